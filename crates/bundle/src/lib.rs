@@ -1,0 +1,46 @@
+//! The showcase's data bundle: types, parsing with located errors, validation, and queries.
+//!
+//! Pure Rust with no web dependencies, so the browser app and the maintainers' tools share it and it is
+//! tested natively. Data flows one way: text -> [`parse`] -> [`validate`] -> the app's store.
+
+mod model;
+mod parse;
+mod text;
+mod validate;
+
+pub use model::*;
+pub use parse::{locate, parse, Location, ParseError, ParseErrorKind, MAX_BUNDLE_BYTES};
+pub use text::{Lang, Text};
+pub use validate::{check_url, validate, Problem, Severity, UrlRule};
+
+/// A bundle that parsed, with the validation problems located in its text.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub bundle: Bundle,
+    pub problems: Vec<Problem>,
+}
+
+impl Checked {
+    /// True when nothing stops the bundle being shown to visitors.
+    pub fn is_valid(&self) -> bool {
+        !self.problems.iter().any(|p| p.severity == Severity::Error)
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.severity == Severity::Error)
+    }
+}
+
+/// Parses and validates, then finds each problem's line and column in `source`: what the app does on
+/// load and what `bundle check` prints.
+pub fn check(source: &str) -> Result<Checked, ParseError> {
+    let bundle = parse(source)?;
+    let mut problems = validate(&bundle);
+    for problem in &mut problems {
+        if let Some((line, column)) = locate(source, &problem.location.path) {
+            problem.location.line = Some(line);
+            problem.location.column = Some(column);
+        }
+    }
+    Ok(Checked { bundle, problems })
+}

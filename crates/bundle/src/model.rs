@@ -1,0 +1,442 @@
+//! The bundle's types, exactly as they appear in `public/data/bundle.json` (see docs/bundle.md).
+//! Unknown fields are rejected so that a misspelt key is reported instead of silently ignored.
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::{Lang, Text};
+
+/// The schema version this build of the showcase understands.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bundle {
+    /// Editor hint: the JSON Schema of the bundle. Ignored by the app.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub json_schema: Option<String>,
+    pub schema_version: u32,
+    /// Language shown to a visitor who has not chosen one (before the browser's preference).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_language: Option<Lang>,
+    pub meta: Meta,
+    pub event: Event,
+    pub units: Vec<Unit>,
+    #[serde(default)]
+    pub people: Vec<Person>,
+    pub items: Vec<Item>,
+    #[serde(default)]
+    pub timeline: Vec<Activity>,
+    #[serde(default)]
+    pub map: MapSettings,
+    #[serde(default)]
+    pub kiosk: KioskSettings,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// The showcase's title, shown on the home page and in the document title.
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<Text>,
+    /// Date of this edition of the bundle (YYYY-MM-DD).
+    pub updated: String,
+    /// Public address of the site, for links and QR codes handed to visitors (https).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_url: Option<String>,
+    /// Where the facts come from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub title: Text,
+    /// YYYY-MM-DD.
+    pub date: String,
+    pub place: Text,
+    /// The unit that hosted the event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_unit: Option<String>,
+    pub theme: Text,
+    #[serde(default)]
+    pub principles: Vec<Text>,
+    pub summary: Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    Community,
+    Enterprise,
+    School,
+    RecipientSchool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitRole {
+    Partner,
+    Recipient,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coordinates {
+    /// WGS84 latitude in degrees, -90 to 90.
+    pub lat: f64,
+    /// WGS84 longitude in degrees, -180 to 180.
+    pub lon: f64,
+    /// True when the position is a best effort that a maintainer should correct.
+    #[serde(default)]
+    pub approximate: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    pub id: String,
+    pub kind: UnitKind,
+    pub role: UnitRole,
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<Text>,
+    /// The party branch of the unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub branch: Option<Text>,
+    /// Id of the person who is the branch secretary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secretary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<Text>,
+    pub location: Coordinates,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: String,
+    pub name: Text,
+    /// What the person is, e.g. "Secretary of the Party Branch".
+    pub role: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    Artwork,
+    FirstDayCover,
+    BookDonation,
+    Plaque,
+    Other,
+}
+
+impl ItemKind {
+    pub const ALL: [ItemKind; 5] = [
+        ItemKind::Artwork,
+        ItemKind::FirstDayCover,
+        ItemKind::BookDonation,
+        ItemKind::Plaque,
+        ItemKind::Other,
+    ];
+
+    /// The kind as written in the bundle; also used for CSS classes and URL queries.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Artwork => "artwork",
+            ItemKind::FirstDayCover => "first_day_cover",
+            ItemKind::BookDonation => "book_donation",
+            ItemKind::Plaque => "plaque",
+            ItemKind::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    pub kind: ItemKind,
+    pub title: Text,
+    pub description: Text,
+    /// Ids of the giving units.
+    pub donors: Vec<String>,
+    /// Ids of the receiving units.
+    pub recipients: Vec<String>,
+    /// YYYY-MM-DD.
+    pub date: String,
+    #[serde(default)]
+    pub media: Vec<Media>,
+    /// Shown first in the kiosk's attract loop and on the home page.
+    #[serde(default)]
+    pub featured: bool,
+    /// Details of an artwork; only on items of kind `artwork`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub artwork: Option<ArtworkDetails>,
+    /// Details of a first-day cover; only on items of kind `first_day_cover`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cover: Option<CoverDetails>,
+    /// Details of a book donation; required on items of kind `book_donation`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub books: Option<BookDetails>,
+    /// Details of a plaque; only on items of kind `plaque`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plaque: Option<PlaqueDetails>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Media {
+    /// Relative path (from the bundle's page) or https URL.
+    pub src: String,
+    /// Intrinsic size in pixels, so the page reserves the space before the image loads.
+    pub width: u32,
+    pub height: u32,
+    /// Describes the image for people who cannot see it. Required.
+    pub alt: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<Text>,
+    /// True for the illustrations that stand in until a photograph is supplied.
+    #[serde(default)]
+    pub sample: bool,
+    /// Smaller renditions for `srcset`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<MediaVariant>,
+    /// CSS colour shown while the image loads, e.g. `#a33`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placeholder: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MediaVariant {
+    pub src: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArtworkDetails {
+    /// Who made it, e.g. "teachers and students of the school".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub artists: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub medium: Option<Text>,
+    /// Physical size, as written (e.g. "68 × 45 cm").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoverDetails {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stamp: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postmark: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BookDetails {
+    /// Number of books, when known; totals on the books page are summed from this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+    /// Titles, where known.
+    #[serde(default)]
+    pub titles: Vec<Text>,
+    /// Id of the person the books travelled through.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    /// Ids of the units the books came from.
+    pub from: Vec<String>,
+    /// Id of the unit that received them.
+    pub to: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaqueDetails {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inscription: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub material: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    pub id: String,
+    /// Local time HH:MM, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    pub title: Text,
+    pub description: Text,
+    #[serde(default)]
+    pub units: Vec<String>,
+    #[serde(default)]
+    pub people: Vec<String>,
+    #[serde(default)]
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Datum {
+    #[default]
+    Wgs84,
+    /// The datum of Chinese tile providers; markers are shifted into it before drawing.
+    Gcj02,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MapSettings {
+    /// GeoJSON of the offline basemap (province outlines), relative or https.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basemap: Option<String>,
+    pub center: Coordinates,
+    pub zoom: f64,
+    #[serde(default)]
+    pub routes: Vec<Route>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tiles: Option<TileLayer>,
+    /// Map approval number (审图号), shown under the map when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval_number: Option<Text>,
+}
+
+impl Default for MapSettings {
+    fn default() -> Self {
+        MapSettings {
+            basemap: None,
+            center: Coordinates {
+                lat: 30.0,
+                lon: 115.0,
+                approximate: false,
+            },
+            zoom: 5.0,
+            routes: Vec::new(),
+            tiles: None,
+            approval_number: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    pub id: String,
+    pub from: String,
+    pub to: String,
+    pub label: Text,
+    /// Items that travelled this route (e.g. the book donation).
+    #[serde(default)]
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TileLayer {
+    /// `https://…/{z}/{x}/{y}.png`.
+    pub url_template: String,
+    pub attribution: Text,
+    pub max_zoom: u8,
+    #[serde(default)]
+    pub datum: Datum,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct KioskSettings {
+    /// Turns kiosk mode on for every visitor (otherwise only with `?kiosk` in the address).
+    pub enabled: bool,
+    /// Seconds without a touch before the "touch to continue" countdown.
+    pub idle_seconds: u32,
+    /// Length of that countdown in seconds.
+    pub countdown_seconds: u32,
+    /// Seconds on the home page without a touch before the attract loop starts.
+    pub attract_after_seconds: u32,
+    /// Seconds each slide of the attract loop stays.
+    pub slide_seconds: u32,
+    /// Seconds between checks for a new bundle.
+    pub refresh_seconds: u32,
+}
+
+impl Default for KioskSettings {
+    fn default() -> Self {
+        KioskSettings {
+            enabled: false,
+            idle_seconds: 60,
+            countdown_seconds: 10,
+            attract_after_seconds: 120,
+            slide_seconds: 8,
+            refresh_seconds: 300,
+        }
+    }
+}
+
+impl Bundle {
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
+    /// Items in the kiosk's attract loop: the featured ones, else every item with an image.
+    pub fn featured_items(&self) -> impl Iterator<Item = &Item> {
+        let any_featured = self.items.iter().any(|i| i.featured);
+        self.items
+            .iter()
+            .filter(move |i| if any_featured { i.featured } else { !i.media.is_empty() })
+    }
+
+    /// Books over every book donation: the sum of the known counts, and how many donations have no count.
+    pub fn book_totals(&self) -> BookTotals {
+        let mut totals = BookTotals::default();
+        for books in self.items.iter().filter_map(|i| i.books.as_ref()) {
+            match books.count {
+                Some(count) => totals.counted += u64::from(count),
+                None => totals.uncounted_donations += 1,
+            }
+            totals.donations += 1;
+        }
+        totals
+    }
+}
+
+/// Totals of the book-donation ledger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct BookTotals {
+    pub donations: usize,
+    /// Sum of the known counts.
+    pub counted: u64,
+    /// Donations whose count the bundle does not give.
+    pub uncounted_donations: usize,
+}

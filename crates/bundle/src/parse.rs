@@ -1,0 +1,293 @@
+//! Reading a bundle from its JSON text, with every fault located by JSON path and line:column.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::model::Bundle;
+
+/// A bundle larger than this is refused before parsing: a kiosk must not stall on a runaway file.
+pub const MAX_BUNDLE_BYTES: usize = 8 * 1024 * 1024;
+
+/// Where in the bundle's text a problem is.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Location {
+    /// JSON path, e.g. `items[2].media[0].alt`; empty for the whole document.
+    pub path: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// 1-based column in characters (as editors count), when known.
+    pub column: Option<usize>,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() { "(document)" } else { &self.path };
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => write!(f, "{path} (line {line}, column {column})"),
+            _ => write!(f, "{path}"),
+        }
+    }
+}
+
+/// Why a bundle could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParseError {
+    pub kind: ParseErrorKind,
+    /// What is wrong, in English (the maintainers' CLI and the error panel show it verbatim).
+    pub message: String,
+    pub location: Location,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParseErrorKind {
+    /// Not JSON: a missing comma, an unclosed string, the file cut short…
+    Syntax,
+    /// JSON, but not a bundle: a wrong type, a missing or unknown field.
+    Shape,
+    /// Larger than [`MAX_BUNDLE_BYTES`].
+    TooLarge,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Parses the bundle's JSON text. Validation is a separate pass: see [`crate::validate`].
+pub fn parse(source: &str) -> Result<Bundle, ParseError> {
+    if source.len() > MAX_BUNDLE_BYTES {
+        return Err(ParseError {
+            kind: ParseErrorKind::TooLarge,
+            message: format!(
+                "the bundle is {} bytes; the limit is {} bytes. Move long texts or embedded data out of it.",
+                source.len(),
+                MAX_BUNDLE_BYTES
+            ),
+            location: Location::default(),
+        });
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(source);
+    let result: Result<Bundle, _> = serde_path_to_error::deserialize(&mut deserializer);
+    let bundle = result.map_err(|err| {
+        let path = match err.path().to_string() {
+            p if p == "." => String::new(),
+            p => p,
+        };
+        let inner = err.inner();
+        let kind = match inner.classify() {
+            serde_json::error::Category::Data => ParseErrorKind::Shape,
+            _ => ParseErrorKind::Syntax,
+        };
+        ParseError {
+            kind,
+            message: strip_position(&inner.to_string()),
+            location: Location {
+                path: if kind == ParseErrorKind::Syntax { String::new() } else { path },
+                line: Some(inner.line()),
+                column: Some(char_column(source, inner.line(), inner.column())),
+            },
+        }
+    })?;
+    deserializer.end().map_err(|inner| ParseError {
+        kind: ParseErrorKind::Syntax,
+        message: strip_position(&inner.to_string()),
+        location: Location {
+            path: String::new(),
+            line: Some(inner.line()),
+            column: Some(char_column(source, inner.line(), inner.column())),
+        },
+    })?;
+    Ok(bundle)
+}
+
+/// serde_json appends " at line L column C" to its messages; the location is reported separately.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// serde_json counts columns in bytes; editors count characters (one per Chinese character).
+fn char_column(source: &str, line: usize, byte_column: usize) -> usize {
+    let Some(text) = source.lines().nth(line.saturating_sub(1)) else {
+        return byte_column;
+    };
+    let mut end = byte_column.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].chars().count().max(1)
+}
+
+/// Finds the line and column (1-based, in characters) where the value at `path` starts in `source`.
+/// `path` uses the notation of [`Location::path`]: `items[2].media[0].alt`. Returns `None` when the path
+/// is not in the text (e.g. a default value the bundle leaves out).
+pub fn locate(source: &str, path: &str) -> Option<(usize, usize)> {
+    let segments = parse_path(path)?;
+    let mut scanner = Scanner {
+        bytes: source.as_bytes(),
+        pos: 0,
+    };
+    scanner.skip_ws();
+    for segment in &segments {
+        match segment {
+            Segment::Key(key) => scanner.enter_member(key)?,
+            Segment::Index(index) => scanner.enter_element(*index)?,
+        }
+    }
+    let before = &source[..scanner.pos];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Some((line, source[line_start..scanner.pos].chars().count() + 1))
+}
+
+enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+fn parse_path(path: &str) -> Option<Vec<Segment>> {
+    let mut segments = Vec::new();
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (key, mut rest) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if !key.is_empty() {
+            segments.push(Segment::Key(key.to_owned()));
+        }
+        while let Some(stripped) = rest.strip_prefix('[') {
+            let close = stripped.find(']')?;
+            segments.push(Segment::Index(stripped[..close].parse().ok()?));
+            rest = &stripped[close + 1..];
+        }
+    }
+    Some(segments)
+}
+
+/// Just enough of a JSON reader to walk to a path; it trusts that the text already parsed.
+struct Scanner<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.pos += 1;
+        }
+    }
+
+    /// Reads a string starting at `"`, returning its raw (unescaped-enough) content.
+    fn read_string(&mut self) -> Option<String> {
+        if self.peek()? != b'"' {
+            return None;
+        }
+        self.pos += 1;
+        let start = self.pos;
+        while let Some(b) = self.peek() {
+            match b {
+                b'\\' => self.pos += 2,
+                b'"' => {
+                    let raw = std::str::from_utf8(&self.bytes[start..self.pos]).ok()?;
+                    self.pos += 1;
+                    return serde_json::from_str(&format!("\"{raw}\"")).ok();
+                }
+                _ => self.pos += 1,
+            }
+        }
+        None
+    }
+
+    fn skip_value(&mut self) -> Option<()> {
+        match self.peek()? {
+            b'"' => self.read_string().map(|_| ()),
+            b'{' | b'[' => {
+                let mut depth = 0usize;
+                loop {
+                    match self.peek()? {
+                        b'"' => {
+                            self.read_string()?;
+                            continue;
+                        }
+                        b'{' | b'[' => depth += 1,
+                        b'}' | b']' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                self.pos += 1;
+                                return Some(());
+                            }
+                        }
+                        _ => {}
+                    }
+                    self.pos += 1;
+                }
+            }
+            _ => {
+                while !matches!(self.peek(), None | Some(b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')) {
+                    self.pos += 1;
+                }
+                Some(())
+            }
+        }
+    }
+
+    fn enter_member(&mut self, key: &str) -> Option<()> {
+        if self.peek()? != b'{' {
+            return None;
+        }
+        self.pos += 1;
+        loop {
+            self.skip_ws();
+            if self.peek()? == b'}' {
+                return None;
+            }
+            let name = self.read_string()?;
+            self.skip_ws();
+            if self.peek()? != b':' {
+                return None;
+            }
+            self.pos += 1;
+            self.skip_ws();
+            if name == key {
+                return Some(());
+            }
+            self.skip_value()?;
+            self.skip_ws();
+            if self.peek()? == b',' {
+                self.pos += 1;
+            }
+        }
+    }
+
+    fn enter_element(&mut self, index: usize) -> Option<()> {
+        if self.peek()? != b'[' {
+            return None;
+        }
+        self.pos += 1;
+        for _ in 0..index {
+            self.skip_ws();
+            if self.peek()? == b']' {
+                return None;
+            }
+            self.skip_value()?;
+            self.skip_ws();
+            if self.peek()? != b',' {
+                return None;
+            }
+            self.pos += 1;
+        }
+        self.skip_ws();
+        (self.peek()? != b']').then_some(())
+    }
+}

@@ -1,0 +1,565 @@
+//! The validation pass: every problem of a parsed bundle, each with a severity and a JSON path.
+//! Runs the same in the browser and in the maintainers' CLI.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::model::{Bundle, Coordinates, Item, ItemKind, Media, SCHEMA_VERSION};
+use crate::parse::Location;
+use crate::text::Text;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The bundle must not be shown to visitors; the app keeps the last good one.
+    Error,
+    /// Shown as is, but something a visitor would notice is off (e.g. a text in one language only).
+    Warning,
+    /// Nothing wrong; a note for the maintainer (e.g. a text awaiting review).
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// One finding of the validation pass.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub severity: Severity,
+    /// Stable identifier of the rule, e.g. `duplicate-id`; tests and tools match on it.
+    pub code: &'static str,
+    /// What is wrong and what to do, in English.
+    pub message: String,
+    /// Path always; line and column once [`crate::check`] has located it in the source text.
+    pub location: Location,
+}
+
+/// Checks a parsed bundle and returns every problem found, errors first, in document order within each
+/// severity. An empty list, or one without errors, means the bundle can be shown.
+pub fn validate(bundle: &Bundle) -> Vec<Problem> {
+    let mut v = Validator::default();
+    v.check(bundle);
+    v.problems.sort_by_key(|p| p.severity);
+    v.problems
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+}
+
+impl Validator {
+    fn push(&mut self, severity: Severity, code: &'static str, path: String, message: String) {
+        self.problems.push(Problem {
+            severity,
+            code,
+            message,
+            location: Location {
+                path,
+                line: None,
+                column: None,
+            },
+        });
+    }
+
+    fn check(&mut self, b: &Bundle) {
+        if b.schema_version != SCHEMA_VERSION {
+            self.push(
+                Severity::Error,
+                "unknown-schema-version",
+                "schema_version".into(),
+                format!(
+                    "schema_version is {}, but this showcase reads version {SCHEMA_VERSION}. Deploy a matching app, or convert the bundle.",
+                    b.schema_version
+                ),
+            );
+        }
+        self.text(&b.meta.title, "meta.title");
+        self.optional_text(b.meta.subtitle.as_ref(), "meta.subtitle");
+        self.date(&b.meta.updated, "meta.updated");
+        if let Some(url) = &b.meta.base_url {
+            self.url(url, "meta.base_url", UrlRule::HttpsOnly);
+        }
+        for (i, source) in b.meta.sources.iter().enumerate() {
+            self.text(&source.title, &format!("meta.sources[{i}].title"));
+            if let Some(url) = &source.url {
+                self.url(url, &format!("meta.sources[{i}].url"), UrlRule::RelativeOrHttps);
+            }
+        }
+
+        let units = self.ids(b.units.iter().map(|u| u.id.as_str()), "units");
+        let people = self.ids(b.people.iter().map(|p| p.id.as_str()), "people");
+        let items = self.ids(b.items.iter().map(|i| i.id.as_str()), "items");
+        self.ids(b.timeline.iter().map(|a| a.id.as_str()), "timeline");
+        self.ids(b.map.routes.iter().map(|r| r.id.as_str()), "map.routes");
+        let known = Known { units, people, items };
+
+        let e = &b.event;
+        self.text(&e.title, "event.title");
+        self.date(&e.date, "event.date");
+        self.text(&e.place, "event.place");
+        self.text(&e.theme, "event.theme");
+        self.text(&e.summary, "event.summary");
+        for (i, principle) in e.principles.iter().enumerate() {
+            self.text(principle, &format!("event.principles[{i}]"));
+        }
+        if let Some(host) = &e.host_unit {
+            self.reference(&known.units, host, "event.host_unit", "unit");
+        }
+
+        for (i, unit) in b.units.iter().enumerate() {
+            let at = format!("units[{i}]");
+            self.text(&unit.name, &format!("{at}.name"));
+            self.optional_text(unit.short_name.as_ref(), &format!("{at}.short_name"));
+            self.optional_text(unit.branch.as_ref(), &format!("{at}.branch"));
+            self.optional_text(unit.address.as_ref(), &format!("{at}.address"));
+            self.optional_text(unit.description.as_ref(), &format!("{at}.description"));
+            if let Some(secretary) = &unit.secretary {
+                self.reference(&known.people, secretary, &format!("{at}.secretary"), "person");
+            }
+            self.coordinates(&unit.location, &format!("{at}.location"));
+        }
+
+        for (i, person) in b.people.iter().enumerate() {
+            let at = format!("people[{i}]");
+            self.text(&person.name, &format!("{at}.name"));
+            self.text(&person.role, &format!("{at}.role"));
+            self.optional_text(person.description.as_ref(), &format!("{at}.description"));
+            if let Some(unit) = &person.unit {
+                self.reference(&known.units, unit, &format!("{at}.unit"), "unit");
+            }
+        }
+
+        for (i, item) in b.items.iter().enumerate() {
+            self.item(item, &format!("items[{i}]"), &known);
+        }
+
+        for (i, activity) in b.timeline.iter().enumerate() {
+            let at = format!("timeline[{i}]");
+            self.text(&activity.title, &format!("{at}.title"));
+            self.text(&activity.description, &format!("{at}.description"));
+            if let Some(time) = &activity.time {
+                if !is_time(time) {
+                    self.push(
+                        Severity::Error,
+                        "invalid-time",
+                        format!("{at}.time"),
+                        format!("time \"{time}\" is not a 24-hour HH:MM time such as \"09:30\"."),
+                    );
+                }
+            }
+            self.references(&known.units, &activity.units, &format!("{at}.units"), "unit");
+            self.references(&known.people, &activity.people, &format!("{at}.people"), "person");
+            self.references(&known.items, &activity.items, &format!("{at}.items"), "item");
+        }
+
+        let map = &b.map;
+        if let Some(basemap) = &map.basemap {
+            self.url(basemap, "map.basemap", UrlRule::RelativeOrHttps);
+        }
+        self.coordinates(&map.center, "map.center");
+        if !(1.0..=18.0).contains(&map.zoom) {
+            self.push(
+                Severity::Error,
+                "zoom-out-of-range",
+                "map.zoom".into(),
+                format!("zoom {} is outside 1 to 18.", map.zoom),
+            );
+        }
+        for (i, route) in map.routes.iter().enumerate() {
+            let at = format!("map.routes[{i}]");
+            self.reference(&known.units, &route.from, &format!("{at}.from"), "unit");
+            self.reference(&known.units, &route.to, &format!("{at}.to"), "unit");
+            self.text(&route.label, &format!("{at}.label"));
+            self.references(&known.items, &route.items, &format!("{at}.items"), "item");
+        }
+        if let Some(tiles) = &map.tiles {
+            self.url(&tiles.url_template, "map.tiles.url_template", UrlRule::HttpsOnly);
+            self.text(&tiles.attribution, "map.tiles.attribution");
+        }
+        self.optional_text(map.approval_number.as_ref(), "map.approval_number");
+
+        let k = &b.kiosk;
+        for (value, field) in [
+            (k.idle_seconds, "idle_seconds"),
+            (k.countdown_seconds, "countdown_seconds"),
+            (k.attract_after_seconds, "attract_after_seconds"),
+            (k.slide_seconds, "slide_seconds"),
+            (k.refresh_seconds, "refresh_seconds"),
+        ] {
+            if value == 0 {
+                self.push(
+                    Severity::Error,
+                    "zero-duration",
+                    format!("kiosk.{field}"),
+                    format!("kiosk.{field} must be at least 1 second."),
+                );
+            }
+        }
+    }
+
+    fn item(&mut self, item: &Item, at: &str, known: &Known) {
+        self.text(&item.title, &format!("{at}.title"));
+        self.text(&item.description, &format!("{at}.description"));
+        self.date(&item.date, &format!("{at}.date"));
+        self.references(&known.units, &item.donors, &format!("{at}.donors"), "unit");
+        self.references(&known.units, &item.recipients, &format!("{at}.recipients"), "unit");
+        if item.donors.is_empty() {
+            self.push(
+                Severity::Error,
+                "no-donor",
+                format!("{at}.donors"),
+                "an item needs at least one donor unit.".into(),
+            );
+        }
+        for (j, media) in item.media.iter().enumerate() {
+            self.media(media, &format!("{at}.media[{j}]"));
+        }
+        if item.media.is_empty() {
+            self.push(
+                Severity::Warning,
+                "no-media",
+                format!("{at}.media"),
+                "this item has no image; the gallery shows a placeholder with its title.".into(),
+            );
+        }
+
+        let details = [
+            (ItemKind::Artwork, "artwork", item.artwork.is_some()),
+            (ItemKind::FirstDayCover, "cover", item.cover.is_some()),
+            (ItemKind::BookDonation, "books", item.books.is_some()),
+            (ItemKind::Plaque, "plaque", item.plaque.is_some()),
+        ];
+        for (kind, field, present) in details {
+            if present && item.kind != kind {
+                self.push(
+                    Severity::Error,
+                    "details-kind-mismatch",
+                    format!("{at}.{field}"),
+                    format!(
+                        "\"{field}\" details belong to items of kind \"{}\", but this item is \"{}\". Change the kind or remove the details.",
+                        kind.as_str(),
+                        item.kind.as_str()
+                    ),
+                );
+            }
+        }
+        if let Some(a) = &item.artwork {
+            self.optional_text(a.artists.as_ref(), &format!("{at}.artwork.artists"));
+            self.optional_text(a.medium.as_ref(), &format!("{at}.artwork.medium"));
+            self.optional_text(a.size.as_ref(), &format!("{at}.artwork.size"));
+        }
+        if let Some(c) = &item.cover {
+            self.optional_text(c.issuer.as_ref(), &format!("{at}.cover.issuer"));
+            self.optional_text(c.stamp.as_ref(), &format!("{at}.cover.stamp"));
+            self.optional_text(c.postmark.as_ref(), &format!("{at}.cover.postmark"));
+        }
+        if let Some(p) = &item.plaque {
+            self.optional_text(p.inscription.as_ref(), &format!("{at}.plaque.inscription"));
+            self.optional_text(p.material.as_ref(), &format!("{at}.plaque.material"));
+        }
+        match &item.books {
+            Some(books) => {
+                let bt = format!("{at}.books");
+                match books.count {
+                    Some(0) => self.push(
+                        Severity::Error,
+                        "zero-books",
+                        format!("{bt}.count"),
+                        "a book donation's count must be at least 1; leave \"count\" out when it is unknown.".into(),
+                    ),
+                    None => self.push(
+                        Severity::Info,
+                        "unknown-book-count",
+                        bt.clone(),
+                        "the number of books is not given; totals count this donation separately.".into(),
+                    ),
+                    Some(_) => {}
+                }
+                for (j, title) in books.titles.iter().enumerate() {
+                    self.text(title, &format!("{bt}.titles[{j}]"));
+                }
+                if let Some(via) = &books.via {
+                    self.reference(&known.people, via, &format!("{bt}.via"), "person");
+                }
+                self.references(&known.units, &books.from, &format!("{bt}.from"), "unit");
+                self.reference(&known.units, &books.to, &format!("{bt}.to"), "unit");
+            }
+            None if item.kind == ItemKind::BookDonation => self.push(
+                Severity::Error,
+                "missing-book-details",
+                at.to_owned(),
+                "an item of kind \"book_donation\" needs \"books\": { \"count\", \"from\", \"to\" }.".into(),
+            ),
+            None => {}
+        }
+    }
+
+    fn media(&mut self, media: &Media, at: &str) {
+        self.url(&media.src, &format!("{at}.src"), UrlRule::RelativeOrHttps);
+        if media.alt.is_blank() {
+            self.push(
+                Severity::Error,
+                "missing-alt",
+                format!("{at}.alt"),
+                "every image needs alt text describing it, in Chinese and English.".into(),
+            );
+        } else {
+            self.text(&media.alt, &format!("{at}.alt"));
+        }
+        self.optional_text(media.caption.as_ref(), &format!("{at}.caption"));
+        self.optional_text(media.credit.as_ref(), &format!("{at}.credit"));
+        if media.width == 0 || media.height == 0 {
+            self.push(
+                Severity::Error,
+                "zero-size",
+                at.to_owned(),
+                format!(
+                    "width and height must be the image's size in pixels, not {}×{}.",
+                    media.width, media.height
+                ),
+            );
+        }
+        for (k, variant) in media.variants.iter().enumerate() {
+            self.url(&variant.src, &format!("{at}.variants[{k}].src"), UrlRule::RelativeOrHttps);
+            if variant.width == 0 || variant.height == 0 {
+                self.push(
+                    Severity::Error,
+                    "zero-size",
+                    format!("{at}.variants[{k}]"),
+                    "a variant's width and height must be its size in pixels.".into(),
+                );
+            }
+        }
+        if let Some(colour) = &media.placeholder {
+            if !is_hex_colour(colour) {
+                self.push(
+                    Severity::Error,
+                    "invalid-colour",
+                    format!("{at}.placeholder"),
+                    format!("placeholder \"{colour}\" is not a colour like \"#a33\" or \"#aa3333\"."),
+                );
+            }
+        }
+    }
+
+    /// Registers the ids of one collection, reporting duplicates and malformed ids.
+    fn ids<'a>(&mut self, ids: impl Iterator<Item = &'a str>, collection: &str) -> HashSet<String> {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            let at = format!("{collection}[{i}].id");
+            if !is_slug(id) {
+                self.push(
+                    Severity::Error,
+                    "invalid-id",
+                    at.clone(),
+                    format!("id \"{id}\" must be lowercase letters, digits and hyphens (it appears in page addresses)."),
+                );
+            }
+            if let Some(first) = seen.insert(id, i) {
+                self.push(
+                    Severity::Error,
+                    "duplicate-id",
+                    at,
+                    format!("id \"{id}\" is already used by {collection}[{first}]; ids must be unique."),
+                );
+            }
+        }
+        seen.into_keys().map(str::to_owned).collect()
+    }
+
+    fn reference(&mut self, known: &HashSet<String>, id: &str, at: &str, what: &str) {
+        if !known.contains(id) {
+            self.push(
+                Severity::Error,
+                "unknown-reference",
+                at.to_owned(),
+                format!("there is no {what} with id \"{id}\"."),
+            );
+        }
+    }
+
+    fn references(&mut self, known: &HashSet<String>, ids: &[String], at: &str, what: &str) {
+        for (i, id) in ids.iter().enumerate() {
+            self.reference(known, id, &format!("{at}[{i}]"), what);
+        }
+    }
+
+    fn text(&mut self, text: &Text, at: &str) {
+        if text.is_blank() {
+            self.push(
+                Severity::Error,
+                "empty-text",
+                at.to_owned(),
+                "this text is empty in both languages; give it \"zh\" and \"en\".".into(),
+            );
+            return;
+        }
+        for lang in crate::Lang::ALL {
+            if text.falls_back(lang) {
+                self.push(
+                    Severity::Warning,
+                    "missing-translation",
+                    at.to_owned(),
+                    format!(
+                        "no \"{}\" text; visitors reading {} see the other language instead.",
+                        lang.code(),
+                        match lang {
+                            crate::Lang::Zh => "Chinese",
+                            crate::Lang::En => "English",
+                        }
+                    ),
+                );
+            }
+        }
+        if let Some(note) = &text.review {
+            self.push(
+                Severity::Info,
+                "awaiting-review",
+                at.to_owned(),
+                format!("awaiting review: {note}"),
+            );
+        }
+    }
+
+    fn optional_text(&mut self, text: Option<&Text>, at: &str) {
+        if let Some(text) = text {
+            self.text(text, at);
+        }
+    }
+
+    fn date(&mut self, date: &str, at: &str) {
+        if !is_date(date) {
+            self.push(
+                Severity::Error,
+                "invalid-date",
+                at.to_owned(),
+                format!("date \"{date}\" is not a calendar date written YYYY-MM-DD, such as \"2021-06-08\"."),
+            );
+        }
+    }
+
+    fn coordinates(&mut self, c: &Coordinates, at: &str) {
+        if !(c.lat.is_finite() && (-90.0..=90.0).contains(&c.lat)) {
+            self.push(
+                Severity::Error,
+                "coordinates-out-of-range",
+                format!("{at}.lat"),
+                format!("latitude {} is outside -90 to 90 (WGS84 degrees).", c.lat),
+            );
+        }
+        if !(c.lon.is_finite() && (-180.0..=180.0).contains(&c.lon)) {
+            self.push(
+                Severity::Error,
+                "coordinates-out-of-range",
+                format!("{at}.lon"),
+                format!("longitude {} is outside -180 to 180 (WGS84 degrees).", c.lon),
+            );
+        }
+    }
+
+    fn url(&mut self, url: &str, at: &str, rule: UrlRule) {
+        if let Err(why) = check_url(url, rule) {
+            self.push(Severity::Error, "unsafe-url", at.to_owned(), why);
+        }
+    }
+}
+
+struct Known {
+    units: HashSet<String>,
+    people: HashSet<String>,
+    items: HashSet<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum UrlRule {
+    /// A path relative to the page (stays on the app's own origin), or an https URL.
+    RelativeOrHttps,
+    /// Only an absolute https URL.
+    HttpsOnly,
+}
+
+/// Accepts only URLs that cannot run script or leave https: relative paths and `https://` URLs.
+pub fn check_url(url: &str, rule: UrlRule) -> Result<(), String> {
+    let trimmed = url.trim();
+    if trimmed.is_empty() {
+        return Err("the URL is empty.".into());
+    }
+    if trimmed != url || url.chars().any(|c| c.is_control() || c == '\\') {
+        return Err(format!("URL \"{}\" contains spaces, control characters or backslashes.", url.escape_default()));
+    }
+    if let Some(rest) = url.strip_prefix("https://") {
+        return if rest.is_empty() || rest.starts_with('/') {
+            Err(format!("URL \"{url}\" has no host."))
+        } else {
+            Ok(())
+        };
+    }
+    if rule == UrlRule::HttpsOnly {
+        return Err(format!("URL \"{url}\" must start with https://."));
+    }
+    if url.starts_with("//") {
+        return Err(format!("URL \"{url}\" is protocol-relative; write https:// or a relative path."));
+    }
+    // A scheme is letters, digits, + - . before the first ':' that comes before any '/', '?' or '#'.
+    let head = url.split(['/', '?', '#']).next().unwrap_or("");
+    if head.contains(':') {
+        return Err(format!(
+            "URL \"{url}\" uses a scheme other than https; only relative paths and https URLs are allowed."
+        ));
+    }
+    Ok(())
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+}
+
+fn is_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return false;
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+fn is_time(s: &str) -> bool {
+    let Some((h, m)) = s.split_once(':') else {
+        return false;
+    };
+    h.len() == 2
+        && m.len() == 2
+        && h.parse::<u32>().is_ok_and(|h| h < 24)
+        && m.parse::<u32>().is_ok_and(|m| m < 60)
+}
+
+fn is_hex_colour(s: &str) -> bool {
+    s.strip_prefix('#')
+        .is_some_and(|hex| matches!(hex.len(), 3 | 6) && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+}

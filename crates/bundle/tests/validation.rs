@@ -1,0 +1,300 @@
+//! Each validation rule, fed input that breaks it: the problem must be reported with its code, severity
+//! and the JSON path (and line) of the faulty value.
+
+use bundle::{check, parse, validate, ParseErrorKind, Problem, Severity, MAX_BUNDLE_BYTES};
+use serde_json::{json, Value};
+
+const SAMPLE: &str = include_str!("../../../public/data/bundle.json");
+
+fn sample() -> Value {
+    serde_json::from_str(SAMPLE).unwrap()
+}
+
+/// Serialises `value` pretty-printed (so lines are meaningful) and runs the full check.
+fn problems(value: &Value) -> Vec<Problem> {
+    let text = serde_json::to_string_pretty(value).unwrap();
+    check(&text).expect("parses").problems
+}
+
+#[track_caller]
+fn assert_problem(value: &Value, code: &str, path: &str, severity: Severity) -> Problem {
+    let all = problems(value);
+    let found = all
+        .iter()
+        .find(|p| p.code == code && p.location.path == path)
+        .unwrap_or_else(|| panic!("expected {code} at {path}, got {all:#?}"));
+    assert_eq!(found.severity, severity);
+    assert!(found.location.line.is_some(), "{code} at {path} has a line");
+    found.clone()
+}
+
+#[test]
+fn unknown_schema_version_is_an_error() {
+    let mut b = sample();
+    b["schema_version"] = json!(2);
+    assert_problem(&b, "unknown-schema-version", "schema_version", Severity::Error);
+}
+
+#[test]
+fn duplicate_ids_are_errors_in_every_collection() {
+    let mut b = sample();
+    b["units"][1]["id"] = b["units"][0]["id"].clone();
+    b["items"][2]["id"] = json!("student-paintings");
+    b["people"][3]["id"] = json!("yang-lili");
+    let p = assert_problem(&b, "duplicate-id", "units[1].id", Severity::Error);
+    assert!(p.message.contains("units[0]"), "{}", p.message);
+    assert_problem(&b, "duplicate-id", "items[2].id", Severity::Error);
+    assert_problem(&b, "duplicate-id", "people[3].id", Severity::Error);
+}
+
+#[test]
+fn ids_must_be_url_safe() {
+    let mut b = sample();
+    b["items"][0]["id"] = json!("Student Paintings");
+    assert_problem(&b, "invalid-id", "items[0].id", Severity::Error);
+}
+
+#[test]
+fn references_to_unknown_units_items_and_people_are_errors() {
+    let mut b = sample();
+    b["items"][0]["donors"] = json!(["no-such-school"]);
+    b["items"][5]["books"]["via"] = json!("nobody");
+    b["items"][5]["books"]["to"] = json!("nowhere");
+    b["timeline"][0]["items"] = json!(["ghost-item"]);
+    b["units"][0]["secretary"] = json!("unknown-person");
+    b["map"]["routes"][0]["to"] = json!("missing-unit");
+    b["event"]["host_unit"] = json!("missing-host");
+    for path in [
+        "items[0].donors[0]",
+        "items[5].books.via",
+        "items[5].books.to",
+        "timeline[0].items[0]",
+        "units[0].secretary",
+        "map.routes[0].to",
+        "event.host_unit",
+    ] {
+        assert_problem(&b, "unknown-reference", path, Severity::Error);
+    }
+}
+
+#[test]
+fn coordinates_out_of_range_are_errors() {
+    let mut b = sample();
+    b["units"][0]["location"]["lat"] = json!(91.5);
+    b["units"][1]["location"]["lon"] = json!(-181);
+    b["map"]["center"]["lat"] = json!(-90.01);
+    assert_problem(&b, "coordinates-out-of-range", "units[0].location.lat", Severity::Error);
+    assert_problem(&b, "coordinates-out-of-range", "units[1].location.lon", Severity::Error);
+    assert_problem(&b, "coordinates-out-of-range", "map.center.lat", Severity::Error);
+}
+
+#[test]
+fn missing_alt_text_is_an_error() {
+    let mut b = sample();
+    b["items"][1]["media"][0]["alt"] = json!({ "zh": "", "en": " " });
+    assert_problem(&b, "missing-alt", "items[1].media[0].alt", Severity::Error);
+}
+
+#[test]
+fn urls_must_be_relative_or_https() {
+    for bad in [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "http://example.com/a.jpg",
+        "//evil.example/a.jpg",
+        "data:image/svg+xml,<svg onload=alert(1)>",
+        " media/a.jpg",
+        "media\\a.jpg",
+        "https://",
+        "",
+    ] {
+        let mut b = sample();
+        b["items"][0]["media"][0]["src"] = json!(bad);
+        assert_problem(&b, "unsafe-url", "items[0].media[0].src", Severity::Error);
+    }
+    for good in ["media/a.jpg", "./media/a.jpg", "../shared/a.jpg", "https://cdn.example.org/a.jpg", "a.jpg?v=2#x"] {
+        let mut b = sample();
+        b["items"][0]["media"][0]["src"] = json!(good);
+        assert!(
+            !problems(&b).iter().any(|p| p.code == "unsafe-url"),
+            "{good} should be accepted"
+        );
+    }
+    let mut b = sample();
+    b["map"]["tiles"] = json!({
+        "url_template": "media/{z}/{x}/{y}.png",
+        "attribution": { "zh": "底图", "en": "Tiles" },
+        "max_zoom": 12
+    });
+    assert_problem(&b, "unsafe-url", "map.tiles.url_template", Severity::Error);
+}
+
+#[test]
+fn texts_empty_in_both_languages_are_errors_and_one_language_is_a_warning() {
+    let mut b = sample();
+    b["items"][0]["title"] = json!({ "zh": " " });
+    b["items"][1]["title"] = json!({ "zh": "红船" });
+    assert_problem(&b, "empty-text", "items[0].title", Severity::Error);
+    let warning = assert_problem(&b, "missing-translation", "items[1].title", Severity::Warning);
+    assert!(warning.message.contains("\"en\""), "{}", warning.message);
+}
+
+#[test]
+fn texts_marked_for_review_are_listed_as_info() {
+    let mut b = sample();
+    b["items"][1]["title"]["review"] = json!("check the artwork's official title");
+    let p = assert_problem(&b, "awaiting-review", "items[1].title", Severity::Info);
+    assert!(p.message.contains("official title"));
+}
+
+#[test]
+fn dates_and_times_must_be_real() {
+    let mut b = sample();
+    b["items"][0]["date"] = json!("2021-02-30");
+    b["event"]["date"] = json!("8 June 2021");
+    b["timeline"][0]["time"] = json!("25:00");
+    assert_problem(&b, "invalid-date", "items[0].date", Severity::Error);
+    assert_problem(&b, "invalid-date", "event.date", Severity::Error);
+    assert_problem(&b, "invalid-time", "timeline[0].time", Severity::Error);
+    b["items"][0]["date"] = json!("2024-02-29");
+    assert!(!problems(&b).iter().any(|p| p.location.path == "items[0].date"));
+}
+
+#[test]
+fn details_must_match_the_item_kind() {
+    let mut b = sample();
+    b["items"][1]["books"] = json!({ "count": 3, "from": ["southeast-elevator"], "to": "hudong-community" });
+    b["items"][5].as_object_mut().unwrap().remove("books");
+    assert_problem(&b, "details-kind-mismatch", "items[1].books", Severity::Error);
+    assert_problem(&b, "missing-book-details", "items[5]", Severity::Error);
+}
+
+#[test]
+fn book_counts_must_be_positive_and_unknown_counts_are_noted() {
+    let mut b = sample();
+    b["items"][5]["books"]["count"] = json!(0);
+    assert_problem(&b, "zero-books", "items[5].books.count", Severity::Error);
+    assert_problem(&sample(), "unknown-book-count", "items[4].books", Severity::Info);
+}
+
+#[test]
+fn media_sizes_and_colours_are_checked() {
+    let mut b = sample();
+    b["items"][0]["media"][0]["width"] = json!(0);
+    b["items"][0]["media"][1]["placeholder"] = json!("red; background:url(x)");
+    assert_problem(&b, "zero-size", "items[0].media[0]", Severity::Error);
+    assert_problem(&b, "invalid-colour", "items[0].media[1].placeholder", Severity::Error);
+}
+
+#[test]
+fn items_need_a_donor_and_get_a_warning_without_media() {
+    let mut b = sample();
+    b["items"][0]["donors"] = json!([]);
+    b["items"][1]["media"] = json!([]);
+    assert_problem(&b, "no-donor", "items[0].donors", Severity::Error);
+    assert_problem(&b, "no-media", "items[1].media", Severity::Warning);
+}
+
+#[test]
+fn map_zoom_and_kiosk_durations_are_bounded() {
+    let mut b = sample();
+    b["map"]["zoom"] = json!(40);
+    b["kiosk"]["idle_seconds"] = json!(0);
+    assert_problem(&b, "zoom-out-of-range", "map.zoom", Severity::Error);
+    assert_problem(&b, "zero-duration", "kiosk.idle_seconds", Severity::Error);
+}
+
+#[test]
+fn problems_come_errors_first() {
+    let mut b = sample();
+    b["items"][1]["title"] = json!({ "zh": "红船" });
+    b["schema_version"] = json!(9);
+    let all = problems(&b);
+    let severities: Vec<_> = all.iter().map(|p| p.severity).collect();
+    let mut sorted = severities.clone();
+    sorted.sort();
+    assert_eq!(severities, sorted);
+    assert_eq!(all[0].code, "unknown-schema-version");
+}
+
+#[test]
+fn validate_alone_gives_paths_without_lines() {
+    let mut b = sample();
+    b["schema_version"] = json!(3);
+    let bundle = parse(&b.to_string()).unwrap();
+    let p = &validate(&bundle)[0];
+    assert_eq!(p.location.path, "schema_version");
+    assert_eq!(p.location.line, None);
+}
+
+// Parse errors: where the JSON itself is broken, the maintainer gets line and column, and a path when the
+// fault is in the shape of the data.
+
+#[test]
+fn syntax_error_reports_line_and_column() {
+    let text = "{\n  \"schema_version\": 1,\n  \"meta\": {\n    \"title\": { \"zh\": \"标题\" \"en\": \"Title\" }\n";
+    let err = parse(text).unwrap_err();
+    assert_eq!(err.kind, ParseErrorKind::Syntax);
+    assert_eq!(err.location.line, Some(4));
+    // Columns count characters (the two Chinese characters once each) and point at the stray `"en"`.
+    assert_eq!(err.location.column, Some(27));
+    let line: Vec<char> = text.lines().nth(3).unwrap().chars().collect();
+    assert_eq!(line[26..30].iter().collect::<String>(), "\"en\"");
+    assert!(err.message.contains("expected"), "{}", err.message);
+    assert!(!err.message.contains(" at line "), "position is reported separately");
+}
+
+#[test]
+fn wrong_type_reports_path_line_and_column() {
+    let mut b = sample();
+    b["items"][3]["media"][0]["width"] = json!("wide");
+    let text = serde_json::to_string_pretty(&b).unwrap();
+    let err = parse(&text).unwrap_err();
+    assert_eq!(err.kind, ParseErrorKind::Shape);
+    assert_eq!(err.location.path, "items[3].media[0].width");
+    let line = err.location.line.unwrap();
+    assert!(text.lines().nth(line - 1).unwrap().contains("\"wide\""));
+    assert!(err.to_string().starts_with("items[3].media[0].width (line "), "{err}");
+}
+
+#[test]
+fn misspelt_and_missing_fields_are_reported() {
+    let mut b = sample();
+    let unit = b["units"][2].as_object_mut().unwrap();
+    let name = unit.remove("name").unwrap();
+    unit.insert("nmae".into(), name);
+    let err = parse(&b.to_string()).unwrap_err();
+    assert!(err.message.contains("unknown field `nmae`"), "{}", err.message);
+    assert_eq!(err.location.path, "units[2].nmae");
+
+    let mut b = sample();
+    b["items"][0].as_object_mut().unwrap().remove("date");
+    let err = parse(&b.to_string()).unwrap_err();
+    assert!(err.message.contains("missing field `date`"), "{}", err.message);
+    assert_eq!(err.location.path, "items[0]");
+}
+
+#[test]
+fn unknown_kind_is_reported_with_the_allowed_values() {
+    let mut b = sample();
+    b["items"][0]["kind"] = json!("sculpture");
+    let err = parse(&b.to_string()).unwrap_err();
+    assert_eq!(err.location.path, "items[0].kind");
+    assert!(err.message.contains("first_day_cover"), "{}", err.message);
+}
+
+#[test]
+fn oversized_bundle_is_refused_with_a_clear_message() {
+    let text = " ".repeat(MAX_BUNDLE_BYTES + 1);
+    let err = parse(&text).unwrap_err();
+    assert_eq!(err.kind, ParseErrorKind::TooLarge);
+    assert!(err.message.contains("limit"));
+}
+
+#[test]
+fn trailing_garbage_is_a_syntax_error() {
+    let text = format!("{SAMPLE}\n}}");
+    let err = parse(&text).unwrap_err();
+    assert_eq!(err.kind, ParseErrorKind::Syntax);
+    assert!(err.location.line.unwrap() > 400);
+}
