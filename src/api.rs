@@ -1,0 +1,108 @@
+//! The app's only network access: fetching the data bundle, with a time-out per attempt and retries
+//! with exponential back-off. Components never fetch; they read the store.
+
+use std::time::Duration;
+
+use gloo_net::http::Request;
+use web_sys::{AbortController, RequestCache};
+
+/// The bundle's address, relative to the document's base URL so the site works under any sub-path.
+pub const BUNDLE_URL: &str = "data/bundle.json";
+
+/// How often and how patiently to try.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RetryPolicy {
+    /// Attempts in all, the first included.
+    pub attempts: u32,
+    /// Longest wait for one attempt's response and body.
+    pub timeout: Duration,
+    /// Wait before the second attempt; doubled before each further one.
+    pub first_backoff: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            attempts: 4,
+            timeout: Duration::from_secs(15),
+            first_backoff: Duration::from_millis(500),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// Wait before attempt `n` (1-based): none before the first, then 0.5 s, 1 s, 2 s, …
+    pub fn backoff_before(&self, attempt: u32) -> Duration {
+        match attempt {
+            0 | 1 => Duration::ZERO,
+            n => self.first_backoff * 2u32.saturating_pow(n - 2),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchError {
+    /// No usable answer after every attempt: offline, refused, timed out, or a server error.
+    Network { message: String, attempts: u32 },
+    /// The server answered with a status that retrying will not change (e.g. 404).
+    Status { status: u16, text: String },
+}
+
+enum Attempt {
+    Retryable(String),
+    Final(FetchError),
+}
+
+/// Fetches `url` as text, bypassing the HTTP cache's stale copies (the bundle changes on redeploy).
+pub async fn fetch_text(url: &str, policy: RetryPolicy) -> Result<String, FetchError> {
+    let mut last = String::new();
+    for attempt in 1..=policy.attempts {
+        let wait = policy.backoff_before(attempt);
+        if !wait.is_zero() {
+            gloo_timers::future::sleep(wait).await;
+        }
+        match fetch_once(url, policy.timeout).await {
+            Ok(text) => return Ok(text),
+            Err(Attempt::Final(err)) => return Err(err),
+            Err(Attempt::Retryable(message)) => {
+                leptos::logging::warn!("fetching {url}, attempt {attempt}: {message}");
+                last = message;
+            }
+        }
+    }
+    Err(FetchError::Network {
+        message: last,
+        attempts: policy.attempts,
+    })
+}
+
+async fn fetch_once(url: &str, timeout: Duration) -> Result<String, Attempt> {
+    let controller = AbortController::new().map_err(|_| Attempt::Retryable("no AbortController".into()))?;
+    let signal = controller.signal();
+    let _deadline = gloo_timers::callback::Timeout::new(timeout.as_millis() as u32, move || controller.abort());
+    let response = Request::get(url)
+        .cache(RequestCache::NoCache)
+        .abort_signal(Some(&signal))
+        .send()
+        .await
+        .map_err(|e| Attempt::Retryable(describe(&e, &signal)))?;
+    let status = response.status();
+    if status >= 500 || status == 408 || status == 429 {
+        return Err(Attempt::Retryable(format!("HTTP {status} {}", response.status_text())));
+    }
+    if !response.ok() {
+        return Err(Attempt::Final(FetchError::Status {
+            status,
+            text: response.status_text(),
+        }));
+    }
+    response.text().await.map_err(|e| Attempt::Retryable(describe(&e, &signal)))
+}
+
+fn describe(error: &gloo_net::Error, signal: &web_sys::AbortSignal) -> String {
+    if signal.aborted() {
+        "timed out".into()
+    } else {
+        error.to_string()
+    }
+}

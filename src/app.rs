@@ -1,0 +1,92 @@
+//! The application shell: store, document language and title, header, and the route table.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::error_panel::{ErrorPanel, StaleNotice};
+use crate::components::header::SiteHeader;
+use crate::components::loading::Loading;
+use crate::i18n::ui;
+use crate::pages::{books::BooksPage, gallery::GalleryPage, home::HomePage, map::MapPage};
+use crate::pages::{not_found::NotFound, story::StoryPage};
+use crate::store::{use_store, LoadStatus, Store};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let store = Store::new();
+    store.provide();
+    leptos::task::spawn_local(store.load());
+    view! { <Shell/> }
+}
+
+/// Everything under the store: used by [`App`] and by tests that provide their own store.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let store = use_store();
+    Effect::new(move |_| {
+        let lang = store.lang.get();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.bcp47());
+        }
+    });
+    let body = move || {
+        let status = store.status.get();
+        match (store.bundle.with(Option::is_some), status) {
+            (true, LoadStatus::Failed(error)) => view! { <StaleNotice error/><Pages/> }.into_any(),
+            (true, _) => view! { <Pages/> }.into_any(),
+            (false, LoadStatus::Failed(error)) => view! { <ErrorPanel error/> }.into_any(),
+            (false, _) => view! { <Loading/> }.into_any(),
+        }
+    };
+    view! {
+        <Router base=router_base()>
+            <a class="skip-link" href="#main">{move || ui(store.lang.get()).skip_to_content}</a>
+            <SiteHeader/>
+            <main id="main" tabindex="-1">{body}</main>
+        </Router>
+    }
+}
+
+#[component]
+fn Pages() -> impl IntoView {
+    view! {
+        <Routes fallback=NotFound>
+            <Route path=path!("") view=HomePage/>
+            <Route path=path!("gallery") view=GalleryPage/>
+            <Route path=path!("map") view=MapPage/>
+            <Route path=path!("story") view=StoryPage/>
+            <Route path=path!("books") view=BooksPage/>
+        </Routes>
+    }
+}
+
+/// The path the site is served under, from `<base href>` (trunk's `--public-url`): "" at the root,
+/// "/showcase" under a sub-path.
+fn router_base() -> String {
+    document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|base| web_sys::Url::new(&base).ok())
+        .map(|url| url.pathname().trim_end_matches('/').to_owned())
+        .unwrap_or_default()
+}
+
+/// Sets the document title while the calling page is shown: "<page> · <showcase title>".
+pub fn use_document_title(page: impl Fn() -> Option<String> + Send + Sync + 'static) {
+    let store = use_store();
+    Effect::new(move |_| {
+        let lang = store.lang.get();
+        let site = store
+            .bundle
+            .with(|b| b.as_ref().map(|b| b.meta.title.get(lang).to_owned()))
+            .unwrap_or_default();
+        let title = match page() {
+            Some(page) if !site.is_empty() => format!("{page} · {site}"),
+            Some(page) => page,
+            None => site,
+        };
+        document().set_title(&title);
+    });
+}

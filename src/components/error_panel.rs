@@ -1,0 +1,114 @@
+//! What a visitor and a maintainer see when the bundle cannot be used: a friendly message and a retry
+//! for the visitor; for the maintainer, exactly what is wrong and where (JSON path, line, column).
+
+use std::sync::Arc;
+
+use bundle::{Location, Problem, Severity};
+use leptos::prelude::*;
+
+use crate::api::FetchError;
+use crate::i18n::{self, ui};
+use crate::store::{use_store, LoadError};
+
+/// Shown instead of the pages when no good bundle is available at all.
+#[component]
+pub fn ErrorPanel(error: Arc<LoadError>) -> impl IntoView {
+    let store = use_store();
+    let t = move || ui(store.lang.get());
+    view! {
+        <section class="error-panel" role="alert" aria-labelledby="error-title">
+            <h1 id="error-title">{move || t().error_title}</h1>
+            <p>{move || t().error_visitor}</p>
+            <button type="button" class="button" on:click=move |_| leptos::task::spawn_local(store.load())>
+                {move || t().retry}
+            </button>
+            <MaintainerDetails error open=true/>
+        </section>
+    }
+}
+
+/// Shown above the pages when the last good bundle is on show because the newest one failed.
+#[component]
+pub fn StaleNotice(error: Arc<LoadError>) -> impl IntoView {
+    let store = use_store();
+    let t = move || ui(store.lang.get());
+    view! {
+        <aside class="stale-notice" role="status">
+            <p>{move || t().stale_notice}</p>
+            <MaintainerDetails error open=false/>
+        </aside>
+    }
+}
+
+#[component]
+fn MaintainerDetails(error: Arc<LoadError>, open: bool) -> impl IntoView {
+    let store = use_store();
+    let t = move || ui(store.lang.get());
+    let url = store.bundle_url.get_value();
+    let summary = {
+        let error = error.clone();
+        move || {
+            let t = t();
+            match &*error {
+                LoadError::Fetch(FetchError::Network { .. }) => t.error_network,
+                LoadError::Fetch(FetchError::Status { .. }) => t.error_status,
+                LoadError::Parse(_) => t.error_parse,
+                LoadError::Invalid(_) => t.error_invalid,
+            }
+        }
+    };
+    let details = match &*error {
+        LoadError::Fetch(FetchError::Network { message, attempts }) => {
+            let attempts = *attempts;
+            let message = message.clone();
+            view! { <p class="error-detail"><code>{message}</code>" · "{move || (t().attempts)(attempts)}</p> }
+                .into_any()
+        }
+        LoadError::Fetch(FetchError::Status { status, text }) => {
+            view! { <p class="error-detail"><code>{format!("HTTP {status} {text}")}</code></p> }.into_any()
+        }
+        LoadError::Parse(err) => view! {
+            <ul class="problems">
+                <ProblemRow severity=Severity::Error location=err.location.clone() message=err.message.clone()/>
+            </ul>
+        }
+        .into_any(),
+        LoadError::Invalid(problems) => {
+            let rows = problems
+                .iter()
+                .map(|Problem { severity, location, message, .. }| {
+                    view! { <ProblemRow severity=*severity location=location.clone() message=message.clone()/> }
+                })
+                .collect_view();
+            view! { <ul class="problems">{rows}</ul> }.into_any()
+        }
+    };
+    view! {
+        <details class="maintainer-details" open=open>
+            <summary>{move || t().for_maintainers}</summary>
+            <p>{move || t().bundle_file}": "<code class="bundle-url">{url}</code></p>
+            <p class="error-summary">{summary}</p>
+            {details}
+        </details>
+    }
+}
+
+#[component]
+fn ProblemRow(severity: Severity, location: Location, message: String) -> impl IntoView {
+    let store = use_store();
+    let lang = move || store.lang.get();
+    let position = match (location.line, location.column) {
+        (Some(line), Some(column)) => Some(move || (ui(lang()).line_column)(line, column)),
+        _ => None,
+    };
+    let path = if location.path.is_empty() { "(document)".to_owned() } else { location.path };
+    view! {
+        <li class=format!("problem problem-{}", severity.as_str())>
+            <span class="severity">{move || i18n::severity(lang(), severity)}</span>
+            " "
+            <code class="problem-path">{path}</code>
+            {position.map(|p| view! { " " <span class="problem-position">"("{p}")"</span> })}
+            <span class="problem-message" lang="en">{message}</span>
+        </li>
+    }
+}

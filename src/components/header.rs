@@ -1,0 +1,44 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::ui;
+use crate::store::use_store;
+
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let store = use_store();
+    let t = move || ui(store.lang.get());
+    let title = move || {
+        let lang = store.lang.get();
+        store
+            .bundle
+            .with(|b| b.as_ref().map(|b| b.meta.title.get(lang).to_owned()))
+            .unwrap_or_else(|| ui(lang).site_name.to_owned())
+    };
+    view! {
+        <header class="site-header">
+            <A href="/" attr:class="brand">
+                <span class="brand-mark" aria-hidden="true">"百"</span>
+                <span class="brand-title">{title}</span>
+            </A>
+            <nav aria-label=move || t().nav_label>
+                <ul>
+                    <li><A href="/" exact=true>{move || t().nav_home}</A></li>
+                    <li><A href="/gallery">{move || t().nav_gallery}</A></li>
+                    <li><A href="/map">{move || t().nav_map}</A></li>
+                    <li><A href="/story">{move || t().nav_story}</A></li>
+                    <li><A href="/books">{move || t().nav_books}</A></li>
+                </ul>
+            </nav>
+            <button
+                type="button"
+                class="lang-switch"
+                lang=move || store.lang.get().other().bcp47()
+                aria-label=move || t().switch_language_label
+                on:click=move |_| store.set_lang(store.lang.get_untracked().other())
+            >
+                {move || t().switch_language}
+            </button>
+        </header>
+    }
+}

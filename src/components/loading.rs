@@ -1,0 +1,15 @@
+use leptos::prelude::*;
+
+use crate::i18n::ui;
+use crate::store::use_store;
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <div class="loading" role="status" aria-live="polite">
+            <span class="spinner" aria-hidden="true"></span>
+            <p>{move || ui(store.lang.get()).loading}</p>
+        </div>
+    }
+}

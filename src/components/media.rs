@@ -1,0 +1,68 @@
+//! An image from the bundle. Width and height are always set so nothing shifts while it loads; a broken
+//! or missing file is replaced, at the same size, by a placeholder that shows the alt text.
+
+use bundle::{Lang, Media};
+use leptos::prelude::*;
+
+use crate::i18n::ui;
+
+#[component]
+pub fn BundleImage(
+    media: Media,
+    lang: Signal<Lang>,
+    /// Load only when near the viewport (below the first screen).
+    #[prop(default = true)]
+    lazy: bool,
+    /// CSS `sizes` for the `srcset`, when the bundle has variants.
+    #[prop(default = "100vw")]
+    sizes: &'static str,
+) -> impl IntoView {
+    let failed = RwSignal::new(false);
+    let alt = {
+        let alt = media.alt.clone();
+        move || alt.get(lang.get()).to_owned()
+    };
+    let srcset = (!media.variants.is_empty()).then(|| {
+        media
+            .variants
+            .iter()
+            .map(|v| format!("{} {}w", v.src, v.width))
+            .chain(std::iter::once(format!("{} {}w", media.src, media.width)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let placeholder = media.placeholder.clone();
+    let (width, height, sample) = (media.width, media.height, media.sample);
+    let src = media.src.clone();
+    view! {
+        <figure class="bundle-image" class:sample=sample>
+            <Show
+                when=move || !failed.get()
+                fallback={
+                    let alt = alt.clone();
+                    move || view! {
+                        <div class="image-missing" role="img" aria-label=alt.clone()
+                            style:aspect-ratio=format!("{width} / {height}")>
+                            <span class="image-missing-title">{move || ui(lang.get()).image_missing}</span>
+                            <span class="image-missing-alt">{alt.clone()}</span>
+                        </div>
+                    }
+                }
+            >
+                <img
+                    src=src.clone()
+                    srcset=srcset.clone()
+                    sizes=srcset.as_ref().map(|_| sizes)
+                    width=width
+                    height=height
+                    alt=alt.clone()
+                    loading=if lazy { "lazy" } else { "eager" }
+                    decoding="async"
+                    style:background-color=placeholder.clone()
+                    on:error=move |_| failed.set(true)
+                />
+            </Show>
+            {sample.then(|| view! { <span class="sample-badge">{move || ui(lang.get()).sample_image}</span> })}
+        </figure>
+    }
+}

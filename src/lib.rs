@@ -1,0 +1,18 @@
+//! The showcase app (Leptos, client-side rendered to WebAssembly).
+//!
+//! Data flows one way: `api` fetches the bundle, the `bundle` crate parses and validates it, `store`
+//! holds it in context, and the pages read it.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod crash;
+pub mod i18n;
+pub mod pages;
+pub mod store;
+
+/// Entry point of the browser build.
+pub fn run() {
+    crash::install();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,146 @@
+//! The home page: the event's title in both languages, the facts of the day, and the ways in.
+
+use bundle::Lang;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::app::use_document_title;
+use crate::i18n::{format_date, ui};
+use crate::store::use_store;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let store = use_store();
+    use_document_title(|| None);
+    let lang = move || store.lang.get();
+    let t = move || ui(lang());
+    move || {
+        let bundle = store.bundle.get()?;
+        let b = bundle.clone();
+        let title = move || b.meta.title.get(lang()).to_owned();
+        let b = bundle.clone();
+        let other_title = move || b.meta.title.get(lang().other()).to_owned();
+        let b = bundle.clone();
+        let subtitle = move || b.meta.subtitle.as_ref().map(|s| s.get(lang()).to_owned());
+        let e = bundle.event.clone();
+        let facts = {
+            let e = e.clone();
+            move || {
+                let lang = lang();
+                view! {
+                    <dl class="facts">
+                        <div><dt>{t().date}</dt><dd><time datetime=e.date.clone()>{format_date(lang, &e.date)}</time></dd></div>
+                        <div><dt>{t().place}</dt><dd>{e.place.get(lang).to_owned()}</dd></div>
+                        <div><dt>{t().theme}</dt><dd>"“"{e.theme.get(lang).to_owned()}"”"</dd></div>
+                    </dl>
+                }
+            }
+        };
+        let summary = {
+            let e = e.clone();
+            move || e.summary.get(lang()).to_owned()
+        };
+        let principles = {
+            let e = e.clone();
+            move || {
+                e.principles
+                    .iter()
+                    .map(|p| view! { <li>{p.get(lang()).to_owned()}</li> })
+                    .collect_view()
+            }
+        };
+        let item_count = bundle.items.len();
+        let book_total = bundle.book_totals().counted;
+        let b = bundle.clone();
+        let partners = move || {
+            let lang = lang();
+            b.units
+                .iter()
+                .filter(|u| u.role == bundle::UnitRole::Partner)
+                .map(|u| {
+                    let secretary = u
+                        .secretary
+                        .as_deref()
+                        .and_then(|id| b.person(id))
+                        .map(|p| p.name.get(lang).to_owned());
+                    view! {
+                        <li class="partner">
+                            <h3>{u.name.get(lang).to_owned()}</h3>
+                            {u.branch.as_ref().map(|br| view! { <p class="branch">{br.get(lang).to_owned()}</p> })}
+                            {secretary.map(|s| view! { <p class="secretary">{t().branch_secretary}": "{s}</p> })}
+                        </li>
+                    }
+                })
+                .collect_view()
+        };
+        let other_lang = move || lang().other().bcp47();
+        Some(view! {
+            <section class="hero" aria-labelledby="home-title">
+                <p class="hero-date">{
+                    let date = e.date.clone();
+                    move || format_date(lang(), &date)
+                }</p>
+                <h1 id="home-title">{title}</h1>
+                <p class="hero-other-language" lang=other_lang>{other_title}</p>
+                <p class="hero-subtitle">{subtitle}</p>
+            </section>
+            {facts}
+            <section class="summary">
+                <p>{summary}</p>
+                <h2>{move || t().principles}</h2>
+                <ul class="principles">{principles}</ul>
+            </section>
+            <section aria-labelledby="explore-title">
+                <h2 id="explore-title">{move || t().explore}</h2>
+                <ul class="explore">
+                    <li><A href="/gallery"><strong>{move || t().nav_gallery}</strong>
+                        <span>{move || t().gallery_blurb}</span>
+                        <span class="count">{move || (t().items_count)(item_count)}</span></A></li>
+                    <li><A href="/map"><strong>{move || t().nav_map}</strong><span>{move || t().map_blurb}</span></A></li>
+                    <li><A href="/story"><strong>{move || t().nav_story}</strong><span>{move || t().story_blurb}</span></A></li>
+                    <li><A href="/books"><strong>{move || t().nav_books}</strong>
+                        <span>{move || t().books_blurb}</span>
+                        <span class="count">{move || (t().books_count)(book_total)}</span></A></li>
+                </ul>
+            </section>
+            <section aria-labelledby="partners-title">
+                <h2 id="partners-title">{move || t().partners}</h2>
+                <ul class="partners">{partners}</ul>
+            </section>
+            <Footer/>
+        })
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let store = use_store();
+    let lang = move || store.lang.get();
+    let sources = move || {
+        store.bundle.with(|b| {
+            b.as_ref()
+                .map(|b| {
+                    b.meta
+                        .sources
+                        .iter()
+                        .map(|s| view! { <li>{s.title.get(lang()).to_owned()}</li> })
+                        .collect_view()
+                })
+        })
+    };
+    view! {
+        <footer class="site-footer">
+            <p>{move || ui(lang()).sample_images_note}</p>
+            <h2 class="footer-heading">{move || ui(lang()).sources}</h2>
+            <ul>{sources}</ul>
+        </footer>
+    }
+}
+
+/// Name of a unit for lists: its short name when it has one.
+pub fn unit_label(bundle: &bundle::Bundle, id: &str, lang: Lang) -> String {
+    bundle
+        .unit(id)
+        .map(|u| u.short_name.as_ref().unwrap_or(&u.name).get(lang).to_owned())
+        .unwrap_or_else(|| id.to_owned())
+}

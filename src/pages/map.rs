@@ -1,0 +1,59 @@
+//! The places: every unit with its kind, role, address and position, and the routes between them.
+//! (The interactive Leaflet map is built on this list.)
+
+use leptos::prelude::*;
+
+use crate::app::use_document_title;
+use crate::i18n::{unit_kind, ui};
+use crate::pages::home::unit_label;
+use crate::store::use_store;
+
+#[component]
+pub fn MapPage() -> impl IntoView {
+    let store = use_store();
+    let lang = move || store.lang.get();
+    let t = move || ui(lang());
+    use_document_title(move || Some(t().nav_map.to_owned()));
+    move || {
+        let bundle = store.bundle.get()?;
+        let lang = lang();
+        let units = bundle
+            .units
+            .iter()
+            .map(|u| {
+                let secretary = u.secretary.as_deref().and_then(|id| bundle.person(id)).map(|p| p.name.get(lang).to_owned());
+                let position = format!(
+                    "{:.3}°N {:.3}°E{}",
+                    u.location.lat,
+                    u.location.lon,
+                    if u.location.approximate { " ≈" } else { "" }
+                );
+                view! {
+                    <li class=format!("place place-{}", if u.role == bundle::UnitRole::Partner { "partner" } else { "recipient" })>
+                        <span class="badge">{unit_kind(lang, u.kind)}</span>
+                        <h2>{u.name.get(lang).to_owned()}</h2>
+                        {u.address.as_ref().map(|a| view! { <p>{a.get(lang).to_owned()}</p> })}
+                        {secretary.map(|s| view! { <p>{t().branch_secretary}": "{s}</p> })}
+                        <p class="position">{position}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        let routes = bundle
+            .map
+            .routes
+            .iter()
+            .map(|r| {
+                view! {
+                    <li>{unit_label(&bundle, &r.from, lang)}" → "{unit_label(&bundle, &r.to, lang)}": "{r.label.get(lang).to_owned()}</li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <h1>{t().nav_map}</h1>
+            <p class="lead">{t().map_blurb}</p>
+            <ul class="places">{units}</ul>
+            <ul class="routes">{routes}</ul>
+        })
+    }
+}

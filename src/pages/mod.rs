@@ -1,0 +1,6 @@
+pub mod books;
+pub mod gallery;
+pub mod home;
+pub mod map;
+pub mod not_found;
+pub mod story;

@@ -1,0 +1,43 @@
+// Shared test set-up: every page is watched for Content-Security-Policy violations, uncaught errors and
+// requests that leave the app's origin; a test fails if any happened.
+import { test as base, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+
+export const SAMPLE = JSON.parse(readFileSync(new URL('../../public/data/bundle.json', import.meta.url), 'utf8'));
+
+export const test = base.extend({
+  page: async ({ page, baseURL }, use) => {
+    const problems = [];
+    const origin = new URL(baseURL).origin;
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && /Content Security Policy|Refused to/.test(msg.text())) problems.push(`CSP: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    page.on('request', (req) => {
+      const url = req.url();
+      if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`left the origin: ${url}`);
+    });
+    await use(page);
+    expect(problems, 'CSP violations, page errors or off-origin requests').toEqual([]);
+  },
+});
+
+/** Serves `body` (a string, or an object turned into JSON) in place of the bundle for this page. */
+export async function replaceBundle(page, body, status = 200) {
+  await page.route('**/data/bundle.json', (route) =>
+    route.fulfill({
+      status,
+      contentType: 'application/json',
+      body: typeof body === 'string' ? body : JSON.stringify(body, null, 2),
+    }),
+  );
+}
+
+export async function expectNoAxeViolations(page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary).toEqual([]);
+}
+
+export { expect };

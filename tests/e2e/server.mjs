@@ -1,0 +1,60 @@
+// A small static server for the built site (dist/), as a production host would serve it: real files
+// with their types, index.html for every other path (the single-page fallback), no-cache on index.html
+// and the bundle. Used by the end-to-end tests and the screenshot script; `make serve` uses trunk.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+};
+
+export function serve({ root = 'dist', port = 4173, host = '127.0.0.1' } = {}) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = normalize(join(base, path));
+    if (!file.startsWith(base)) {
+      res.writeHead(403).end();
+      return;
+    }
+    let target = file;
+    try {
+      if (!(await stat(target)).isFile()) throw new Error('not a file');
+    } catch {
+      // Unknown paths without an extension are app routes; missing files stay 404s.
+      if (extname(path)) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      target = join(base, 'index.html');
+    }
+    const body = await readFile(target);
+    const type = TYPES[extname(target)] ?? 'application/octet-stream';
+    const fresh = target.endsWith('index.html') || target.endsWith('.json');
+    res.writeHead(200, {
+      'content-type': type,
+      'cache-control': fresh ? 'no-cache' : 'public, max-age=31536000, immutable',
+    });
+    res.end(body);
+  });
+  return new Promise((ok) => server.listen(port, host, () => ok(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const port = Number(process.env.PORT ?? 4173);
+  await serve({ root: process.argv[2] ?? 'dist', port });
+  console.log(`serving ${process.argv[2] ?? 'dist'} at http://127.0.0.1:${port}/`);
+}

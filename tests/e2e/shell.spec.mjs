@@ -1,0 +1,121 @@
+// The app shell as a visitor meets it: it loads the bundle, shows the event in both languages, survives
+// a broken or unreachable bundle with a clear, located error, and never shows a blank page.
+import { test, expect, replaceBundle, expectNoAxeViolations, SAMPLE } from './fixtures.mjs';
+
+test('home page shows the title in Chinese, then in English after switching', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByText('2021年6月8日').first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.en })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByText('8 June 2021').first()).toBeVisible();
+  await expect(page).toHaveTitle(SAMPLE.meta.title.en);
+
+  // The choice survives a reload.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.en })).toBeVisible();
+});
+
+test('navigation reaches every section and deep links work on reload', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const [name, path, heading] of [
+    ['Gallery', '/gallery', 'Gallery'],
+    ['Map', '/map', 'Map'],
+    ['The day', '/story', SAMPLE.event.title.en],
+    ['Books of love', '/books', 'Books of love'],
+  ]) {
+    await nav.getByRole('link', { name }).click();
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expect(nav.getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
+  }
+  await page.goto('./gallery');
+  await expect(page.getByRole('heading', { level: 1, name: 'Gallery' })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: SAMPLE.items[1].title.en })).toBeVisible();
+  await page.goto('./books');
+  await expect(page.getByText('100 books').first()).toBeVisible();
+});
+
+test('an unknown address shows a not-found page with a way home', async ({ page }) => {
+  await page.goto('./no/such/page');
+  await expect(page.getByRole('heading', { level: 1, name: '找不到该页面' })).toBeVisible();
+  await page.getByRole('link', { name: '返回首页' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+});
+
+test('a bundle with a JSON syntax error shows the error panel with its line and column', async ({ page }) => {
+  const text = JSON.stringify(SAMPLE, null, 2).replace('"schema_version": 1,', '"schema_version": 1');
+  await replaceBundle(page, text);
+  await page.goto('./');
+  // No bundle to take a default language from: the browser's (English here) is used.
+  const panel = page.getByRole('alert');
+  await expect(panel.getByRole('heading', { name: 'The showcase cannot be shown right now' })).toBeVisible();
+  await expect(panel).toContainText('The data bundle is not valid JSON');
+  await expect(panel).toContainText('line 3, column');
+  await expect(panel).toContainText('expected `,` or `}`');
+  await expect(panel.locator('.bundle-url')).toHaveText(/\/data\/bundle\.json$/);
+});
+
+test('a bundle that fails validation lists every error with its JSON path', async ({ page }) => {
+  const broken = structuredClone(SAMPLE);
+  broken.items[1].media[0].src = 'javascript:alert(1)';
+  broken.units[0].location.lat = 123;
+  await replaceBundle(page, broken);
+  await page.goto('./');
+  await page.getByRole('button', { name: '切换到中文' }).click();
+  const panel = page.getByRole('alert');
+  await expect(panel.getByRole('heading', { name: '展览内容暂时无法显示' })).toBeVisible();
+  await expect(panel).toContainText('数据包未通过校验');
+  await expect(panel.locator('.problem-error', { hasText: 'items[1].media[0].src' })).toContainText('行');
+  await expect(panel.locator('.problem-error', { hasText: 'units[0].location.lat' })).toContainText('latitude 123');
+  await expectNoAxeViolations(page);
+});
+
+test('a visitor keeps the last good content when a later bundle is broken', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+  await replaceBundle(page, '{ "schema_version": 1, ');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+  const notice = page.getByRole('status').filter({ hasText: '上一次有效的内容' });
+  await expect(notice).toBeVisible();
+  await notice.getByText('维护人员信息').click();
+  await expect(notice).toContainText('第 1 行');
+});
+
+test('an unreachable bundle is retried, then explained', async ({ page }) => {
+  let attempts = 0;
+  await page.route('**/data/bundle.json', (route) => {
+    attempts += 1;
+    return route.abort('connectionrefused');
+  });
+  await page.goto('./');
+  await expect(page.getByRole('alert')).toContainText('could not be fetched', { timeout: 15_000 });
+  await expect(page.getByRole('alert')).toContainText('4 attempts');
+  expect(attempts).toBe(4);
+});
+
+test('a network fault that clears is survived without the visitor noticing', async ({ page }) => {
+  let attempts = 0;
+  await page.route('**/data/bundle.json', (route) => {
+    attempts += 1;
+    return attempts < 3 ? route.abort('failed') : route.continue();
+  });
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+  expect(attempts).toBe(3);
+});
+
+test('the home page has no accessibility violations in either language', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.en })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
