@@ -77,9 +77,11 @@ pub async fn fetch_text(url: &str, policy: RetryPolicy) -> Result<String, FetchE
 }
 
 async fn fetch_once(url: &str, timeout: Duration) -> Result<String, Attempt> {
-    let controller = AbortController::new().map_err(|_| Attempt::Retryable("no AbortController".into()))?;
+    let controller =
+        AbortController::new().map_err(|_| Attempt::Retryable("no AbortController".into()))?;
     let signal = controller.signal();
-    let _deadline = gloo_timers::callback::Timeout::new(timeout.as_millis() as u32, move || controller.abort());
+    let _deadline =
+        gloo_timers::callback::Timeout::new(timeout.as_millis() as u32, move || controller.abort());
     let response = Request::get(url)
         .cache(RequestCache::NoCache)
         .abort_signal(Some(&signal))
@@ -88,7 +90,10 @@ async fn fetch_once(url: &str, timeout: Duration) -> Result<String, Attempt> {
         .map_err(|e| Attempt::Retryable(describe(&e, &signal)))?;
     let status = response.status();
     if status >= 500 || status == 408 || status == 429 {
-        return Err(Attempt::Retryable(format!("HTTP {status} {}", response.status_text())));
+        return Err(Attempt::Retryable(format!(
+            "HTTP {status} {}",
+            response.status_text()
+        )));
     }
     if !response.ok() {
         return Err(Attempt::Final(FetchError::Status {
@@ -96,7 +101,10 @@ async fn fetch_once(url: &str, timeout: Duration) -> Result<String, Attempt> {
             text: response.status_text(),
         }));
     }
-    response.text().await.map_err(|e| Attempt::Retryable(describe(&e, &signal)))
+    response
+        .text()
+        .await
+        .map_err(|e| Attempt::Retryable(describe(&e, &signal)))
 }
 
 fn describe(error: &gloo_net::Error, signal: &web_sys::AbortSignal) -> String {

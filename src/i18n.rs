@@ -179,12 +179,24 @@ pub fn ui(lang: Lang) -> &'static Ui {
 /// `2021-06-08` as "2021年6月8日" or "8 June 2021"; anything else unchanged.
 pub fn format_date(lang: Lang, iso: &str) -> String {
     let mut parts = iso.split('-').map(|p| p.parse::<u32>());
-    let (Some(Ok(y)), Some(Ok(m)), Some(Ok(d)), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+    let (Some(Ok(y)), Some(Ok(m)), Some(Ok(d)), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return iso.to_owned();
     };
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     match lang {
         Lang::Zh => format!("{y}年{m}月{d}日"),

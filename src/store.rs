@@ -79,7 +79,9 @@ impl Store {
             Err(err) => {
                 leptos::logging::error!("bundle {url}: {err:?}");
                 if self.bundle.with_untracked(Option::is_none) {
-                    if let Some(bundle) = read_storage(LAST_GOOD_KEY).and_then(|text| accept(&text).ok()) {
+                    if let Some(bundle) =
+                        read_storage(LAST_GOOD_KEY).and_then(|text| accept(&text).ok())
+                    {
                         self.show(bundle);
                     }
                 }

@@ -101,7 +101,11 @@ fn ProblemRow(severity: Severity, location: Location, message: String) -> impl I
         (Some(line), Some(column)) => Some(move || (ui(lang()).line_column)(line, column)),
         _ => None,
     };
-    let path = if location.path.is_empty() { "(document)".to_owned() } else { location.path };
+    let path = if location.path.is_empty() {
+        "(document)".to_owned()
+    } else {
+        location.path
+    };
     view! {
         <li class=format!("problem problem-{}", severity.as_str())>
             <span class="severity">{move || i18n::severity(lang(), severity)}</span>

@@ -118,14 +118,13 @@ pub fn Footer() -> impl IntoView {
     let lang = move || store.lang.get();
     let sources = move || {
         store.bundle.with(|b| {
-            b.as_ref()
-                .map(|b| {
-                    b.meta
-                        .sources
-                        .iter()
-                        .map(|s| view! { <li>{s.title.get(lang()).to_owned()}</li> })
-                        .collect_view()
-                })
+            b.as_ref().map(|b| {
+                b.meta
+                    .sources
+                    .iter()
+                    .map(|s| view! { <li>{s.title.get(lang()).to_owned()}</li> })
+                    .collect_view()
+            })
         })
     };
     view! {
@@ -141,6 +140,12 @@ pub fn Footer() -> impl IntoView {
 pub fn unit_label(bundle: &bundle::Bundle, id: &str, lang: Lang) -> String {
     bundle
         .unit(id)
-        .map(|u| u.short_name.as_ref().unwrap_or(&u.name).get(lang).to_owned())
+        .map(|u| {
+            u.short_name
+                .as_ref()
+                .unwrap_or(&u.name)
+                .get(lang)
+                .to_owned()
+        })
         .unwrap_or_else(|| id.to_owned())
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_document_title;
-use crate::i18n::{unit_kind, ui};
+use crate::i18n::{ui, unit_kind};
 use crate::pages::home::unit_label;
 use crate::store::use_store;
 

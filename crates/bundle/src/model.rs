@@ -412,9 +412,13 @@ impl Bundle {
     /// Items in the kiosk's attract loop: the featured ones, else every item with an image.
     pub fn featured_items(&self) -> impl Iterator<Item = &Item> {
         let any_featured = self.items.iter().any(|i| i.featured);
-        self.items
-            .iter()
-            .filter(move |i| if any_featured { i.featured } else { !i.media.is_empty() })
+        self.items.iter().filter(move |i| {
+            if any_featured {
+                i.featured
+            } else {
+                !i.media.is_empty()
+            }
+        })
     }
 
     /// Books over every book donation: the sum of the known counts, and how many donations have no count.

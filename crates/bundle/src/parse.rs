@@ -22,7 +22,11 @@ pub struct Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() { "(document)" } else { &self.path };
+        let path = if self.path.is_empty() {
+            "(document)"
+        } else {
+            &self.path
+        };
         match (self.line, self.column) {
             (Some(line), Some(column)) => write!(f, "{path} (line {line}, column {column})"),
             _ => write!(f, "{path}"),
@@ -87,7 +91,11 @@ pub fn parse(source: &str) -> Result<Bundle, ParseError> {
             kind,
             message: strip_position(&inner.to_string()),
             location: Location {
-                path: if kind == ParseErrorKind::Syntax { String::new() } else { path },
+                path: if kind == ParseErrorKind::Syntax {
+                    String::new()
+                } else {
+                    path
+                },
                 line: Some(inner.line()),
                 column: Some(char_column(source, inner.line(), inner.column())),
             },
@@ -234,7 +242,10 @@ impl Scanner<'_> {
                 }
             }
             _ => {
-                while !matches!(self.peek(), None | Some(b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')) {
+                while !matches!(
+                    self.peek(),
+                    None | Some(b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
+                ) {
                     self.pos += 1;
                 }
                 Some(())

@@ -91,7 +91,11 @@ impl Validator {
         for (i, source) in b.meta.sources.iter().enumerate() {
             self.text(&source.title, &format!("meta.sources[{i}].title"));
             if let Some(url) = &source.url {
-                self.url(url, &format!("meta.sources[{i}].url"), UrlRule::RelativeOrHttps);
+                self.url(
+                    url,
+                    &format!("meta.sources[{i}].url"),
+                    UrlRule::RelativeOrHttps,
+                );
             }
         }
 
@@ -100,7 +104,11 @@ impl Validator {
         let items = self.ids(b.items.iter().map(|i| i.id.as_str()), "items");
         self.ids(b.timeline.iter().map(|a| a.id.as_str()), "timeline");
         self.ids(b.map.routes.iter().map(|r| r.id.as_str()), "map.routes");
-        let known = Known { units, people, items };
+        let known = Known {
+            units,
+            people,
+            items,
+        };
 
         let e = &b.event;
         self.text(&e.title, "event.title");
@@ -123,7 +131,12 @@ impl Validator {
             self.optional_text(unit.address.as_ref(), &format!("{at}.address"));
             self.optional_text(unit.description.as_ref(), &format!("{at}.description"));
             if let Some(secretary) = &unit.secretary {
-                self.reference(&known.people, secretary, &format!("{at}.secretary"), "person");
+                self.reference(
+                    &known.people,
+                    secretary,
+                    &format!("{at}.secretary"),
+                    "person",
+                );
             }
             self.coordinates(&unit.location, &format!("{at}.location"));
         }
@@ -156,9 +169,24 @@ impl Validator {
                     );
                 }
             }
-            self.references(&known.units, &activity.units, &format!("{at}.units"), "unit");
-            self.references(&known.people, &activity.people, &format!("{at}.people"), "person");
-            self.references(&known.items, &activity.items, &format!("{at}.items"), "item");
+            self.references(
+                &known.units,
+                &activity.units,
+                &format!("{at}.units"),
+                "unit",
+            );
+            self.references(
+                &known.people,
+                &activity.people,
+                &format!("{at}.people"),
+                "person",
+            );
+            self.references(
+                &known.items,
+                &activity.items,
+                &format!("{at}.items"),
+                "item",
+            );
         }
 
         let map = &b.map;
@@ -182,7 +210,11 @@ impl Validator {
             self.references(&known.items, &route.items, &format!("{at}.items"), "item");
         }
         if let Some(tiles) = &map.tiles {
-            self.url(&tiles.url_template, "map.tiles.url_template", UrlRule::HttpsOnly);
+            self.url(
+                &tiles.url_template,
+                "map.tiles.url_template",
+                UrlRule::HttpsOnly,
+            );
             self.text(&tiles.attribution, "map.tiles.attribution");
         }
         self.optional_text(map.approval_number.as_ref(), "map.approval_number");
@@ -211,7 +243,12 @@ impl Validator {
         self.text(&item.description, &format!("{at}.description"));
         self.date(&item.date, &format!("{at}.date"));
         self.references(&known.units, &item.donors, &format!("{at}.donors"), "unit");
-        self.references(&known.units, &item.recipients, &format!("{at}.recipients"), "unit");
+        self.references(
+            &known.units,
+            &item.recipients,
+            &format!("{at}.recipients"),
+            "unit",
+        );
         if item.donors.is_empty() {
             self.push(
                 Severity::Error,
@@ -329,7 +366,11 @@ impl Validator {
             );
         }
         for (k, variant) in media.variants.iter().enumerate() {
-            self.url(&variant.src, &format!("{at}.variants[{k}].src"), UrlRule::RelativeOrHttps);
+            self.url(
+                &variant.src,
+                &format!("{at}.variants[{k}].src"),
+                UrlRule::RelativeOrHttps,
+            );
             if variant.width == 0 || variant.height == 0 {
                 self.push(
                     Severity::Error,
@@ -345,7 +386,9 @@ impl Validator {
                     Severity::Error,
                     "invalid-colour",
                     format!("{at}.placeholder"),
-                    format!("placeholder \"{colour}\" is not a colour like \"#a33\" or \"#aa3333\"."),
+                    format!(
+                        "placeholder \"{colour}\" is not a colour like \"#a33\" or \"#aa3333\"."
+                    ),
                 );
             }
         }
@@ -369,7 +412,9 @@ impl Validator {
                     Severity::Error,
                     "duplicate-id",
                     at,
-                    format!("id \"{id}\" is already used by {collection}[{first}]; ids must be unique."),
+                    format!(
+                        "id \"{id}\" is already used by {collection}[{first}]; ids must be unique."
+                    ),
                 );
             }
         }
@@ -461,7 +506,10 @@ impl Validator {
                 Severity::Error,
                 "coordinates-out-of-range",
                 format!("{at}.lon"),
-                format!("longitude {} is outside -180 to 180 (WGS84 degrees).", c.lon),
+                format!(
+                    "longitude {} is outside -180 to 180 (WGS84 degrees).",
+                    c.lon
+                ),
             );
         }
     }
@@ -494,7 +542,10 @@ pub fn check_url(url: &str, rule: UrlRule) -> Result<(), String> {
         return Err("the URL is empty.".into());
     }
     if trimmed != url || url.chars().any(|c| c.is_control() || c == '\\') {
-        return Err(format!("URL \"{}\" contains spaces, control characters or backslashes.", url.escape_default()));
+        return Err(format!(
+            "URL \"{}\" contains spaces, control characters or backslashes.",
+            url.escape_default()
+        ));
     }
     if let Some(rest) = url.strip_prefix("https://") {
         return if rest.is_empty() || rest.starts_with('/') {
@@ -507,7 +558,9 @@ pub fn check_url(url: &str, rule: UrlRule) -> Result<(), String> {
         return Err(format!("URL \"{url}\" must start with https://."));
     }
     if url.starts_with("//") {
-        return Err(format!("URL \"{url}\" is protocol-relative; write https:// or a relative path."));
+        return Err(format!(
+            "URL \"{url}\" is protocol-relative; write https:// or a relative path."
+        ));
     }
     // A scheme is letters, digits, + - . before the first ':' that comes before any '/', '?' or '#'.
     let head = url.split(['/', '?', '#']).next().unwrap_or("");
@@ -522,7 +575,9 @@ pub fn check_url(url: &str, rule: UrlRule) -> Result<(), String> {
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-')
         && !id.ends_with('-')
 }

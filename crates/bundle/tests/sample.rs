@@ -38,7 +38,11 @@ fn sample_bundle_lists_the_texts_awaiting_review_with_their_lines() {
 fn sample_bundle_tells_the_story_of_the_article() {
     let b = check(SAMPLE).unwrap().bundle;
     assert_eq!(b.event.date, "2021-06-08");
-    let partners = b.units.iter().filter(|u| u.role == UnitRole::Partner).count();
+    let partners = b
+        .units
+        .iter()
+        .filter(|u| u.role == UnitRole::Partner)
+        .count();
     assert_eq!(partners, 3);
     let books = b.item("books-of-love").unwrap().books.as_ref().unwrap();
     assert_eq!(books.count, Some(100));
@@ -59,5 +63,8 @@ fn sample_bundle_tells_the_story_of_the_article() {
         assert!(media.alt.exact(Lang::Zh).is_some() && media.alt.exact(Lang::En).is_some());
     }
     let totals = b.book_totals();
-    assert_eq!((totals.donations, totals.counted, totals.uncounted_donations), (2, 100, 1));
+    assert_eq!(
+        (totals.donations, totals.counted, totals.uncounted_donations),
+        (2, 100, 1)
+    );
 }

@@ -32,7 +32,12 @@ fn assert_problem(value: &Value, code: &str, path: &str, severity: Severity) -> 
 fn unknown_schema_version_is_an_error() {
     let mut b = sample();
     b["schema_version"] = json!(2);
-    assert_problem(&b, "unknown-schema-version", "schema_version", Severity::Error);
+    assert_problem(
+        &b,
+        "unknown-schema-version",
+        "schema_version",
+        Severity::Error,
+    );
 }
 
 #[test]
@@ -83,9 +88,24 @@ fn coordinates_out_of_range_are_errors() {
     b["units"][0]["location"]["lat"] = json!(91.5);
     b["units"][1]["location"]["lon"] = json!(-181);
     b["map"]["center"]["lat"] = json!(-90.01);
-    assert_problem(&b, "coordinates-out-of-range", "units[0].location.lat", Severity::Error);
-    assert_problem(&b, "coordinates-out-of-range", "units[1].location.lon", Severity::Error);
-    assert_problem(&b, "coordinates-out-of-range", "map.center.lat", Severity::Error);
+    assert_problem(
+        &b,
+        "coordinates-out-of-range",
+        "units[0].location.lat",
+        Severity::Error,
+    );
+    assert_problem(
+        &b,
+        "coordinates-out-of-range",
+        "units[1].location.lon",
+        Severity::Error,
+    );
+    assert_problem(
+        &b,
+        "coordinates-out-of-range",
+        "map.center.lat",
+        Severity::Error,
+    );
 }
 
 #[test]
@@ -112,7 +132,13 @@ fn urls_must_be_relative_or_https() {
         b["items"][0]["media"][0]["src"] = json!(bad);
         assert_problem(&b, "unsafe-url", "items[0].media[0].src", Severity::Error);
     }
-    for good in ["media/a.jpg", "./media/a.jpg", "../shared/a.jpg", "https://cdn.example.org/a.jpg", "a.jpg?v=2#x"] {
+    for good in [
+        "media/a.jpg",
+        "./media/a.jpg",
+        "../shared/a.jpg",
+        "https://cdn.example.org/a.jpg",
+        "a.jpg?v=2#x",
+    ] {
         let mut b = sample();
         b["items"][0]["media"][0]["src"] = json!(good);
         assert!(
@@ -135,7 +161,12 @@ fn texts_empty_in_both_languages_are_errors_and_one_language_is_a_warning() {
     b["items"][0]["title"] = json!({ "zh": " " });
     b["items"][1]["title"] = json!({ "zh": "红船" });
     assert_problem(&b, "empty-text", "items[0].title", Severity::Error);
-    let warning = assert_problem(&b, "missing-translation", "items[1].title", Severity::Warning);
+    let warning = assert_problem(
+        &b,
+        "missing-translation",
+        "items[1].title",
+        Severity::Warning,
+    );
     assert!(warning.message.contains("\"en\""), "{}", warning.message);
 }
 
@@ -157,15 +188,23 @@ fn dates_and_times_must_be_real() {
     assert_problem(&b, "invalid-date", "event.date", Severity::Error);
     assert_problem(&b, "invalid-time", "timeline[0].time", Severity::Error);
     b["items"][0]["date"] = json!("2024-02-29");
-    assert!(!problems(&b).iter().any(|p| p.location.path == "items[0].date"));
+    assert!(!problems(&b)
+        .iter()
+        .any(|p| p.location.path == "items[0].date"));
 }
 
 #[test]
 fn details_must_match_the_item_kind() {
     let mut b = sample();
-    b["items"][1]["books"] = json!({ "count": 3, "from": ["southeast-elevator"], "to": "hudong-community" });
+    b["items"][1]["books"] =
+        json!({ "count": 3, "from": ["southeast-elevator"], "to": "hudong-community" });
     b["items"][5].as_object_mut().unwrap().remove("books");
-    assert_problem(&b, "details-kind-mismatch", "items[1].books", Severity::Error);
+    assert_problem(
+        &b,
+        "details-kind-mismatch",
+        "items[1].books",
+        Severity::Error,
+    );
     assert_problem(&b, "missing-book-details", "items[5]", Severity::Error);
 }
 
@@ -174,7 +213,12 @@ fn book_counts_must_be_positive_and_unknown_counts_are_noted() {
     let mut b = sample();
     b["items"][5]["books"]["count"] = json!(0);
     assert_problem(&b, "zero-books", "items[5].books.count", Severity::Error);
-    assert_problem(&sample(), "unknown-book-count", "items[4].books", Severity::Info);
+    assert_problem(
+        &sample(),
+        "unknown-book-count",
+        "items[4].books",
+        Severity::Info,
+    );
 }
 
 #[test]
@@ -183,7 +227,12 @@ fn media_sizes_and_colours_are_checked() {
     b["items"][0]["media"][0]["width"] = json!(0);
     b["items"][0]["media"][1]["placeholder"] = json!("red; background:url(x)");
     assert_problem(&b, "zero-size", "items[0].media[0]", Severity::Error);
-    assert_problem(&b, "invalid-colour", "items[0].media[1].placeholder", Severity::Error);
+    assert_problem(
+        &b,
+        "invalid-colour",
+        "items[0].media[1].placeholder",
+        Severity::Error,
+    );
 }
 
 #[test]
@@ -241,7 +290,10 @@ fn syntax_error_reports_line_and_column() {
     let line: Vec<char> = text.lines().nth(3).unwrap().chars().collect();
     assert_eq!(line[26..30].iter().collect::<String>(), "\"en\"");
     assert!(err.message.contains("expected"), "{}", err.message);
-    assert!(!err.message.contains(" at line "), "position is reported separately");
+    assert!(
+        !err.message.contains(" at line "),
+        "position is reported separately"
+    );
 }
 
 #[test]
@@ -254,7 +306,11 @@ fn wrong_type_reports_path_line_and_column() {
     assert_eq!(err.location.path, "items[3].media[0].width");
     let line = err.location.line.unwrap();
     assert!(text.lines().nth(line - 1).unwrap().contains("\"wide\""));
-    assert!(err.to_string().starts_with("items[3].media[0].width (line "), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("items[3].media[0].width (line "),
+        "{err}"
+    );
 }
 
 #[test]
@@ -264,13 +320,21 @@ fn misspelt_and_missing_fields_are_reported() {
     let name = unit.remove("name").unwrap();
     unit.insert("nmae".into(), name);
     let err = parse(&b.to_string()).unwrap_err();
-    assert!(err.message.contains("unknown field `nmae`"), "{}", err.message);
+    assert!(
+        err.message.contains("unknown field `nmae`"),
+        "{}",
+        err.message
+    );
     assert_eq!(err.location.path, "units[2].nmae");
 
     let mut b = sample();
     b["items"][0].as_object_mut().unwrap().remove("date");
     let err = parse(&b.to_string()).unwrap_err();
-    assert!(err.message.contains("missing field `date`"), "{}", err.message);
+    assert!(
+        err.message.contains("missing field `date`"),
+        "{}",
+        err.message
+    );
     assert_eq!(err.location.path, "items[0]");
 }
 

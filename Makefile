@@ -1,0 +1,42 @@
+# The two commands of the README: `make serve` and `make test`. Both run scripts/setup.sh first, which
+# installs whatever this machine lacks (and does nothing, in seconds, when all is there).
+SHELL := /bin/bash
+ENV := source scripts/env.sh &&
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: serve test setup build lint test-native test-wasm test-e2e screenshots clean
+
+## Build the app with the sample bundle and serve it at http://127.0.0.1:8080 (rebuilds on change).
+serve: setup
+	$(ENV) trunk serve --release --offline
+
+## Every check and test: format, lints, native model tests, browser component tests, end-to-end tests.
+test: setup lint test-native test-wasm build test-e2e
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	$(ENV) trunk build --release --offline
+
+lint:
+	# rustfmt comes from the machine's default toolchain (Debian's has none).
+	env -u RUSTUP_TOOLCHAIN cargo fmt --all -- --check
+	$(ENV) cargo clippy -p bundle --all-targets -- -D warnings
+	$(ENV) cargo clippy $(WASM) --workspace --all-targets -- -D warnings
+
+test-native:
+	$(ENV) cargo test -p bundle
+
+test-wasm:
+	$(ENV) cargo test $(WASM) --test web
+
+test-e2e:
+	$(ENV) playwright test --config tests/e2e/playwright.config.mjs
+
+## PNG screenshots of the built site at phone, desktop and kiosk sizes, into docs/screenshots/.
+screenshots: build
+	$(ENV) node scripts/screenshots.mjs
+
+clean:
+	rm -rf dist target/wasm32-unknown-unknown test-results

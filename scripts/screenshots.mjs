@@ -1,0 +1,51 @@
+// Screenshots of the built site (dist/) as people see it: phone, desktop and kiosk sizes, for the home
+// page, the gallery and the error panel. Writes docs/screenshots/<page>-<width>x<height>.png.
+import { chromium } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { serve } from '../tests/e2e/server.mjs';
+
+const SIZES = [[390, 844], [1366, 768], [1920, 1080]];
+const PORT = 4199;
+const out = new URL('../docs/screenshots/', import.meta.url).pathname;
+mkdirSync(out, { recursive: true });
+
+const sample = JSON.parse(readFileSync(new URL('../public/data/bundle.json', import.meta.url), 'utf8'));
+const broken = structuredClone(sample);
+broken.items[1].media[0].src = 'javascript:alert(1)';
+broken.units[0].location.lat = 123;
+delete broken.items[2].title.en;
+
+const server = await serve({ root: 'dist', port: PORT });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+try {
+  for (const [width, height] of SIZES) {
+    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const shots = [
+      ['home', '/', null],
+      ['gallery', '/gallery', null],
+      ['error', '/', broken],
+    ];
+    for (const [name, path, bundle] of shots) {
+      await page.unrouteAll();
+      if (bundle) {
+        await page.route('**/data/bundle.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(bundle, null, 2) }));
+        await page.evaluate(() => localStorage.clear()).catch(() => {});
+      }
+      await page.goto(`http://127.0.0.1:${PORT}${path}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const file = `${out}${name}-${width}x${height}.png`;
+      await page.screenshot({ path: file });
+      console.log('wrote', file);
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}

@@ -1,0 +1,228 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): the views render what the store holds,
+//! follow the language, and show located errors and image placeholders.
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use bundle::{Lang, Location, Media, ParseError, ParseErrorKind, Problem, Severity, Text};
+use leptos::prelude::*;
+use showcase::api::RetryPolicy;
+use showcase::app::Shell;
+use showcase::components::error_panel::ErrorPanel;
+use showcase::components::media::BundleImage;
+use showcase::store::{LoadError, Store};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SAMPLE: &str = include_str!("../public/data/bundle.json");
+
+fn container() -> web_sys::HtmlElement {
+    let document = document();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+/// Waits until `check` holds, up to two seconds (effects and image events are asynchronous).
+async fn eventually(what: &str, check: impl Fn() -> bool) {
+    for _ in 0..40 {
+        if check() {
+            return;
+        }
+        gloo_timers::future::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+fn text_of(root: &web_sys::HtmlElement, selector: &str) -> Option<String> {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+}
+
+#[wasm_bindgen_test]
+async fn shell_shows_the_title_and_follows_the_language() {
+    let root = container();
+    let bundle = bundle::check(SAMPLE).unwrap().bundle;
+    let store = Store::with_bundle(bundle, Lang::Zh);
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        store.provide();
+        view! { <Shell/> }
+    });
+    eventually("Chinese title", || {
+        text_of(&root, "h1").as_deref() == Some("党建聚合力 共建谱新篇")
+    })
+    .await;
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("zh-CN")
+    );
+
+    store.set_lang(Lang::En);
+    eventually("English title", || {
+        text_of(&root, "h1").as_deref() == Some("Building Together, Writing a New Chapter")
+    })
+    .await;
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("en")
+    );
+    let nav = text_of(&root, "nav").unwrap();
+    assert!(
+        nav.contains("Gallery") && nav.contains("Books of love"),
+        "{nav}"
+    );
+    // Explore cards carry counts computed from the bundle.
+    assert!(text_of(&root, ".explore").unwrap().contains("100 books"));
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn error_panel_lists_each_problem_with_path_line_and_column() {
+    let root = container();
+    let store = Store::new();
+    store.lang.set(Lang::En);
+    let problems = vec![
+        Problem {
+            severity: Severity::Error,
+            code: "unsafe-url",
+            message: "URL \"javascript:x\" uses a scheme other than https".into(),
+            location: Location {
+                path: "items[1].media[0].src".into(),
+                line: Some(220),
+                column: Some(18),
+            },
+        },
+        Problem {
+            severity: Severity::Warning,
+            code: "missing-translation",
+            message: "no \"en\" text".into(),
+            location: Location {
+                path: "items[2].title".into(),
+                line: None,
+                column: None,
+            },
+        },
+    ];
+    let error = Arc::new(LoadError::Invalid(problems));
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        store.provide();
+        view! { <ErrorPanel error/> }
+    });
+    let rows = root.query_selector_all(".problem").unwrap();
+    assert_eq!(rows.length(), 2);
+    let first = rows.item(0).unwrap().text_content().unwrap();
+    assert!(
+        first.contains("Error") && first.contains("items[1].media[0].src"),
+        "{first}"
+    );
+    assert!(first.contains("line 220, column 18"), "{first}");
+    let second = rows.item(1).unwrap().text_content().unwrap();
+    assert!(
+        second.contains("Warning") && !second.contains("line"),
+        "{second}"
+    );
+    // The message from the bundle is text, never markup.
+    assert!(root.query_selector(".problem script").unwrap().is_none());
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn parse_error_is_shown_in_the_visitors_language() {
+    let root = container();
+    let store = Store::new();
+    store.lang.set(Lang::Zh);
+    let error = Arc::new(LoadError::Parse(ParseError {
+        kind: ParseErrorKind::Syntax,
+        message: "expected `,` or `}`".into(),
+        location: Location {
+            path: String::new(),
+            line: Some(3),
+            column: Some(7),
+        },
+    }));
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        store.provide();
+        view! { <ErrorPanel error/> }
+    });
+    let text = root.text_content().unwrap();
+    assert!(text.contains("展览内容暂时无法显示"), "{text}");
+    assert!(text.contains("第 3 行，第 7 列"), "{text}");
+    assert!(text.contains("(document)"), "{text}");
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn missing_image_becomes_a_placeholder_with_its_alt_text_at_the_same_size() {
+    let root = container();
+    let media = Media {
+        src: "media/does-not-exist.jpg".into(),
+        width: 1600,
+        height: 1200,
+        alt: Text::new("一艘红色游船", "A red boat on a lake"),
+        caption: None,
+        credit: None,
+        sample: false,
+        variants: vec![],
+        placeholder: None,
+    };
+    let lang = RwSignal::new(Lang::En);
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <BundleImage media lang=lang.into() lazy=false/> }
+    });
+    let img = root.query_selector("img").unwrap().expect("an img first");
+    assert_eq!(img.get_attribute("width").as_deref(), Some("1600"));
+    assert_eq!(img.get_attribute("height").as_deref(), Some("1200"));
+    eventually("placeholder", || {
+        root.query_selector(".image-missing").unwrap().is_some()
+    })
+    .await;
+    let placeholder: web_sys::HtmlElement = root
+        .query_selector(".image-missing")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(placeholder.get_attribute("role").as_deref(), Some("img"));
+    assert_eq!(
+        placeholder.get_attribute("aria-label").as_deref(),
+        Some("A red boat on a lake")
+    );
+    assert!(placeholder
+        .text_content()
+        .unwrap()
+        .contains("A red boat on a lake"));
+    assert_eq!(
+        placeholder
+            .style()
+            .get_property_value("aspect-ratio")
+            .unwrap(),
+        "1600 / 1200"
+    );
+    lang.set(Lang::Zh);
+    eventually("Chinese alt", || {
+        placeholder.text_content().unwrap().contains("一艘红色游船")
+    })
+    .await;
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+fn retries_back_off_exponentially() {
+    let policy = RetryPolicy::default();
+    let waits: Vec<_> = (1..=policy.attempts)
+        .map(|n| policy.backoff_before(n).as_millis())
+        .collect();
+    assert_eq!(waits, vec![0, 500, 1000, 2000]);
+}
