@@ -4,7 +4,7 @@ SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test setup build lint test-native test-wasm test-e2e screenshots clean
+.PHONY: serve test setup build lint test-native test-wasm test-e2e screenshots bench clean
 
 ## Build the app with the sample bundle and serve it at http://127.0.0.1:8080 (rebuilds on change).
 serve: setup
@@ -23,10 +23,11 @@ lint:
 	# rustfmt comes from the machine's default toolchain (Debian's has none).
 	env -u RUSTUP_TOOLCHAIN cargo fmt --all -- --check
 	$(ENV) cargo clippy -p bundle --all-targets -- -D warnings
-	$(ENV) cargo clippy $(WASM) --workspace --all-targets -- -D warnings
+	$(ENV) cargo clippy -p bundle-cli --all-targets -- -D warnings
+	$(ENV) cargo clippy $(WASM) --workspace --exclude bundle-cli --all-targets -- -D warnings
 
 test-native:
-	$(ENV) cargo test -p bundle
+	$(ENV) cargo test -p bundle -p bundle-cli
 
 test-wasm:
 	$(ENV) cargo test $(WASM) --test web
@@ -37,6 +38,11 @@ test-e2e:
 ## PNG screenshots of the built site at phone, desktop and kiosk sizes, into docs/screenshots/.
 screenshots: build
 	$(ENV) node scripts/screenshots.mjs
+
+## Benchmarks (they report, never fail): the gallery with 1,000 / 5,000 / 20,000 synthetic items.
+## Results are written down in BENCHMARKS.md.
+bench: build
+	$(ENV) node scripts/bench-gallery.mjs
 
 clean:
 	rm -rf dist target/wasm32-unknown-unknown test-results

@@ -1,5 +1,5 @@
 // Screenshots of the built site (dist/) as people see it: phone, desktop and kiosk sizes, for the home
-// page, the gallery and the error panel. Writes docs/screenshots/<page>-<width>x<height>.png.
+// page, the gallery, an item, the lightbox and the error panel. Writes docs/screenshots/<page>-<width>x<height>.png.
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { serve } from '../tests/e2e/server.mjs';
@@ -28,6 +28,8 @@ try {
     const shots = [
       ['home', '/', null],
       ['gallery', '/gallery', null],
+      ['item', '/gallery/student-paintings', null],
+      ['lightbox', '/gallery?view=red-ship', null],
       ['error', '/', broken],
     ];
     for (const [name, path, bundle] of shots) {

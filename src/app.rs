@@ -7,8 +7,9 @@ use leptos_router::path;
 use crate::components::error_panel::{ErrorPanel, StaleNotice};
 use crate::components::header::SiteHeader;
 use crate::components::loading::Loading;
-use crate::i18n::ui;
-use crate::pages::{books::BooksPage, gallery::GalleryPage, home::HomePage, map::MapPage};
+use crate::pages::{
+    books::BooksPage, gallery::GalleryPage, home::HomePage, item::ItemPage, map::MapPage,
+};
 use crate::pages::{not_found::NotFound, story::StoryPage};
 use crate::store::{use_store, LoadStatus, Store};
 
@@ -41,7 +42,6 @@ pub fn Shell() -> impl IntoView {
     };
     view! {
         <Router base=router_base()>
-            <a class="skip-link" href="#main">{move || ui(store.lang.get()).skip_to_content}</a>
             <SiteHeader/>
             <main id="main" tabindex="-1">{body}</main>
         </Router>
@@ -54,6 +54,7 @@ fn Pages() -> impl IntoView {
         <Routes fallback=NotFound>
             <Route path=path!("") view=HomePage/>
             <Route path=path!("gallery") view=GalleryPage/>
+            <Route path=path!("gallery/:id") view=ItemPage/>
             <Route path=path!("map") view=MapPage/>
             <Route path=path!("story") view=StoryPage/>
             <Route path=path!("books") view=BooksPage/>

@@ -204,10 +204,7 @@ async fn missing_image_becomes_a_placeholder_with_its_alt_text_at_the_same_size(
         .unwrap()
         .contains("A red boat on a lake"));
     assert_eq!(
-        placeholder
-            .style()
-            .get_property_value("aspect-ratio")
-            .unwrap(),
+        placeholder.style().get_property_value("--ratio").unwrap(),
         "1600 / 1200"
     );
     lang.set(Lang::Zh);

@@ -17,6 +17,7 @@ pub fn SiteHeader() -> impl IntoView {
     };
     view! {
         <header class="site-header">
+            <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
             <A href="/" attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">"百"</span>
                 <span class="brand-title">{title}</span>

@@ -35,17 +35,17 @@ pub fn BundleImage(
     let (width, height, sample) = (media.width, media.height, media.sample);
     let src = media.src.clone();
     view! {
-        <figure class="bundle-image" class:sample=sample>
+        <span class="bundle-image" class:sample=sample>
             <Show
                 when=move || !failed.get()
                 fallback={
                     let alt = alt.clone();
                     move || view! {
-                        <div class="image-missing" role="img" aria-label=alt.clone()
-                            style:aspect-ratio=format!("{width} / {height}")>
+                        <span class="image-missing" role="img" aria-label=alt.clone()
+                            style=("--ratio", format!("{width} / {height}"))>
                             <span class="image-missing-title">{move || ui(lang.get()).image_missing}</span>
                             <span class="image-missing-alt">{alt.clone()}</span>
-                        </div>
+                        </span>
                     }
                 }
             >
@@ -63,6 +63,6 @@ pub fn BundleImage(
                 />
             </Show>
             {sample.then(|| view! { <span class="sample-badge">{move || ui(lang.get()).sample_image}</span> })}
-        </figure>
+        </span>
     }
 }

@@ -1,4 +1,5 @@
 pub mod error_panel;
 pub mod header;
+pub mod lightbox;
 pub mod loading;
 pub mod media;

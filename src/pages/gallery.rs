@@ -1,15 +1,26 @@
-//! The gallery: every item of the bundle as a card with its image, kind, title and donors.
+//! The gallery: every item as a card, with filters, search and sort kept in the address, results shown
+//! a page at a time, and the lightbox over the results.
 
+use std::sync::Arc;
+
+use bundle::{search, Bundle, GalleryQuery, ItemKind, Lang, SearchIndex, SortOrder};
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
+use leptos_router::NavigateOptions;
 
 use crate::app::use_document_title;
+use crate::components::lightbox::{use_lightbox_param, Lightbox, LightboxParam, Slide};
 use crate::components::media::BundleImage;
 use crate::i18n::{item_kind, ui};
 use crate::pages::home::unit_label;
 use crate::store::use_store;
 
-/// Cards on the first screen load eagerly; the rest when scrolled near.
-const EAGER_CARDS: usize = 4;
+/// Cards rendered at first and added by each "show more": enough to fill a kiosk screen twice.
+const PAGE: usize = 24;
+/// Cards on the first screen (two rows on a kiosk) load their images at once; the rest when scrolled near.
+const EAGER_CARDS: usize = 8;
 
 #[component]
 pub fn GalleryPage() -> impl IntoView {
@@ -19,44 +30,263 @@ pub fn GalleryPage() -> impl IntoView {
     use_document_title(move || Some(t().nav_gallery.to_owned()));
     move || {
         let bundle = store.bundle.get()?;
-        let cards = bundle
-            .items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| {
-                let image = item.media.first().cloned().map(|media| {
-                    view! { <BundleImage media lang lazy={index >= EAGER_CARDS}
-                        sizes="(min-width: 1200px) 25vw, (min-width: 700px) 33vw, 100vw"/> }
-                });
-                let (kind, b, it) = (item.kind, bundle.clone(), item.clone());
-                let title = {
-                    let it = it.clone();
-                    move || it.title.get(lang.get()).to_owned()
-                };
-                let donors = move || {
-                    it.donors
-                        .iter()
-                        .map(|id| unit_label(&b, id, lang.get()))
-                        .collect::<Vec<_>>()
-                        .join(" · ")
-                };
-                view! {
-                    <li class="card" id=format!("item-{}", item.id)>
-                        {image}
-                        <div class="card-body">
-                            <span class=format!("badge badge-{}", kind.as_str())>{move || item_kind(lang.get(), kind)}</span>
-                            <h2 class="card-title">{title}</h2>
-                            <p class="card-meta">{move || t().donor}": "{donors}</p>
-                        </div>
-                    </li>
-                }
-            })
-            .collect_view();
-        let count = bundle.items.len();
-        Some(view! {
-            <h1>{move || t().nav_gallery}</h1>
-            <p class="result-count">{move || (t().items_count)(count)}</p>
-            <ul class="gallery-grid">{cards}</ul>
-        })
+        Some(view! { <Gallery bundle lang/> })
     }
+}
+
+#[component]
+fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
+    let t = move || ui(lang.get());
+    let index = Arc::new(SearchIndex::new(&bundle));
+    let query_map = use_query_map();
+    let query = Memo::new(move |_| {
+        query_map
+            .with(|m| GalleryQuery::from_pairs(m.latest_values().map(|(k, v)| (k.as_ref(), v))))
+    });
+    let results = {
+        let bundle = bundle.clone();
+        Memo::new(move |_| query.with(|q| search(&bundle, &index, q, lang.get())))
+    };
+    let limit = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        query.track();
+        limit.set(PAGE);
+    });
+    let param = use_lightbox_param();
+    let slides = {
+        let bundle = bundle.clone();
+        Signal::derive(move || {
+            results.with(|r| {
+                r.iter()
+                    .filter_map(|&i| {
+                        let item = &bundle.items[i];
+                        item.media.first().map(|m| Slide {
+                            key: item.id.clone(),
+                            media: m.clone(),
+                            title: item.title.clone(),
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let visible = move || {
+        results.with(|r| {
+            r.iter()
+                .copied()
+                .take(limit.get())
+                .enumerate()
+                .collect::<Vec<_>>()
+        })
+    };
+    let remaining = move || results.with(Vec::len).saturating_sub(limit.get());
+    let card_bundle = bundle.clone();
+    view! {
+        <h1>{move || t().nav_gallery}</h1>
+        <Filters bundle=bundle.clone() query lang/>
+        <p class="result-count" role="status">{move || (t().items_count)(results.with(Vec::len))}</p>
+        <Show when=move || results.with(Vec::is_empty)>
+            <div class="empty-state">
+                <p>{move || t().no_results}</p>
+                <ClearFilters/>
+            </div>
+        </Show>
+        <ul class="gallery-grid">
+            <For each=visible key=|(_, i)| *i children=move |(position, i)| {
+                view! { <Card bundle=card_bundle.clone() index=i eager={position < EAGER_CARDS} lang param/> }
+            }/>
+        </ul>
+        <Show when=move || { remaining() > 0 }>
+            <button type="button" class="button show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                {move || (t().show_more)(remaining())}
+            </button>
+        </Show>
+        <Lightbox slides param lang/>
+    }
+}
+
+#[component]
+fn Card(
+    bundle: Arc<Bundle>,
+    index: usize,
+    eager: bool,
+    lang: Signal<Lang>,
+    param: LightboxParam,
+) -> impl IntoView {
+    let t = move || ui(lang.get());
+    let item = bundle.items[index].clone();
+    let kind = item.kind;
+    let title = {
+        let item = item.clone();
+        move || item.title.get(lang.get()).to_owned()
+    };
+    let donors = {
+        let item = item.clone();
+        move || {
+            item.donors
+                .iter()
+                .map(|id| unit_label(&bundle, id, lang.get()))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        }
+    };
+    let image = item.media.first().cloned().map(|media| {
+        let key = item.id.clone();
+        let label = title.clone();
+        // The name includes the visible "sample image" badge, so speech and sight agree.
+        let sample = media.sample;
+        view! {
+            <button type="button" class="card-image"
+                aria-label=move || {
+                    let badge = if sample { format!(" · {}", t().sample_image) } else { String::new() };
+                    format!("{}: {}{badge}", t().view_larger, label())
+                }
+                on:click=move |_| param.open(&key)>
+                <BundleImage media lang lazy=!eager sizes="(min-width: 1200px) 25vw, (min-width: 700px) 33vw, 100vw"/>
+            </button>
+        }
+    });
+    view! {
+        <li class="card">
+            {image}
+            <div class="card-body">
+                <span class=format!("badge badge-{}", kind.as_str())>{move || item_kind(lang.get(), kind)}</span>
+                <h2 class="card-title"><A href=format!("/gallery/{}", item.id)>{title}</A></h2>
+                <p class="card-meta">{move || t().donor}": "{donors}</p>
+            </div>
+        </li>
+    }
+}
+
+/// Changes the gallery's address to show `query` (replacing the entry: filtering is not navigation).
+fn set_query(query: &GalleryQuery) {
+    let params: ParamsMap = query.to_pairs().into_iter().collect();
+    let navigate = use_navigate();
+    navigate(
+        &format!("/gallery{}", params.to_query_string()),
+        NavigateOptions {
+            replace: true,
+            scroll: false,
+            ..Default::default()
+        },
+    );
+}
+
+#[component]
+fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -> impl IntoView {
+    let t = move || ui(lang.get());
+    let update = move |change: &dyn Fn(&mut GalleryQuery)| {
+        let mut q = query.get_untracked();
+        change(&mut q);
+        set_query(&q);
+    };
+    let search_input = NodeRef::<leptos::html::Input>::new();
+    // Follow the address (Back, a shared link, "clear") without fighting the visitor's typing.
+    Effect::new(move |_| {
+        let text = query.with(|q| q.text.clone());
+        if let Some(input) = search_input.get() {
+            let focused = document().active_element().is_some_and(|e| e == **input);
+            if !focused && input.value() != text {
+                input.set_value(&text);
+            }
+        }
+    });
+    let donors: Vec<String> = unit_ids(&bundle, |item| &item.donors);
+    let recipients: Vec<String> = unit_ids(&bundle, |item| &item.recipients);
+    let unit_options = move |ids: Vec<String>, selected: fn(&GalleryQuery) -> Option<String>| {
+        let bundle = bundle.clone();
+        move || {
+            let current = query.with(selected);
+            ids.iter()
+                .map(|id| {
+                    let is = current.as_deref() == Some(id.as_str());
+                    view! { <option value=id.clone() selected=is>{unit_label(&bundle, id, lang.get())}</option> }
+                })
+                .collect_view()
+        }
+    };
+    view! {
+        <form class="filters" role="search" on:submit=|e| e.prevent_default()>
+            <div class="field field-search">
+                <label for="gallery-search">{move || t().search}</label>
+                <input id="gallery-search" node_ref=search_input type="search" autocomplete="off"
+                    placeholder=move || t().search_hint
+                    value=query.get_untracked().text
+                    on:input=move |e| { let text = event_target_value(&e); update(&|q| q.text = text.clone()) }/>
+            </div>
+            <div class="field">
+                <label for="gallery-kind">{move || t().filter_kind}</label>
+                <select id="gallery-kind" on:change=move |e| {
+                    let v = event_target_value(&e);
+                    update(&|q| q.kind = ItemKind::ALL.into_iter().find(|k| k.as_str() == v));
+                }>
+                    <option value="" selected=move || query.with(|q| q.kind.is_none())>{move || t().all_kinds}</option>
+                    {ItemKind::ALL.into_iter().map(|k| view! {
+                        <option value=k.as_str() selected=move || query.with(|q| q.kind == Some(k))>{move || item_kind(lang.get(), k)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="gallery-donor">{move || t().filter_donor}</label>
+                <select id="gallery-donor" on:change=move |e| {
+                    let v = event_target_value(&e);
+                    update(&|q| q.donor = (!v.is_empty()).then(|| v.clone()));
+                }>
+                    <option value="" selected=move || query.with(|q| q.donor.is_none())>{move || t().all_units}</option>
+                    {unit_options(donors, |q| q.donor.clone())}
+                </select>
+            </div>
+            <div class="field">
+                <label for="gallery-recipient">{move || t().filter_recipient}</label>
+                <select id="gallery-recipient" on:change=move |e| {
+                    let v = event_target_value(&e);
+                    update(&|q| q.recipient = (!v.is_empty()).then(|| v.clone()));
+                }>
+                    <option value="" selected=move || query.with(|q| q.recipient.is_none())>{move || t().all_units}</option>
+                    {unit_options(recipients, |q| q.recipient.clone())}
+                </select>
+            </div>
+            <div class="field">
+                <label for="gallery-sort">{move || t().sort}</label>
+                <select id="gallery-sort" on:change=move |e| {
+                    let v = event_target_value(&e);
+                    update(&|q| q.sort = SortOrder::parse(&v).unwrap_or_default());
+                }>
+                    {SortOrder::ALL.into_iter().map(|o| view! {
+                        <option value=o.as_str() selected=move || query.with(|q| q.sort == o)>{move || sort_label(lang.get(), o)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <Show when=move || query.with(GalleryQuery::is_filtered)><ClearFilters/></Show>
+        </form>
+    }
+}
+
+#[component]
+fn ClearFilters() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <button type="button" class="button button-secondary" on:click=move |_| set_query(&GalleryQuery::default())>
+            {move || ui(store.lang.get()).clear_filters}
+        </button>
+    }
+}
+
+fn sort_label(lang: Lang, order: SortOrder) -> &'static str {
+    let t = ui(lang);
+    match order {
+        SortOrder::Date => t.sort_date,
+        SortOrder::DateDesc => t.sort_date_desc,
+        SortOrder::Title => t.sort_title,
+    }
+}
+
+/// Units that appear in `field` of some item, in the bundle's unit order.
+fn unit_ids(bundle: &Bundle, field: fn(&bundle::Item) -> &Vec<String>) -> Vec<String> {
+    bundle
+        .units
+        .iter()
+        .filter(|u| bundle.items.iter().any(|i| field(i).contains(&u.id)))
+        .map(|u| u.id.clone())
+        .collect()
 }

@@ -5,11 +5,13 @@
 
 mod model;
 mod parse;
+mod query;
 mod text;
 mod validate;
 
 pub use model::*;
 pub use parse::{locate, parse, Location, ParseError, ParseErrorKind, MAX_BUNDLE_BYTES};
+pub use query::{search, GalleryQuery, SearchIndex, SortOrder};
 pub use text::{Lang, Text};
 pub use validate::{check_url, validate, Problem, Severity, UrlRule};
 

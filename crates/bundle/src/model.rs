@@ -9,11 +9,13 @@ use crate::text::{Lang, Text};
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Bundle {
     /// Editor hint: the JSON Schema of the bundle. Ignored by the app.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub json_schema: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 1)))]
     pub schema_version: u32,
     /// Language shown to a visitor who has not chosen one (before the browser's preference).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -33,6 +35,7 @@ pub struct Bundle {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     /// The showcase's title, shown on the home page and in the document title.
@@ -40,6 +43,7 @@ pub struct Meta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<Text>,
     /// Date of this edition of the bundle (YYYY-MM-DD).
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
     pub updated: String,
     /// Public address of the site, for links and QR codes handed to visitors (https).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -50,6 +54,7 @@ pub struct Meta {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub title: Text,
@@ -58,10 +63,12 @@ pub struct Source {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub title: Text,
     /// YYYY-MM-DD.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
     pub date: String,
     pub place: Text,
     /// The unit that hosted the event.
@@ -74,6 +81,7 @@ pub struct Event {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
     Community,
@@ -83,6 +91,7 @@ pub enum UnitKind {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum UnitRole {
     Partner,
@@ -90,11 +99,14 @@ pub enum UnitRole {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Coordinates {
     /// WGS84 latitude in degrees, -90 to 90.
+    #[cfg_attr(feature = "schema", schemars(range(min = -90.0, max = 90.0)))]
     pub lat: f64,
     /// WGS84 longitude in degrees, -180 to 180.
+    #[cfg_attr(feature = "schema", schemars(range(min = -180.0, max = 180.0)))]
     pub lon: f64,
     /// True when the position is a best effort that a maintainer should correct.
     #[serde(default)]
@@ -102,8 +114,13 @@ pub struct Coordinates {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$"))
+    )]
     pub id: String,
     pub kind: UnitKind,
     pub role: UnitRole,
@@ -124,8 +141,13 @@ pub struct Unit {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$"))
+    )]
     pub id: String,
     pub name: Text,
     /// What the person is, e.g. "Secretary of the Party Branch".
@@ -137,6 +159,7 @@ pub struct Person {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     Artwork,
@@ -168,8 +191,13 @@ impl ItemKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$"))
+    )]
     pub id: String,
     pub kind: ItemKind,
     pub title: Text,
@@ -179,6 +207,7 @@ pub struct Item {
     /// Ids of the receiving units.
     pub recipients: Vec<String>,
     /// YYYY-MM-DD.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
     pub date: String,
     #[serde(default)]
     pub media: Vec<Media>,
@@ -200,6 +229,7 @@ pub struct Item {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Media {
     /// Relative path (from the bundle's page) or https URL.
@@ -220,11 +250,16 @@ pub struct Media {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub variants: Vec<MediaVariant>,
     /// CSS colour shown while the image loads, e.g. `#a33`.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"))
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub placeholder: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MediaVariant {
     pub src: String,
@@ -233,6 +268,7 @@ pub struct MediaVariant {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ArtworkDetails {
     /// Who made it, e.g. "teachers and students of the school".
@@ -246,6 +282,7 @@ pub struct ArtworkDetails {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CoverDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -257,6 +294,7 @@ pub struct CoverDetails {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BookDetails {
     /// Number of books, when known; totals on the books page are summed from this.
@@ -275,6 +313,7 @@ pub struct BookDetails {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlaqueDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -284,8 +323,13 @@ pub struct PlaqueDetails {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$"))
+    )]
     pub id: String,
     /// Local time HH:MM, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -301,6 +345,7 @@ pub struct Activity {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Datum {
     #[default]
@@ -310,12 +355,14 @@ pub enum Datum {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MapSettings {
     /// GeoJSON of the offline basemap (province outlines), relative or https.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basemap: Option<String>,
     pub center: Coordinates,
+    #[cfg_attr(feature = "schema", schemars(range(min = 1.0, max = 18.0)))]
     pub zoom: f64,
     #[serde(default)]
     pub routes: Vec<Route>,
@@ -344,8 +391,13 @@ impl Default for MapSettings {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Route {
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$"))
+    )]
     pub id: String,
     pub from: String,
     pub to: String,
@@ -356,6 +408,7 @@ pub struct Route {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TileLayer {
     /// `https://…/{z}/{x}/{y}.png`.
@@ -367,6 +420,7 @@ pub struct TileLayer {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct KioskSettings {
     /// Turns kiosk mode on for every visitor (otherwise only with `?kiosk` in the address).

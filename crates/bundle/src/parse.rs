@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::model::Bundle;
 
 /// A bundle larger than this is refused before parsing: a kiosk must not stall on a runaway file.
-pub const MAX_BUNDLE_BYTES: usize = 8 * 1024 * 1024;
+pub const MAX_BUNDLE_BYTES: usize = 16 * 1024 * 1024;
 
 /// Where in the bundle's text a problem is.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]

@@ -1,0 +1,89 @@
+// Browser benchmark of the gallery (not a test: it reports, it does not judge). For synthetic bundles of
+// 1,000, 5,000 and 20,000 items (crates/bundle/examples/synth.rs) it measures in headless Chromium:
+//  - first render: navigation start to the first card of /gallery in the DOM (fetch + parse + validate
+//    + index + render), median of 3 loads;
+//  - keystroke to updated grid: from an `input` event in the search box to the grid updated and laid
+//    out (all reactive work, DOM changes and a forced layout), p50 and p95 over 60 keystrokes.
+// Usage: node scripts/bench-gallery.mjs [sizes…]   (make bench builds dist/ and the generator first)
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { serve } from '../tests/e2e/server.mjs';
+
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const SIZES = sizes.length ? sizes : [1000, 5000, 20000];
+const PORT = 4198;
+const QUERIES = ['r', 're', 'red', 'red ', 'red s', 'red sh', 'red shi', 'red ship', '红', '红船', '书', '书画', 'b', 'bo', 'boo', 'book', 'books', '社', '社区'];
+
+const percentile = (xs, p) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const fmt = (x) => x.toFixed(1);
+
+const server = await serve({ root: 'dist', port: PORT });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const rows = [];
+try {
+  for (const n of SIZES) {
+    const bundle = execFileSync('cargo', ['run', '-q', '-p', 'bundle', '--example', 'synth', '--', String(n)], {
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, CARGO_TARGET_DIR: 'target/bench' },
+    }).toString();
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
+    await context.route('**/data/bundle.json', (route) => route.fulfill({ contentType: 'application/json', body: bundle }));
+    await context.route('**/media/**', (route) => route.fulfill({ status: 204 }));
+    await context.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('.gallery-grid > li')) {
+          window.__firstCard = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const firstRenders = [];
+    let page;
+    for (let run = 0; run < 3; run += 1) {
+      page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${PORT}/gallery`);
+      await page.waitForFunction(() => window.__firstCard, null, { timeout: 120_000 });
+      firstRenders.push(await page.evaluate(() => window.__firstCard));
+      if (run < 2) await page.close();
+    }
+    const input = page.getByRole('searchbox');
+    await input.focus();
+    const times = [];
+    for (let round = 0; round < Math.ceil(60 / QUERIES.length); round += 1) {
+      for (const q of QUERIES) {
+        if (times.length >= 60) break;
+        times.push(await page.evaluate(async (value) => {
+          const box = document.querySelector('#gallery-search');
+          const t0 = performance.now();
+          box.value = value;
+          box.dispatchEvent(new Event('input', { bubbles: true }));
+          // Leptos runs its effects in microtasks: a macrotask later they are all done.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          void document.body.offsetHeight; // include style and layout of the new cards
+          const t1 = performance.now();
+          if (!new URL(location.href).searchParams.get('q')) throw new Error('the address did not follow the search');
+          return t1 - t0;
+        }, q));
+      }
+    }
+    const heapMb = (await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0)) / 1024 / 1024;
+    rows.push({ n, bytes: bundle.length, first: percentile(firstRenders, 50), p50: percentile(times, 50), p95: percentile(times, 95), heapMb });
+    await context.close();
+    console.error(`measured ${n} items`);
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log('| items | bundle | first render (median of 3) | keystroke → grid p50 | p95 | JS heap after |');
+console.log('|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  console.log(`| ${r.n} | ${(r.bytes / 1024 / 1024).toFixed(1)} MB | ${fmt(r.first)} ms | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ${r.heapMb.toFixed(0)} MB |`);
+}

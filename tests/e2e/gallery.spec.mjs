@@ -1,0 +1,172 @@
+// The gallery as visitors use it: filtering and searching (kept in the address), item pages, and the
+// lightbox by keyboard, touch and the Back button.
+import { test, expect, expectNoAxeViolations, SAMPLE } from './fixtures.mjs';
+
+const english = async (page) => {
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+};
+
+test('filters and search narrow the grid, live in the address and survive a reload', async ({ page }) => {
+  await page.goto('./gallery');
+  await english(page);
+  const grid = page.locator('.gallery-grid > li');
+  await expect(grid).toHaveCount(SAMPLE.items.length);
+  await expect(page.getByRole('status').filter({ hasText: 'items' })).toHaveText(`${SAMPLE.items.length} items`);
+
+  await page.getByLabel('Kind').selectOption('artwork');
+  await expect(grid).toHaveCount(3);
+  await page.getByLabel('Given by').selectOption('southeast-elevator');
+  await expect(grid).toHaveCount(2);
+  await page.getByRole('searchbox', { name: 'Search' }).fill('red ship');
+  await expect(grid).toHaveCount(1);
+  await expect(grid.first()).toContainText('"Red Ship" artwork');
+  await expect(page).toHaveURL(/kind=artwork/);
+  await expect(page).toHaveURL(/donor=southeast-elevator/);
+  await expect(page).toHaveURL(/q=red(\+|%20)ship/);
+
+  await page.reload();
+  await expect(grid).toHaveCount(1);
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('red ship');
+  await expect(page.getByLabel('Kind')).toHaveValue('artwork');
+
+  // Chinese matches substrings, whatever the interface language.
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(grid).toHaveCount(SAMPLE.items.length);
+  await page.getByRole('searchbox', { name: 'Search' }).fill('首日');
+  await expect(grid).toHaveCount(1);
+  await expect(grid.first()).toContainText('China Aerospace first-day cover');
+
+  await page.getByRole('searchbox', { name: 'Search' }).fill('no such thing at all');
+  await expect(grid).toHaveCount(0);
+  await expect(page.getByText('No items match.')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).first().click();
+  await expect(grid).toHaveCount(SAMPLE.items.length);
+  await expect(page).toHaveURL(/\/gallery$/);
+});
+
+test('sorting by title orders the cards in the visitor language', async ({ page }) => {
+  await page.goto('./gallery?kind=artwork&sort=title');
+  await english(page);
+  const titles = page.locator('.gallery-grid .card-title');
+  await expect(titles).toHaveText([/Celebrating/, /Meeting Site/, /Red Ship/]);
+});
+
+test('an item page deep link works on reload and shows its details and neighbours', async ({ page }) => {
+  await page.goto('./gallery/books-of-love');
+  await english(page);
+  await expect(page.getByRole('heading', { level: 1, name: '100 "books of love"' })).toBeVisible();
+  await expect(page.locator('.item-details')).toContainText('100 books');
+  await expect(page.locator('.item-details')).toContainText('Mr. Yang Zizhong');
+  await expect(page.locator('.item-details')).toContainText('Zhutian Primary School');
+  await expect(page).toHaveTitle(/100 "books of love"/);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: '100 "books of love"' })).toBeVisible();
+
+  await page.getByRole('link', { name: /Next item/ }).click();
+  await expect(page).toHaveURL(/\/gallery\/bronze-plaque$/);
+  await expect(page.locator('.item-details')).toContainText('Co-construction unit');
+  await page.getByRole('link', { name: /Previous item/ }).click();
+  await expect(page).toHaveURL(/\/gallery\/books-of-love$/);
+
+  // A donor link opens the gallery filtered to that unit.
+  await page.locator('.item-details').getByRole('link', { name: 'Southeast Elevator' }).click();
+  await expect(page).toHaveURL(/\/gallery\?donor=southeast-elevator$/);
+  await expect(page.locator('.gallery-grid > li')).toHaveCount(5);
+});
+
+test('keyboard only: open the lightbox, move, zoom, close, and focus returns to the opener', async ({ page }) => {
+  await page.goto('./gallery');
+  await english(page);
+  const opener = page.getByRole('button', { name: /^View larger: "Red Ship" artwork/ });
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Image viewer' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('.lightbox-counter')).toHaveText(`2 of ${SAMPLE.items.length}`);
+  await expect(page).toHaveURL(/view=red-ship/);
+
+  await page.keyboard.press('ArrowRight');
+  await expect(dialog.locator('.lightbox-counter')).toHaveText(`3 of ${SAMPLE.items.length}`);
+  await expect(dialog.locator('.lightbox-caption')).toContainText('"Meeting Site" artwork');
+  await page.keyboard.press('+');
+  await expect(dialog.locator('.lightbox-zoom')).toHaveText('Zoom 150%');
+  await page.keyboard.press('-');
+  await expect(dialog.locator('.lightbox-zoom')).toHaveText('Zoom 100%');
+
+  // Focus stays inside the dialog, forwards and backwards, however far one tabs.
+  for (const key of [...Array(20).fill('Tab'), ...Array(20).fill('Shift+Tab')]) {
+    await page.keyboard.press(key);
+    expect(await page.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+  await expect(page).not.toHaveURL(/view=/);
+});
+
+test('the browser Back button closes the lightbox', async ({ page }) => {
+  await page.goto('./gallery');
+  await page.locator('.card-image').first().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await page.goBack();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/gallery$/);
+  await expect(page.locator('.card-image').first()).toBeFocused();
+});
+
+test('the lightbox opens from the item page and has no accessibility violations', async ({ page }) => {
+  await page.goto('./gallery/student-paintings');
+  await english(page);
+  await expectNoAxeViolations(page);
+  await page.locator('.item-image').nth(1).click();
+  const dialog = page.getByRole('dialog', { name: 'Image viewer' });
+  await expect(dialog.locator('.lightbox-counter')).toHaveText('2 of 2');
+  await expect(dialog.getByRole('button', { name: 'Full screen' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('the grid has no accessibility violations', async ({ page }) => {
+  await page.goto('./gallery');
+  await expect(page.locator('.gallery-grid > li')).toHaveCount(SAMPLE.items.length);
+  await expectNoAxeViolations(page);
+});
+
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+
+  test('a swipe moves to the next image and a double tap zooms', async ({ page }) => {
+    await page.goto('./gallery?view=red-ship');
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.locator('.lightbox-counter')).toHaveText(/^第 2 张/);
+    const box = await dialog.locator('.lightbox-stage').boundingBox();
+    const y = box.y + box.height / 2;
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type, x) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    await touch('touchStart', box.x + box.width * 0.8);
+    for (const f of [0.7, 0.5, 0.3]) await touch('touchMove', box.x + box.width * f);
+    await touch('touchEnd');
+    await expect(dialog.locator('.lightbox-counter')).toHaveText(/^第 3 张/);
+
+    const tap = async () => { await touch('touchStart', box.x + box.width / 2); await touch('touchEnd'); };
+    await tap();
+    await tap();
+    await expect(dialog.locator('.lightbox-zoom')).toHaveText('缩放 250%');
+    await expect(dialog.locator('.lightbox-counter')).toHaveText(/^第 3 张/);
+  });
+});
+
+test('a missing image shows a placeholder with its alt text at the same size', async ({ page }) => {
+  await page.route('**/media/red-ship.svg', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto('./gallery');
+  await english(page);
+  const card = page.locator('.card').filter({ hasText: '"Red Ship" artwork' });
+  const placeholder = card.getByRole('img', { name: SAMPLE.items[1].media[0].alt.en });
+  await expect(placeholder).toBeVisible();
+  await expect(placeholder).toContainText('Image unavailable');
+  const other = await page.locator('.card .bundle-image').first().boundingBox();
+  const missing = await card.locator('.bundle-image').boundingBox();
+  expect(Math.round(missing.height)).toBe(Math.round(other.height));
+});
