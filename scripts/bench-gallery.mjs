@@ -35,7 +35,6 @@ try {
     }).toString();
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
     await context.route('**/data/bundle.json', (route) => route.fulfill({ contentType: 'application/json', body: bundle }));
-    await context.route('**/media/**', (route) => route.fulfill({ status: 204 }));
     await context.addInitScript(() => {
       new MutationObserver((_, observer) => {
         if (document.querySelector('.gallery-grid > li')) {
@@ -74,6 +73,7 @@ try {
       }
     }
     const heapMb = (await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0)) / 1024 / 1024;
+    if (process.env.BENCH_VERBOSE) console.error(JSON.stringify(times.map((t) => Math.round(t))));
     rows.push({ n, bytes: bundle.length, first: percentile(firstRenders, 50), p50: percentile(times, 50), p95: percentile(times, 95), heapMb });
     await context.close();
     console.error(`measured ${n} items`);

@@ -64,7 +64,7 @@ fn Pages() -> impl IntoView {
 
 /// The path the site is served under, from `<base href>` (trunk's `--public-url`): "" at the root,
 /// "/showcase" under a sub-path.
-fn router_base() -> String {
+pub fn router_base() -> String {
     document()
         .base_uri()
         .ok()
@@ -90,4 +90,14 @@ pub fn use_document_title(page: impl Fn() -> Option<String> + Send + Sync + 'sta
         };
         document().set_title(&title);
     });
+}
+
+/// `path` (starting with `/`) under the site's base, for plain links. Plain `<a>` elements are still
+/// routed client-side by the router; unlike `<A>` they do not each watch the location, which matters in
+/// long lists that re-render on every keystroke.
+pub fn app_href(path: &str) -> String {
+    thread_local! {
+        static BASE: String = router_base();
+    }
+    BASE.with(|base| format!("{base}{path}"))
 }

@@ -19,6 +19,7 @@ use crate::i18n::ui;
 const MAX_SCALE: f64 = 5.0;
 const DOUBLE_TAP_SCALE: f64 = 2.5;
 const SWIPE_PX: f64 = 50.0;
+const THUMB_RADIUS: usize = 8;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Slide {
@@ -302,22 +303,24 @@ pub fn Lightbox(
         let v = view.get();
         format!("translate({}px, {}px) scale({})", v.x, v.y, v.scale)
     };
+    // Only the thumbnails around the current slide: a strip of every result would cost each keystroke
+    // in a large gallery, and nobody scrolls a strip of thousands.
     let thumbs = move || {
-        slides.with(|s| {
-            s.iter()
+        let index = current.get()?;
+        Some(slides.with(|s| {
+            let start = index.saturating_sub(THUMB_RADIUS);
+            let end = (index + THUMB_RADIUS + 1).min(s.len());
+            s[start..end]
+                .iter()
                 .enumerate()
-                .map(|(i, sl)| {
+                .map(|(offset, sl)| {
                     let key = sl.key.clone();
                     let label = sl.title.clone();
-                    let src = sl
-                        .media
-                        .variants
-                        .first()
-                        .map_or(sl.media.src.clone(), |v| v.src.clone());
+                    let src = sl.media.variants.first().map_or(sl.media.src.clone(), |v| v.src.clone());
+                    let is_current = start + offset == index;
                     view! {
                         <li>
-                            <button type="button" class="thumb"
-                                aria-current=move || (current.get() == Some(i)).then_some("true")
+                            <button type="button" class="thumb" aria-current=is_current.then_some("true")
                                 aria-label=move || label.get(lang.get()).to_owned()
                                 on:click=move |_| param.select(&key)>
                                 <img src=src alt="" width="64" height="48" loading="lazy"/>
@@ -326,7 +329,7 @@ pub fn Lightbox(
                     }
                 })
                 .collect_view()
-        })
+        }))
     };
 
     view! {

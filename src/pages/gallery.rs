@@ -5,20 +5,20 @@ use std::sync::Arc;
 
 use bundle::{search, Bundle, GalleryQuery, ItemKind, Lang, SearchIndex, SortOrder};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 
-use crate::app::use_document_title;
+use crate::app::{app_href, use_document_title};
 use crate::components::lightbox::{use_lightbox_param, Lightbox, LightboxParam, Slide};
 use crate::components::media::BundleImage;
 use crate::i18n::{item_kind, ui};
 use crate::pages::home::unit_label;
 use crate::store::use_store;
 
-/// Cards rendered at first and added by each "show more": enough to fill a kiosk screen twice.
-const PAGE: usize = 24;
+/// Cards rendered at first and added by each "show more": more than a kiosk screen holds, few enough
+/// that replacing them all on a keystroke stays within a frame or two.
+const PAGE: usize = 12;
 /// Cards on the first screen (two rows on a kiosk) load their images at once; the rest when scrolled near.
 const EAGER_CARDS: usize = 8;
 
@@ -55,7 +55,7 @@ fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
     let param = use_lightbox_param();
     let slides = {
         let bundle = bundle.clone();
-        Signal::derive(move || {
+        Memo::new(move |_| {
             results.with(|r| {
                 r.iter()
                     .filter_map(|&i| {
@@ -101,7 +101,7 @@ fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
                 {move || (t().show_more)(remaining())}
             </button>
         </Show>
-        <Lightbox slides param lang/>
+        <Lightbox slides=slides.into() param lang/>
     }
 }
 
@@ -151,7 +151,7 @@ fn Card(
             {image}
             <div class="card-body">
                 <span class=format!("badge badge-{}", kind.as_str())>{move || item_kind(lang.get(), kind)}</span>
-                <h2 class="card-title"><A href=format!("/gallery/{}", item.id)>{title}</A></h2>
+                <h2 class="card-title"><a href=app_href(&format!("/gallery/{}", item.id))>{title}</a></h2>
                 <p class="card-meta">{move || t().donor}": "{donors}</p>
             </div>
         </li>
