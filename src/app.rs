@@ -10,7 +10,7 @@ use crate::components::loading::Loading;
 use crate::pages::{
     books::BooksPage, gallery::GalleryPage, home::HomePage, item::ItemPage, map::MapPage,
 };
-use crate::pages::{not_found::NotFound, story::StoryPage};
+use crate::pages::{not_found::NotFound, story::StoryPage, unit::UnitPage};
 use crate::store::{use_store, LoadStatus, Store};
 
 #[component]
@@ -58,6 +58,7 @@ fn Pages() -> impl IntoView {
             <Route path=path!("map") view=MapPage/>
             <Route path=path!("story") view=StoryPage/>
             <Route path=path!("books") view=BooksPage/>
+            <Route path=path!("units/:id") view=UnitPage/>
         </Routes>
     }
 }

@@ -19,7 +19,7 @@ pub fn SiteHeader() -> impl IntoView {
         <header class="site-header">
             <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
             <A href="/" attr:class="brand">
-                <span class="brand-mark" aria-hidden="true">"百"</span>
+                <span class="brand-mark" aria-hidden="true" lang="zh-CN">"百"</span>
                 <span class="brand-title">{title}</span>
             </A>
             <nav aria-label=move || t().nav_label>

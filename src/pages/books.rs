@@ -1,8 +1,9 @@
-//! The ledger of book donations, with totals computed from the bundle.
+//! The ledger of book donations, with totals computed from the bundle, the route the books took, and
+//! the people they travelled through.
 
 use leptos::prelude::*;
 
-use crate::app::use_document_title;
+use crate::app::{app_href, use_document_title};
 use crate::i18n::{format_date, ui};
 use crate::pages::home::unit_label;
 use crate::store::use_store;
@@ -11,44 +12,80 @@ use crate::store::use_store;
 pub fn BooksPage() -> impl IntoView {
     let store = use_store();
     let lang = move || store.lang.get();
-    let t = move || ui(lang());
-    use_document_title(move || Some(t().nav_books.to_owned()));
+    use_document_title(move || Some(ui(lang()).nav_books.to_owned()));
     move || {
         let bundle = store.bundle.get()?;
         let lang = lang();
-        let rows = bundle
-            .items
+        let t = ui(lang);
+        let donations: Vec<_> = bundle.items.iter().filter_map(|item| item.books.as_ref().map(|b| (item, b))).collect();
+        let rows = donations
             .iter()
-            .filter_map(|item| item.books.as_ref().map(|books| (item, books)))
             .map(|(item, books)| {
                 let from = books.from.iter().map(|id| unit_label(&bundle, id, lang)).collect::<Vec<_>>().join(" · ");
                 let via = books.via.as_deref().and_then(|id| bundle.person(id)).map(|p| p.name.get(lang).to_owned());
+                let to = app_href(&format!("/units/{}", books.to));
                 view! {
                     <tr>
-                        <th scope="row">{item.title.get(lang).to_owned()}</th>
+                        <th scope="row"><a href=app_href(&format!("/gallery/{}", item.id))>{item.title.get(lang).to_owned()}</a></th>
                         <td>{from}</td>
                         <td>{via.unwrap_or_else(|| "—".into())}</td>
-                        <td>{unit_label(&bundle, &books.to, lang)}</td>
-                        <td class="num">{books.count.map(|c| c.to_string()).unwrap_or_else(|| "—".into())}</td>
+                        <td><a href=to>{unit_label(&bundle, &books.to, lang)}</a></td>
+                        <td class="num">{books.count.map_or_else(|| t.unknown_count.to_owned(), |c| c.to_string())}</td>
                         <td><time datetime=item.date.clone()>{format_date(lang, &item.date)}</time></td>
                     </tr>
                 }
             })
             .collect_view();
         let totals = bundle.book_totals();
+        // The people the books travelled through, with what the bundle says of them.
+        let carriers = donations
+            .iter()
+            .filter_map(|(_, b)| b.via.as_deref())
+            .filter_map(|id| bundle.person(id))
+            .map(|p| {
+                view! {
+                    <section class="carrier">
+                        <h2>{t.via}" "{p.name.get(lang).to_owned()}</h2>
+                        <p class="muted">{p.role.get(lang).to_owned()}</p>
+                        {p.description.as_ref().map(|d| view! { <p>{d.get(lang).to_owned()}</p> })}
+                    </section>
+                }
+            })
+            .collect_view();
+        let routes = bundle
+            .map
+            .routes
+            .iter()
+            .filter(|r| r.items.iter().any(|id| bundle.item(id).is_some_and(|i| i.books.is_some())))
+            .map(|r| {
+                view! {
+                    <li>
+                        {unit_label(&bundle, &r.from, lang)}" → "{unit_label(&bundle, &r.to, lang)}": "
+                        {r.label.get(lang).to_owned()}" · "<a href=app_href("/map#routes")>{t.show_on_map}</a>
+                    </li>
+                }
+            })
+            .collect_view();
         Some(view! {
-            <h1>{t().nav_books}</h1>
-            <p class="lead total-books">{(t().books_count)(totals.counted)}</p>
+            <h1>{t.nav_books}</h1>
+            <p class="lead total-books">{(t.books_count)(totals.counted)}</p>
             <div class="table-scroll">
                 <table class="ledger">
                     <thead><tr>
-                        <th scope="col">{t().nav_books}</th><th scope="col">{t().ledger_from}</th>
-                        <th scope="col">{t().via}</th><th scope="col">{t().ledger_to}</th>
-                        <th scope="col">{t().ledger_count}</th><th scope="col">{t().date}</th>
+                        <th scope="col">{t.nav_books}</th><th scope="col">{t.ledger_from}</th>
+                        <th scope="col">{t.via}</th><th scope="col">{t.ledger_to}</th>
+                        <th scope="col">{t.ledger_count}</th><th scope="col">{t.date}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
+                    <tfoot><tr>
+                        <th scope="row" colspan="4">{t.total_books}</th>
+                        <td class="num total-count">{totals.counted}</td><td></td>
+                    </tr></tfoot>
                 </table>
             </div>
+            <h2>{t.route}</h2>
+            <ul class="routes">{routes}</ul>
+            {carriers}
         })
     }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_document_title;
+use crate::app::{app_href, use_document_title};
 use crate::i18n::{ui, unit_kind};
 use crate::pages::home::unit_label;
 use crate::store::use_store;
@@ -12,11 +12,11 @@ use crate::store::use_store;
 pub fn MapPage() -> impl IntoView {
     let store = use_store();
     let lang = move || store.lang.get();
-    let t = move || ui(lang());
-    use_document_title(move || Some(t().nav_map.to_owned()));
+    use_document_title(move || Some(ui(lang()).nav_map.to_owned()));
     move || {
         let bundle = store.bundle.get()?;
         let lang = lang();
+        let t = ui(lang);
         let units = bundle
             .units
             .iter()
@@ -26,14 +26,15 @@ pub fn MapPage() -> impl IntoView {
                     "{:.3}°N {:.3}°E{}",
                     u.location.lat,
                     u.location.lon,
-                    if u.location.approximate { " ≈" } else { "" }
+                    if u.location.approximate { t.approximate } else { "" }
                 );
+                let partner = u.role == bundle::UnitRole::Partner;
                 view! {
-                    <li class=format!("place place-{}", if u.role == bundle::UnitRole::Partner { "partner" } else { "recipient" })>
+                    <li class=if partner { "place place-partner" } else { "place place-recipient" } id=format!("unit-{}", u.id)>
                         <span class="badge">{unit_kind(lang, u.kind)}</span>
-                        <h2>{u.name.get(lang).to_owned()}</h2>
+                        <h2><a href=app_href(&format!("/units/{}", u.id))>{u.name.get(lang).to_owned()}</a></h2>
                         {u.address.as_ref().map(|a| view! { <p>{a.get(lang).to_owned()}</p> })}
-                        {secretary.map(|s| view! { <p>{t().branch_secretary}": "{s}</p> })}
+                        {secretary.map(|s| view! { <p>{t.branch_secretary}": "{s}</p> })}
                         <p class="position">{position}</p>
                     </li>
                 }
@@ -50,9 +51,10 @@ pub fn MapPage() -> impl IntoView {
             })
             .collect_view();
         Some(view! {
-            <h1>{t().nav_map}</h1>
-            <p class="lead">{t().map_blurb}</p>
+            <h1>{t.nav_map}</h1>
+            <p class="lead">{t.map_blurb}</p>
             <ul class="places">{units}</ul>
+            <h2 id="routes">{t.route}</h2>
             <ul class="routes">{routes}</ul>
         })
     }

@@ -5,3 +5,4 @@ pub mod item;
 pub mod map;
 pub mod not_found;
 pub mod story;
+pub mod unit;

@@ -1,8 +1,9 @@
-//! The story of the day: the event's summary and its activities in order, with who and what took part.
+//! The story of the day: the event, its theme and principles, and its activities in order, each linked
+//! to the units and items involved.
 
 use leptos::prelude::*;
 
-use crate::app::use_document_title;
+use crate::app::{app_href, use_document_title};
 use crate::i18n::{format_date, ui};
 use crate::pages::home::unit_label;
 use crate::store::use_store;
@@ -11,46 +12,61 @@ use crate::store::use_store;
 pub fn StoryPage() -> impl IntoView {
     let store = use_store();
     let lang = move || store.lang.get();
-    let t = move || ui(lang());
-    use_document_title(move || Some(t().nav_story.to_owned()));
+    use_document_title(move || Some(ui(lang()).nav_story.to_owned()));
     move || {
         let bundle = store.bundle.get()?;
         let lang = lang();
+        let t = ui(lang);
         let steps = bundle
             .timeline
             .iter()
             .map(|a| {
-                let units = a.units.iter().map(|id| unit_label(&bundle, id, lang)).collect::<Vec<_>>().join(" · ");
+                let units = a
+                    .units
+                    .iter()
+                    .map(|id| {
+                        let href = app_href(&format!("/units/{id}"));
+                        view! { <li><a href=href>{unit_label(&bundle, id, lang)}</a></li> }
+                    })
+                    .collect_view();
                 let people = a
                     .people
                     .iter()
                     .filter_map(|id| bundle.person(id))
-                    .map(|p| p.name.get(lang).to_owned())
-                    .collect::<Vec<_>>()
-                    .join(" · ");
+                    .map(|p| view! { <li>{p.name.get(lang).to_owned()}" · "<span class="muted">{p.role.get(lang).to_owned()}</span></li> })
+                    .collect_view();
                 let items = a
                     .items
                     .iter()
                     .filter_map(|id| bundle.item(id))
-                    .map(|i| view! { <li>{i.title.get(lang).to_owned()}</li> })
+                    .map(|i| {
+                        let href = app_href(&format!("/gallery/{}", i.id));
+                        view! { <li><a href=href>{i.title.get(lang).to_owned()}</a></li> }
+                    })
                     .collect_view();
                 view! {
-                    <li class="step">
+                    <li class="step" id=format!("step-{}", a.id)>
                         {a.time.clone().map(|time| view! { <time class="step-time">{time}</time> })}
                         <h2>{a.title.get(lang).to_owned()}</h2>
                         <p>{a.description.get(lang).to_owned()}</p>
-                        <p class="step-units">{units}</p>
-                        {(!people.is_empty()).then(|| view! { <p class="step-people">{people}</p> })}
-                        <ul class="step-items">{items}</ul>
+                        <h3 class="visually-hidden">{t.involved}</h3>
+                        <ul class="inline-list step-units">{units}</ul>
+                        {(!a.people.is_empty()).then(|| view! { <ul class="step-people">{people}</ul> })}
+                        {(!a.items.is_empty()).then(|| view! { <ul class="step-items">{items}</ul> })}
                     </li>
                 }
             })
             .collect_view();
         let e = &bundle.event;
+        let principles = e.principles.iter().map(|p| view! { <li>{p.get(lang).to_owned()}</li> }).collect_view();
         Some(view! {
             <h1>{e.title.get(lang).to_owned()}</h1>
             <p class="lead"><time datetime=e.date.clone()>{format_date(lang, &e.date)}</time>" · "{e.place.get(lang).to_owned()}</p>
             <p>{e.summary.get(lang).to_owned()}</p>
+            <dl class="item-details">
+                <div><dt>{t.theme}</dt><dd>"“"{e.theme.get(lang).to_owned()}"”"</dd></div>
+                <div><dt>{t.principles}</dt><dd><ul class="principles">{principles}</ul></dd></div>
+            </dl>
             <ol class="timeline">{steps}</ol>
         })
     }

@@ -1,0 +1,76 @@
+//! A unit at `/units/<id>`: who it is, its branch secretary and role, what it gave and received (each
+//! linked to the gallery), and where it is.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::app::{app_href, use_document_title};
+use crate::i18n::{item_kind, ui, unit_kind};
+use crate::pages::not_found::NotFound;
+use crate::store::use_store;
+
+#[component]
+pub fn UnitPage() -> impl IntoView {
+    let store = use_store();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let lang = move || store.lang.get();
+    use_document_title(move || {
+        let lang = lang();
+        store.bundle.with(|b| b.as_ref()?.unit(&id.get()).map(|u| u.name.get(lang).to_owned()))
+    });
+    move || {
+        let bundle = store.bundle.get()?;
+        let lang = lang();
+        let t = ui(lang);
+        let Some(unit) = bundle.unit(&id.get()).cloned() else {
+            return Some(view! { <NotFound/> }.into_any());
+        };
+        let secretary = unit.secretary.as_deref().and_then(|s| bundle.person(s)).map(|p| p.name.get(lang).to_owned());
+        let list = |filter: &'static str, pick: fn(&bundle::Item) -> &Vec<String>| {
+            let items: Vec<_> = bundle
+                .items
+                .iter()
+                .filter(|i| pick(i).contains(&unit.id))
+                .map(|i| {
+                    let href = app_href(&format!("/gallery/{}", i.id));
+                    view! { <li><a href=href>{i.title.get(lang).to_owned()}</a>" · "<span class="muted">{item_kind(lang, i.kind)}</span></li> }
+                })
+                .collect();
+            let count = items.len();
+            let all = app_href(&format!("/gallery?{filter}={}", unit.id));
+            (count > 0).then(|| view! {
+                <ul class="unit-items">{items}</ul>
+                <p><a href=all>{(t.items_count)(count)}" → "{t.nav_gallery}</a></p>
+            })
+        };
+        let gave = list("donor", |i| &i.donors);
+        let received = list("recipient", |i| &i.recipients);
+        let role = match unit.role {
+            bundle::UnitRole::Partner => t.role_partner,
+            bundle::UnitRole::Recipient => t.role_recipient,
+        };
+        let position = format!(
+            "{:.3}°N {:.3}°E{}",
+            unit.location.lat,
+            unit.location.lon,
+            if unit.location.approximate { t.approximate } else { "" }
+        );
+        Some(view! {
+            <article class="unit-page">
+                <p class="breadcrumb"><a href=app_href("/map")>"← "{t.nav_map}</a></p>
+                <span class="badge">{unit_kind(lang, unit.kind)}</span>" "<span class="badge">{role}</span>
+                <h1>{unit.name.get(lang).to_owned()}</h1>
+                {unit.description.as_ref().map(|d| view! { <p class="lead">{d.get(lang).to_owned()}</p> })}
+                <dl class="item-details">
+                    {unit.branch.as_ref().map(|b| view! { <div><dt>{t.branch}</dt><dd>{b.get(lang).to_owned()}</dd></div> })}
+                    {secretary.map(|s| view! { <div><dt>{t.branch_secretary}</dt><dd>{s}</dd></div> })}
+                    {unit.address.as_ref().map(|a| view! { <div><dt>{t.address}</dt><dd>{a.get(lang).to_owned()}</dd></div> })}
+                    <div><dt>{t.place}</dt><dd>{position}" · "<a href=app_href(&format!("/map#unit-{}", unit.id))>{t.show_on_map}</a></dd></div>
+                </dl>
+                {gave.map(|g| view! { <section><h2>{t.gave}</h2>{g}</section> })}
+                {received.map(|r| view! { <section><h2>{t.received}</h2>{r}</section> })}
+            </article>
+        }.into_any())
+    }
+}
