@@ -17,7 +17,11 @@ pub fn BooksPage() -> impl IntoView {
         let bundle = store.bundle.get()?;
         let lang = lang();
         let t = ui(lang);
-        let donations: Vec<_> = bundle.items.iter().filter_map(|item| item.books.as_ref().map(|b| (item, b))).collect();
+        let donations: Vec<_> = bundle
+            .items
+            .iter()
+            .filter_map(|item| item.books.as_ref().map(|b| (item, b)))
+            .collect();
         let rows = donations
             .iter()
             .map(|(item, books)| {

@@ -58,7 +58,11 @@ pub fn StoryPage() -> impl IntoView {
             })
             .collect_view();
         let e = &bundle.event;
-        let principles = e.principles.iter().map(|p| view! { <li>{p.get(lang).to_owned()}</li> }).collect_view();
+        let principles = e
+            .principles
+            .iter()
+            .map(|p| view! { <li>{p.get(lang).to_owned()}</li> })
+            .collect_view();
         Some(view! {
             <h1>{e.title.get(lang).to_owned()}</h1>
             <p class="lead"><time datetime=e.date.clone()>{format_date(lang, &e.date)}</time>" · "{e.place.get(lang).to_owned()}</p>

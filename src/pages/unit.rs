@@ -17,7 +17,11 @@ pub fn UnitPage() -> impl IntoView {
     let lang = move || store.lang.get();
     use_document_title(move || {
         let lang = lang();
-        store.bundle.with(|b| b.as_ref()?.unit(&id.get()).map(|u| u.name.get(lang).to_owned()))
+        store.bundle.with(|b| {
+            b.as_ref()?
+                .unit(&id.get())
+                .map(|u| u.name.get(lang).to_owned())
+        })
     });
     move || {
         let bundle = store.bundle.get()?;
@@ -26,7 +30,11 @@ pub fn UnitPage() -> impl IntoView {
         let Some(unit) = bundle.unit(&id.get()).cloned() else {
             return Some(view! { <NotFound/> }.into_any());
         };
-        let secretary = unit.secretary.as_deref().and_then(|s| bundle.person(s)).map(|p| p.name.get(lang).to_owned());
+        let secretary = unit
+            .secretary
+            .as_deref()
+            .and_then(|s| bundle.person(s))
+            .map(|p| p.name.get(lang).to_owned());
         let list = |filter: &'static str, pick: fn(&bundle::Item) -> &Vec<String>| {
             let items: Vec<_> = bundle
                 .items
@@ -39,9 +47,11 @@ pub fn UnitPage() -> impl IntoView {
                 .collect();
             let count = items.len();
             let all = app_href(&format!("/gallery?{filter}={}", unit.id));
-            (count > 0).then(|| view! {
-                <ul class="unit-items">{items}</ul>
-                <p><a href=all>{(t.items_count)(count)}" → "{t.nav_gallery}</a></p>
+            (count > 0).then(|| {
+                view! {
+                    <ul class="unit-items">{items}</ul>
+                    <p><a href=all>{(t.items_count)(count)}" → "{t.nav_gallery}</a></p>
+                }
             })
         };
         let gave = list("donor", |i| &i.donors);
@@ -54,7 +64,11 @@ pub fn UnitPage() -> impl IntoView {
             "{:.3}°N {:.3}°E{}",
             unit.location.lat,
             unit.location.lon,
-            if unit.location.approximate { t.approximate } else { "" }
+            if unit.location.approximate {
+                t.approximate
+            } else {
+                ""
+            }
         );
         Some(view! {
             <article class="unit-page">
