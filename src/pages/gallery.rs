@@ -47,11 +47,12 @@ fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
         let bundle = bundle.clone();
         Memo::new(move |_| query.with(|q| search(&bundle, &index, q, lang.get())))
     };
-    let limit = RwSignal::new(PAGE);
-    Effect::new(move |_| {
-        query.track();
-        limit.set(PAGE);
-    });
+    // Extra pages ("show more") belong to the query they were asked for; a new query starts at one page.
+    let extra_pages = RwSignal::new((GalleryQuery::default(), 0usize));
+    let limit = move || {
+        let q = query.get();
+        PAGE * (1 + extra_pages.with(|(asked, n)| if *asked == q { *n } else { 0 }))
+    };
     let param = use_lightbox_param();
     let slides = {
         let bundle = bundle.clone();
@@ -71,15 +72,10 @@ fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
         })
     };
     let visible = move || {
-        results.with(|r| {
-            r.iter()
-                .copied()
-                .take(limit.get())
-                .enumerate()
-                .collect::<Vec<_>>()
-        })
+        let n = limit();
+        results.with(|r| r.iter().copied().take(n).enumerate().collect::<Vec<_>>())
     };
-    let remaining = move || results.with(Vec::len).saturating_sub(limit.get());
+    let remaining = move || results.with(Vec::len).saturating_sub(limit());
     let card_bundle = bundle.clone();
     view! {
         <h1>{move || t().nav_gallery}</h1>
@@ -97,7 +93,13 @@ fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
             }/>
         </ul>
         <Show when=move || { remaining() > 0 }>
-            <button type="button" class="button show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+            <button type="button" class="button show-more" on:click=move |_| {
+                let q = query.get_untracked();
+                extra_pages.update(|(asked, n)| {
+                    *n = if *asked == q { *n + 1 } else { 1 };
+                    *asked = q;
+                });
+            }>
                 {move || (t().show_more)(remaining())}
             </button>
         </Show>

@@ -1,6 +1,6 @@
 // The gallery as visitors use it: filtering and searching (kept in the address), item pages, and the
 // lightbox by keyboard, touch and the Back button.
-import { test, expect, expectNoAxeViolations, SAMPLE } from './fixtures.mjs';
+import { test, expect, expectNoAxeViolations, replaceBundle, SAMPLE } from './fixtures.mjs';
 
 const english = async (page) => {
   await page.getByRole('button', { name: 'Switch to English' }).click();
@@ -169,4 +169,25 @@ test('a missing image shows a placeholder with its alt text at the same size', a
   const other = await page.locator('.card .bundle-image').first().boundingBox();
   const missing = await card.locator('.bundle-image').boundingBox();
   expect(Math.round(missing.height)).toBe(Math.round(other.height));
+});
+
+test('a large gallery shows a page at a time, and a new search starts again at one page', async ({ page }) => {
+  const big = structuredClone(SAMPLE);
+  big.items = Array.from({ length: 30 }, (_, i) => ({ ...structuredClone(SAMPLE.items[i % SAMPLE.items.length]), id: `copy-${i}` }));
+  big.timeline.forEach((a) => { a.items = []; });
+  big.map.routes.forEach((r) => { r.items = []; });
+  await replaceBundle(page, big);
+  await page.goto('./gallery');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  const cards = page.locator('.gallery-grid > li');
+  await expect(cards).toHaveCount(12);
+  await page.getByRole('button', { name: 'Show more (18 more)' }).click();
+  await expect(cards).toHaveCount(24);
+  await page.getByRole('button', { name: 'Show more (6 more)' }).click();
+  await expect(cards).toHaveCount(30);
+  await expect(page.getByRole('button', { name: /Show more/ })).toHaveCount(0);
+  // A different selection starts again at one page.
+  await page.getByLabel('Given by').selectOption('southeast-elevator');
+  await expect(cards).toHaveCount(12);
+  await expect(page.getByRole('button', { name: 'Show more (7 more)' })).toBeVisible();
 });
