@@ -1,5 +1,5 @@
 // Screenshots of the built site (dist/) as people see it: phone, desktop and kiosk sizes, for the home
-// page, the gallery, an item, the lightbox and the error panel. Writes docs/screenshots/<page>-<width>x<height>.png.
+// page, the gallery, an item, the lightbox, the story, the books, a unit and the error panel. Writes docs/screenshots/<page>-<width>x<height>.png.
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { serve } from '../tests/e2e/server.mjs';
@@ -30,6 +30,9 @@ try {
       ['gallery', '/gallery', null],
       ['item', '/gallery/student-paintings', null],
       ['lightbox', '/gallery?view=red-ship', null],
+      ['story', '/story', null],
+      ['books', '/books', null],
+      ['unit', '/units/southeast-elevator', null],
       ['error', '/', broken],
     ];
     for (const [name, path, bundle] of shots) {

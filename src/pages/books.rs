@@ -72,7 +72,9 @@ pub fn BooksPage() -> impl IntoView {
             .collect_view();
         Some(view! {
             <h1>{t.nav_books}</h1>
-            <p class="lead total-books">{(t.books_count)(totals.counted)}</p>
+            <p class="lead"><span class="total-books">{(t.books_count)(totals.counted)}</span>
+                {(totals.uncounted_donations > 0).then(|| view! { " · "<span class="uncounted">{(t.uncounted)(totals.uncounted_donations)}</span> })}
+            </p>
             <div class="table-scroll">
                 <table class="ledger">
                     <thead><tr>

@@ -4,7 +4,7 @@ use bundle::Lang;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::use_document_title;
+use crate::app::{app_href, use_document_title};
 use crate::i18n::{format_date, ui};
 use crate::store::use_store;
 
@@ -65,7 +65,7 @@ pub fn HomePage() -> impl IntoView {
                         .map(|p| p.name.get(lang).to_owned());
                     view! {
                         <li class="partner">
-                            <h3>{u.name.get(lang).to_owned()}</h3>
+                            <h3><a href=app_href(&format!("/units/{}", u.id))>{u.name.get(lang).to_owned()}</a></h3>
                             {u.branch.as_ref().map(|br| view! { <p class="branch">{br.get(lang).to_owned()}</p> })}
                             {secretary.map(|s| view! { <p class="secretary">{t().branch_secretary}": "{s}</p> })}
                         </li>

@@ -83,6 +83,8 @@ test('a unit page lists what it gave, linked to the filtered gallery', async ({ 
 test('book totals are computed from the bundle', async ({ page }) => {
   await page.goto('./books');
   await expect(page.locator('.total-count')).toHaveText('100');
+  // Hudong Community's books have no recorded count: the total says so instead of hiding it.
+  await expect(page.locator('.uncounted')).toHaveText('另有 1 次捐赠未记录数量');
   const second = structuredClone(SAMPLE);
   second.items[4].books.count = 37;
   second.items[5].books.count = 250;
@@ -91,6 +93,7 @@ test('book totals are computed from the bundle', async ({ page }) => {
   await expect(page.locator('.total-count')).toHaveText('287');
   await expect(page.locator('.total-books')).toHaveText('287 本图书');
   await expect(page.locator('.ledger tbody tr')).toHaveCount(2);
+  await expect(page.locator('.uncounted')).toHaveCount(0);
 });
 
 test('story, map, books and unit pages have no accessibility violations', async ({ page }) => {
