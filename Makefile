@@ -4,7 +4,7 @@ SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test setup build lint test-native test-wasm test-e2e screenshots bench clean
+.PHONY: serve test setup build lint test-native test-wasm test-e2e screenshots bench fuzz clean
 
 ## Build the app with the sample bundle and serve it at http://127.0.0.1:8080 (rebuilds on change).
 serve: setup
@@ -43,6 +43,13 @@ screenshots: build
 ## Results are written down in BENCHMARKS.md.
 bench: build
 	$(ENV) node scripts/bench-gallery.mjs
+
+## Fuzzing (not part of `make test`): bundle parse + validate + search on arbitrary text, 10 minutes,
+## with the kept corpus in fuzz/corpus. Needs the machine's nightly rustup toolchain and cargo-fuzz.
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz && env -u RUSTUP_TOOLCHAIN cargo +nightly fuzz run parse_validate corpus/parse_validate -- \
+		-max_total_time=600 -max_len=200000 -rss_limit_mb=4096
 
 clean:
 	rm -rf dist target/wasm32-unknown-unknown test-results

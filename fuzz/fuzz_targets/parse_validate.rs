@@ -1,0 +1,33 @@
+//! Any text at all, fed to what the app and the CLI run on a bundle: parse, validate, and locate every
+//! problem in the text. None of it may panic, loop or overflow, whatever a maintainer's editor saved.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    match bundle::check(text) {
+        Ok(checked) => {
+            for problem in &checked.problems {
+                // A located problem must point inside the text.
+                if let Some(line) = problem.location.line {
+                    assert!(line >= 1 && line <= text.lines().count().max(1) + 1);
+                }
+            }
+            let index = bundle::SearchIndex::new(&checked.bundle);
+            let query = bundle::GalleryQuery {
+                text: text.chars().take(8).collect(),
+                ..Default::default()
+            };
+            let hits = bundle::search(&checked.bundle, &index, &query, bundle::Lang::En);
+            assert!(hits.iter().all(|&i| i < checked.bundle.items.len()));
+        }
+        Err(err) => {
+            assert!(!err.message.is_empty());
+        }
+    }
+    // The path locator on arbitrary paths drawn from the input itself.
+    let _ = bundle::locate(text, text.get(..text.len().min(24)).unwrap_or(""));
+});
