@@ -32,6 +32,7 @@ pub struct Ui {
     pub books_blurb: &'static str,
     pub items_count: fn(usize) -> String,
     pub books_count: fn(u64) -> String,
+    pub distance: fn(u64) -> String,
     /// Said after the total when some donations have no count.
     pub uncounted: fn(usize) -> String,
     pub sample_images_note: &'static str,
@@ -142,6 +143,7 @@ pub static ZH: Ui = Ui {
     books_blurb: "从吴江到铜仁的爱心图书",
     items_count: |n| format!("{n} 件展品"),
     books_count: |n| format!("{n} 本图书"),
+    distance: |km| format!("约 {} 公里", group_thousands(km)),
     uncounted: |n| format!("另有 {n} 次捐赠未记录数量"),
     sample_images_note: "图片为示例插图，待替换为实物照片。",
     sources: "资料来源",
@@ -251,6 +253,7 @@ pub static EN: Ui = Ui {
     books_blurb: "Books of love from Wujiang to Tongren",
     items_count: |n| if n == 1 { "1 item".into() } else { format!("{n} items") },
     books_count: |n| if n == 1 { "1 book".into() } else { format!("{n} books") },
+    distance: |km| format!("about {} km", group_thousands(km)),
     uncounted: |n| if n == 1 { "plus 1 donation whose number was not recorded".into() } else { format!("plus {n} donations whose number was not recorded") },
     sample_images_note: "Images are sample illustrations, to be replaced by photographs.",
     sources: "Sources",
@@ -410,4 +413,17 @@ pub fn severity(lang: Lang, severity: Severity) -> &'static str {
         (Lang::En, Severity::Warning) => "Warning",
         (Lang::En, Severity::Info) => "Note",
     }
+}
+
+/// 1234567 as "1,234,567" (both languages group digits by thousands with a comma).
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

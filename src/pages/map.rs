@@ -45,8 +45,15 @@ pub fn MapPage() -> impl IntoView {
             .routes
             .iter()
             .map(|r| {
+                let km = match (bundle.unit(&r.from), bundle.unit(&r.to)) {
+                    (Some(a), Some(b)) => Some(bundle::geo::distance_km(&a.location, &b.location).round() as u64),
+                    _ => None,
+                };
                 view! {
-                    <li>{unit_label(&bundle, &r.from, lang)}" → "{unit_label(&bundle, &r.to, lang)}": "{r.label.get(lang).to_owned()}</li>
+                    <li>
+                        {unit_label(&bundle, &r.from, lang)}" → "{unit_label(&bundle, &r.to, lang)}": "{r.label.get(lang).to_owned()}
+                        {km.map(|km| view! { " · "<span class="route-distance">{(t.distance)(km)}</span> })}
+                    </li>
                 }
             })
             .collect_view();

@@ -96,6 +96,13 @@ test('book totals are computed from the bundle', async ({ page }) => {
   await expect(page.locator('.uncounted')).toHaveCount(0);
 });
 
+test('the map page gives the distance the books travelled, in the visitor language', async ({ page }) => {
+  await page.goto('./map');
+  await expect(page.locator('.route-distance')).toHaveText('约 1,175 公里');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.locator('.route-distance')).toHaveText('about 1,175 km');
+});
+
 test('story, map, books and unit pages have no accessibility violations', async ({ page }) => {
   for (const path of ['./story', './map', './books', './units/hudong-community']) {
     await page.goto(path);

@@ -3,6 +3,7 @@
 //! Pure Rust with no web dependencies, so the browser app and the maintainers' tools share it and it is
 //! tested natively. Data flows one way: text -> [`parse`] -> [`validate`] -> the app's store.
 
+pub mod geo;
 mod model;
 mod parse;
 mod query;

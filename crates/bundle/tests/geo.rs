@@ -1,0 +1,67 @@
+//! The map's geography. Reference values for GCJ-02 come from the npm package gcoord 1.0.7 (MIT),
+//! `gcoord.transform([lon, lat], gcoord.WGS84, gcoord.GCJ02)`.
+
+use bundle::geo::{distance_km, route_curve, wgs84_to_gcj02};
+use bundle::Coordinates;
+
+fn at(lat: f64, lon: f64) -> Coordinates {
+    Coordinates {
+        lat,
+        lon,
+        approximate: false,
+    }
+}
+
+#[test]
+fn wgs84_to_gcj02_matches_the_reference_implementation() {
+    let pairs = [
+        // (WGS84 lat, lon) → (GCJ-02 lat, lon)
+        ((31.139, 120.645), (31.13678003615967, 120.64919675829644)), // Wujiang district seat
+        ((31.171, 120.689), (31.168877781484994, 120.69328680029399)), // near Southeast Elevator
+        ((27.72, 109.19), (27.716728497510644, 109.19457761019022)),  // Bijiang District, Tongren
+        (
+            (39.90923, 116.397428),
+            (39.91063350638631, 116.40367162595768),
+        ), // Beijing
+        (
+            (23.1291, 113.2644),
+            (23.126423339922844, 113.26972959210308),
+        ), // Guangzhou
+    ];
+    for ((lat, lon), (want_lat, want_lon)) in pairs {
+        let (got_lat, got_lon) = wgs84_to_gcj02(lat, lon);
+        assert!(
+            (got_lat - want_lat).abs() < 1e-9 && (got_lon - want_lon).abs() < 1e-9,
+            "{lat},{lon} → {got_lat},{got_lon}"
+        );
+    }
+}
+
+#[test]
+fn positions_outside_china_are_unchanged() {
+    assert_eq!(wgs84_to_gcj02(48.85, 2.35), (48.85, 2.35));
+    assert_eq!(wgs84_to_gcj02(75.0, 120.0), (75.0, 120.0));
+}
+
+#[test]
+fn the_books_travelled_about_1200_km() {
+    let wujiang = at(31.162, 120.672);
+    let tongren = at(27.72, 109.19);
+    let km = distance_km(&wujiang, &tongren);
+    assert!((1150.0..1250.0).contains(&km), "{km}");
+    assert_eq!(distance_km(&wujiang, &wujiang), 0.0);
+}
+
+#[test]
+fn route_curve_starts_and_ends_at_the_units_and_bends_aside() {
+    let (from, to) = (at(31.162, 120.672), at(27.72, 109.19));
+    let points = route_curve(&from, &to, 32, 0.2);
+    assert_eq!(points.len(), 33);
+    assert_eq!(points[0], (from.lat, from.lon));
+    let last = points[32];
+    assert!((last.0 - to.lat).abs() < 1e-12 && (last.1 - to.lon).abs() < 1e-12);
+    // The middle of the arc is off the straight line between the two.
+    let mid = points[16];
+    let straight = ((from.lat + to.lat) / 2.0, (from.lon + to.lon) / 2.0);
+    assert!(((mid.0 - straight.0).powi(2) + (mid.1 - straight.1).powi(2)).sqrt() > 0.5);
+}
