@@ -30,6 +30,7 @@ try {
       ['gallery', '/gallery', null],
       ['item', '/gallery/student-paintings', null],
       ['lightbox', '/gallery?view=red-ship', null],
+      ['map', '/map', null],
       ['story', '/story', null],
       ['books', '/books', null],
       ['unit', '/units/southeast-elevator', null],

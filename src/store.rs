@@ -33,6 +33,8 @@ pub struct Store {
     pub bundle: RwSignal<Option<Arc<Bundle>>>,
     pub status: RwSignal<LoadStatus>,
     pub lang: RwSignal<Lang>,
+    /// The offline basemap's GeoJSON text, fetched right after the bundle so the map works offline later.
+    pub basemap: RwSignal<Option<Arc<String>>>,
     /// The address the bundle was fetched from, resolved, for the maintainers' error panel.
     pub bundle_url: StoredValue<String>,
 }
@@ -43,6 +45,7 @@ impl Store {
             bundle: RwSignal::new(None),
             status: RwSignal::new(LoadStatus::Loading),
             lang: RwSignal::new(initial_lang(None)),
+            basemap: RwSignal::new(None),
             bundle_url: StoredValue::new(resolve(api::BUNDLE_URL)),
         }
     }
@@ -72,7 +75,11 @@ impl Store {
         };
         match result {
             Ok((bundle, text)) => {
+                let basemap = bundle.map.basemap.clone();
                 self.show(bundle);
+                if let Some(url) = basemap {
+                    leptos::task::spawn_local(self.load_basemap(url));
+                }
                 self.status.set(LoadStatus::Ready);
                 write_storage(LAST_GOOD_KEY, &text);
             }
@@ -87,6 +94,14 @@ impl Store {
                 }
                 self.status.set(LoadStatus::Failed(Arc::new(err)));
             }
+        }
+    }
+
+    async fn load_basemap(self, url: String) {
+        match api::fetch_text(&url, RetryPolicy::default()).await {
+            Ok(text) => self.basemap.set(Some(Arc::new(text))),
+            // The map still shows its markers and routes without the outlines.
+            Err(err) => leptos::logging::warn!("basemap {url}: {err:?}"),
         }
     }
 

@@ -1,9 +1,11 @@
 //! The places: every unit with its kind, role, address and position, and the routes between them.
-//! (The interactive Leaflet map is built on this list.)
+//! The interactive map comes first; the list gives the same places to keyboards, screen readers and
+//! small screens.
 
 use leptos::prelude::*;
 
 use crate::app::{app_href, use_document_title};
+use crate::components::map_view::MapView;
 use crate::i18n::{ui, unit_kind};
 use crate::pages::home::unit_label;
 use crate::store::use_store;
@@ -57,9 +59,12 @@ pub fn MapPage() -> impl IntoView {
                 }
             })
             .collect_view();
+        let lang_signal = Signal::derive(move || store.lang.get());
         Some(view! {
             <h1>{t.nav_map}</h1>
             <p class="lead">{t.map_blurb}</p>
+            <MapView bundle=bundle.clone() lang=lang_signal/>
+            {bundle.map.approval_number.as_ref().map(|n| view! { <p class="map-approval">{n.get(lang).to_owned()}</p> })}
             <ul class="places">{units}</ul>
             <h2 id="routes">{t.route}</h2>
             <ul class="routes">{routes}</ul>

@@ -1,0 +1,399 @@
+//! The interactive map: offline province outlines, a marker per unit (the Wujiang partners grouped into
+//! one at country zoom), popups with links into the gallery and the unit pages, and the route of the
+//! books drawn as an arc. Works with no network: the basemap comes with the site and is fetched with
+//! the bundle; an online tile layer is added only when the bundle configures one.
+
+use std::sync::Arc;
+
+use bundle::geo::{distance_km, route_curve, wgs84_to_gcj02};
+use bundle::{Bundle, Coordinates, Datum, Lang, Unit, UnitRole};
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::app_href;
+use crate::components::leaflet::{self as l, Layer, LeafletMap};
+use crate::i18n::ui;
+use crate::store::use_store;
+
+/// Below this zoom, units closer than [`CLUSTER_KM`] share one marker.
+const CLUSTER_BELOW_ZOOM: f64 = 8.0;
+const CLUSTER_KM: f64 = 60.0;
+
+#[component]
+pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
+    let store = use_store();
+    let container = NodeRef::<Div>::new();
+    let map = StoredValue::new_local(None::<LeafletMap>);
+    let zoom = RwSignal::new(bundle.map.zoom);
+    let keep_alive = StoredValue::new_local(Vec::<Closure<dyn FnMut(JsValue)>>::new());
+    let observer = StoredValue::new_local(None::<web_sys::ResizeObserver>);
+    let gcj02 = bundle
+        .map
+        .tiles
+        .as_ref()
+        .is_some_and(|t| t.datum == Datum::Gcj02);
+    let place = move |c: &Coordinates| {
+        if gcj02 {
+            wgs84_to_gcj02(c.lat, c.lon)
+        } else {
+            (c.lat, c.lon)
+        }
+    };
+
+    {
+        let bundle = bundle.clone();
+        container.on_load(move |element| {
+            if !l::available() {
+                return;
+            }
+            let m = l::new_map(
+                &element,
+                &l::options(&[
+                    ("minZoom", 3.into()),
+                    ("maxZoom", 14.into()),
+                    ("zoomSnap", 0.5.into()),
+                    // Added below with labels in the visitor's language.
+                    ("zoomControl", false.into()),
+                ]),
+            );
+            m.set_view(
+                &l::lat_lng(bundle.map.center.lat, bundle.map.center.lon),
+                bundle.map.zoom,
+            );
+            if let Some(tiles) = &bundle.map.tiles {
+                // Leaflet shows attributions as HTML: the bundle's text goes in escaped.
+                let attribution = escape_html(tiles.attribution.get(lang.get_untracked()));
+                l::tile_layer(
+                    &tiles.url_template,
+                    &l::options(&[
+                        ("attribution", attribution.into()),
+                        ("maxZoom", tiles.max_zoom.into()),
+                    ]),
+                )
+                .add_to(&m);
+            }
+            let on_zoom = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+                map.with_value(|m| {
+                    if let Some(m) = m {
+                        zoom.set(m.get_zoom());
+                    }
+                })
+            });
+            m.on("zoomend", on_zoom.as_ref().unchecked_ref());
+            keep_alive.update_value(|k| k.push(on_zoom));
+            // The map must be told when its box changes (rotation, kiosk full screen, side panels).
+            let on_resize = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+                map.with_value(|m| {
+                    if let Some(m) = m {
+                        m.invalidate_size();
+                    }
+                })
+            });
+            if let Ok(ro) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+                ro.observe(&element);
+                observer.set_value(Some(ro));
+            }
+            keep_alive.update_value(|k| k.push(on_resize));
+            map.set_value(Some(m));
+        });
+    }
+    on_cleanup(move || {
+        observer.with_value(|o| {
+            if let Some(o) = o {
+                o.disconnect();
+            }
+        });
+        map.with_value(|m| {
+            if let Some(m) = m {
+                m.remove();
+            }
+        });
+    });
+
+    // Province outlines, once the basemap has arrived.
+    let outlines = StoredValue::new_local(None::<Layer>);
+    Effect::new(move |_| {
+        let Some(text) = store.basemap.get() else {
+            return;
+        };
+        let Ok(data) = js_sys::JSON::parse(&text) else {
+            return;
+        };
+        map.with_value(|m| {
+            let Some(m) = m else { return };
+            let style = l::options(&[
+                ("color", "#b9ad94".into()),
+                ("weight", 1.into()),
+                ("fillColor", "#f3ece0".into()),
+                ("fillOpacity", 1.into()),
+                ("interactive", false.into()),
+            ]);
+            let layer = l::geo_json(&data, &l::options(&[("style", style)])).add_to(m);
+            outlines.set_value(Some(layer));
+        });
+    });
+
+    // Zoom buttons labelled in the visitor's language.
+    let zoom_buttons = StoredValue::new_local(None::<l::Control>);
+    Effect::new(move |_| {
+        let t = ui(lang.get());
+        map.with_value(|m| {
+            let Some(m) = m else { return };
+            zoom_buttons.update_value(|control| {
+                if let Some(old) = control.take() {
+                    old.remove();
+                }
+                let options = l::options(&[
+                    ("zoomInTitle", t.zoom_in.into()),
+                    ("zoomOutTitle", t.zoom_out.into()),
+                ]);
+                *control = Some(l::zoom_control(&options).add_to(m));
+            });
+        });
+    });
+
+    // Routes and markers follow the language (and, for markers, the zoom).
+    let drawn = StoredValue::new_local(Vec::<Layer>::new());
+    let marker_bundle = bundle.clone();
+    Effect::new(move |_| {
+        let (lang, zoom) = (lang.get(), zoom.get());
+        store.basemap.track(); // drawn again above the outlines when they arrive
+        map.with_value(|m| {
+            let Some(m) = m else { return };
+            drawn.update_value(|layers| {
+                for layer in layers.drain(..) {
+                    layer.remove();
+                }
+                layers.extend(routes(&marker_bundle, lang, &place, m));
+                layers.extend(markers(&marker_bundle, lang, zoom, &place, m));
+            });
+        });
+    });
+
+    view! {
+        <div class="map" node_ref=container role="region" aria-label=move || ui(lang.get()).map_label></div>
+    }
+}
+
+fn routes(
+    bundle: &Bundle,
+    lang: Lang,
+    place: &dyn Fn(&Coordinates) -> (f64, f64),
+    map: &LeafletMap,
+) -> Vec<Layer> {
+    let t = ui(lang);
+    let mut layers = Vec::new();
+    // The three partners, joined.
+    let partners: Vec<&Unit> = bundle
+        .units
+        .iter()
+        .filter(|u| u.role == UnitRole::Partner)
+        .collect();
+    if partners.len() > 1 {
+        let ring = js_sys::Array::new();
+        for unit in partners.iter().chain(partners.first()) {
+            let (lat, lon) = place(&unit.location);
+            ring.push(&l::lat_lng(lat, lon));
+        }
+        let style = l::options(&[
+            ("color", "#8a5a00".into()),
+            ("weight", 2.into()),
+            ("interactive", false.into()),
+        ]);
+        layers.push(l::polyline(&ring, &style).add_to(map));
+    }
+    for route in &bundle.map.routes {
+        let (Some(from), Some(to)) = (bundle.unit(&route.from), bundle.unit(&route.to)) else {
+            continue;
+        };
+        let points = js_sys::Array::new();
+        for (lat, lon) in route_curve(&from.location, &to.location, 48, 0.18) {
+            let (lat, lon) = place(&Coordinates {
+                lat,
+                lon,
+                approximate: false,
+            });
+            points.push(&l::lat_lng(lat, lon));
+        }
+        let style = l::options(&[
+            ("color", "#9b1c1c".into()),
+            ("weight", 3.into()),
+            ("dashArray", "8 6".into()),
+            ("className", "route-line".into()),
+        ]);
+        let line = l::polyline(&points, &style);
+        let km = distance_km(&from.location, &to.location).round() as u64;
+        let label = element(
+            "span",
+            &format!("{} · {}", route.label.get(lang), (t.distance)(km)),
+        );
+        let tooltip = l::options(&[
+            ("permanent", true.into()),
+            ("direction", "top".into()),
+            ("className", "route-label".into()),
+        ]);
+        layers.push(line.bind_tooltip(&label, &tooltip).add_to(map));
+    }
+    layers
+}
+
+fn markers(
+    bundle: &Bundle,
+    lang: Lang,
+    zoom: f64,
+    place: &dyn Fn(&Coordinates) -> (f64, f64),
+    map: &LeafletMap,
+) -> Vec<Layer> {
+    let t = ui(lang);
+    let mut groups: Vec<Vec<&Unit>> = Vec::new();
+    for unit in &bundle.units {
+        let near = groups.iter_mut().find(|g| {
+            zoom < CLUSTER_BELOW_ZOOM && distance_km(&g[0].location, &unit.location) < CLUSTER_KM
+        });
+        match near {
+            Some(group) => group.push(unit),
+            None => groups.push(vec![unit]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|group| {
+            if let [unit] = group.as_slice() {
+                let (lat, lon) = place(&unit.location);
+                let name = unit.name.get(lang);
+                let role = if unit.role == UnitRole::Partner {
+                    "partner"
+                } else {
+                    "recipient"
+                };
+                let icon = l::div_icon(&l::options(&[
+                    ("html", icon_content("", name).into()),
+                    (
+                        "className",
+                        format!("unit-marker unit-marker-{role}").into(),
+                    ),
+                    (
+                        "iconSize",
+                        js_sys::Array::of2(&28.into(), &28.into()).into(),
+                    ),
+                ]));
+                let marker = l::marker(
+                    &l::lat_lng(lat, lon),
+                    &l::options(&[
+                        ("icon", icon),
+                        ("keyboard", true.into()),
+                        ("title", name.into()),
+                    ]),
+                );
+                marker.bind_popup(&popup(bundle, unit, lang)).add_to(map)
+            } else {
+                let n = group.len();
+                let lat = group.iter().map(|u| place(&u.location).0).sum::<f64>() / n as f64;
+                let lon = group.iter().map(|u| place(&u.location).1).sum::<f64>() / n as f64;
+                let names = group
+                    .iter()
+                    .map(|u| u.short_name.as_ref().unwrap_or(&u.name).get(lang))
+                    .collect::<Vec<_>>()
+                    .join("、");
+                let label = format!("{}: {names}", (t.units_here)(n));
+                let icon = l::div_icon(&l::options(&[
+                    ("html", icon_content(&n.to_string(), &label).into()),
+                    ("className", "unit-marker unit-marker-group".into()),
+                    (
+                        "iconSize",
+                        js_sys::Array::of2(&40.into(), &40.into()).into(),
+                    ),
+                ]));
+                let marker = l::marker(
+                    &l::lat_lng(lat, lon),
+                    &l::options(&[
+                        ("icon", icon),
+                        ("keyboard", true.into()),
+                        ("title", label.clone().into()),
+                    ]),
+                );
+                // Opening a group zooms in until its units stand apart.
+                let map_ref: JsValue = AsRef::<JsValue>::as_ref(map).clone();
+                let zoom_in = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+                    map_ref
+                        .unchecked_ref::<LeafletMap>()
+                        .set_view(&l::lat_lng(lat, lon), 11.0);
+                });
+                marker.on("click", zoom_in.as_ref().unchecked_ref());
+                zoom_in.forget(); // lives as long as the marker; markers are few and redrawn rarely
+                marker.add_to(map)
+            }
+        })
+        .collect()
+}
+
+/// The marker's face: an optional visible count and the unit's name for screen readers.
+fn icon_content(visible: &str, name: &str) -> web_sys::HtmlElement {
+    let wrapper = element("span", "");
+    wrapper.set_class_name("unit-marker-face");
+    if !visible.is_empty() {
+        let count = element("span", visible);
+        count.set_attribute("aria-hidden", "true").ok();
+        wrapper.append_child(&count).ok();
+    }
+    let label = element("span", name);
+    label.set_class_name("visually-hidden");
+    wrapper.append_child(&label).ok();
+    wrapper
+}
+
+fn popup(bundle: &Bundle, unit: &Unit, lang: Lang) -> web_sys::HtmlElement {
+    let t = ui(lang);
+    let root = element("div", "");
+    root.set_class_name("map-popup");
+    root.append_child(&element("h2", unit.name.get(lang))).ok();
+    if let Some(person) = unit.secretary.as_deref().and_then(|id| bundle.person(id)) {
+        root.append_child(&element(
+            "p",
+            &format!("{}: {}", t.branch_secretary, person.name.get(lang)),
+        ))
+        .ok();
+    }
+    if let Some(description) = &unit.description {
+        root.append_child(&element("p", description.get(lang))).ok();
+    }
+    let filter = if unit.role == UnitRole::Partner {
+        "donor"
+    } else {
+        "recipient"
+    };
+    let gifts = link(
+        &app_href(&format!("/gallery?{filter}={}", unit.id)),
+        t.items_in_gallery,
+    );
+    let page = link(&app_href(&format!("/units/{}", unit.id)), t.unit_page);
+    root.append_child(&gifts).ok();
+    root.append_child(&page).ok();
+    root
+}
+
+fn element(tag: &str, text: &str) -> web_sys::HtmlElement {
+    let el: web_sys::HtmlElement = document()
+        .create_element(tag)
+        .expect("valid tag")
+        .unchecked_into();
+    el.set_text_content(Some(text));
+    el
+}
+
+fn link(href: &str, text: &str) -> web_sys::HtmlElement {
+    let a = element("a", text);
+    a.set_attribute("href", href).ok();
+    a.set_class_name("map-popup-link");
+    a
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}

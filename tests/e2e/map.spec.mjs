@@ -1,0 +1,68 @@
+// The map as visitors and kiosks use it: offline outlines and markers with no request off the origin,
+// the Wujiang partners grouped at country zoom, popups by keyboard, and links into the gallery.
+import { test, expect, expectNoAxeViolations, SAMPLE } from './fixtures.mjs';
+
+test('the basemap, markers and route render, and still do with the network cut after load', async ({ page, context }) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle'); // the bundle and the basemap have arrived
+  await context.setOffline(true);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '地图' }).click();
+  const map = page.getByRole('region', { name: '地图：共建单位与受赠学校' });
+  await expect(map).toBeVisible();
+  // 34 provinces and the South China Sea islands inset, drawn as vector paths.
+  await expect.poll(() => map.locator('path').count()).toBeGreaterThan(30);
+  // At country zoom the three Wujiang partners are one marker with their count, plus the school.
+  await expect(map.locator('.unit-marker')).toHaveCount(2);
+  await expect(map.locator('.unit-marker-group')).toContainText('3');
+  await expect(map.locator('.route-label')).toContainText('约 1,175 公里');
+  await expect(map.getByRole('button', { name: '放大' })).toBeVisible();
+  await context.setOffline(false);
+});
+
+test('opening the group zooms in until the three partners stand apart', async ({ page }) => {
+  await page.goto('./map');
+  const map = page.locator('.map');
+  await map.locator('.unit-marker-group').click();
+  await expect(map.locator('.unit-marker-partner')).toHaveCount(3);
+  await expect(map.locator('.unit-marker-group')).toHaveCount(0);
+});
+
+test('a marker opens its popup from the keyboard, and its link opens the filtered gallery', async ({ page }) => {
+  await page.goto('./map');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.locator('.map').getByRole('button', { name: 'Zoom in' })).toBeVisible();
+  const school = page.locator('.unit-marker-recipient');
+  await school.focus();
+  await expect(school).toBeFocused();
+  await page.keyboard.press('Enter');
+  const popup = page.locator('.leaflet-popup');
+  await expect(popup.getByRole('heading', { name: SAMPLE.units[3].name.en })).toBeVisible();
+  await popup.getByRole('link', { name: 'See its items in the gallery' }).click();
+  await expect(page).toHaveURL(/\/gallery\?recipient=zhutian-primary$/);
+  await expect(page.locator('.gallery-grid > li')).toHaveCount(1);
+});
+
+test('the map page has no accessibility violations, with a popup open', async ({ page }) => {
+  await page.goto('./map');
+  await expect(page.locator('.unit-marker')).toHaveCount(2);
+  await expectNoAxeViolations(page);
+  await page.locator('.unit-marker-recipient').click();
+  await expect(page.locator('.leaflet-popup')).toBeVisible();
+  // Let the popup's fade-in finish, so colours are measured as a person sees them.
+  await expect.poll(() => page.locator('.leaflet-popup').evaluate((e) => getComputedStyle(e).opacity)).toBe('1');
+  await expectNoAxeViolations(page);
+});
+
+test('the map follows its container when the window changes size', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('./map');
+  await expect(page.locator('.unit-marker')).toHaveCount(2);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const size = await page.locator('.map').boundingBox();
+  // Leaflet's own size (its panes are laid out for it) matches the container after the resize.
+  await expect.poll(() => page.evaluate(() => document.querySelector('.leaflet-container').clientWidth)).toBe(Math.round(size.width) - 2);
+  const marker = await page.locator('.unit-marker-recipient').boundingBox();
+  expect(marker.x).toBeGreaterThan(size.x - 1);
+  expect(marker.x + marker.width).toBeLessThan(size.x + size.width + 1);
+});
