@@ -88,9 +88,11 @@ fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
             </div>
         </Show>
         <ul class="gallery-grid">
-            <For each=visible key=|(_, i)| *i children=move |(position, i)| {
-                view! { <Card bundle=card_bundle.clone() index=i eager={position < EAGER_CARDS} lang param/> }
-            }/>
+            <For each=move || { let l = lang.get(); visible().into_iter().map(move |(p, i)| (p, i, l)).collect::<Vec<_>>() }
+                key=|(_, i, l)| (*i, *l)
+                children=move |(position, i, l)| {
+                    view! { <Card bundle=card_bundle.clone() index=i eager={position < EAGER_CARDS} lang=l param/> }
+                }/>
         </ul>
         <Show when=move || { remaining() > 0 }>
             <button type="button" class="button show-more" on:click=move |_| {
@@ -112,39 +114,30 @@ fn Card(
     bundle: Arc<Bundle>,
     index: usize,
     eager: bool,
-    lang: Signal<Lang>,
+    lang: Lang,
     param: LightboxParam,
 ) -> impl IntoView {
-    let t = move || ui(lang.get());
-    let item = bundle.items[index].clone();
+    // A card is drawn for one language (the grid is keyed by language too): static text, no reactive
+    // bindings, which keeps re-rendering the grid on every keystroke cheap.
+    let t = ui(lang);
+    let item = &bundle.items[index];
     let kind = item.kind;
-    let title = {
-        let item = item.clone();
-        move || item.title.get(lang.get()).to_owned()
-    };
-    let donors = {
-        let item = item.clone();
-        move || {
-            item.donors
-                .iter()
-                .map(|id| unit_label(&bundle, id, lang.get()))
-                .collect::<Vec<_>>()
-                .join(" · ")
-        }
-    };
+    let title = item.title.get(lang).to_owned();
+    let donors = item
+        .donors
+        .iter()
+        .map(|id| unit_label(&bundle, id, lang))
+        .collect::<Vec<_>>()
+        .join(" · ");
     let image = item.media.first().cloned().map(|media| {
         let key = item.id.clone();
-        let label = title.clone();
         // The name includes the visible "sample image" badge, so speech and sight agree.
-        let sample = media.sample;
+        let badge = if media.sample { format!(" · {}", t.sample_image) } else { String::new() };
+        let label = format!("{}: {title}{badge}", t.view_larger);
         view! {
-            <button type="button" class="card-image"
-                aria-label=move || {
-                    let badge = if sample { format!(" · {}", t().sample_image) } else { String::new() };
-                    format!("{}: {}{badge}", t().view_larger, label())
-                }
-                on:click=move |_| param.open(&key)>
-                <BundleImage media lang lazy=!eager sizes="(min-width: 1200px) 25vw, (min-width: 700px) 33vw, 100vw"/>
+            <button type="button" class="card-image" aria-label=label on:click=move |_| param.open(&key)>
+                <BundleImage media lang=Signal::stored(lang) lazy=!eager
+                    sizes="(min-width: 1200px) 25vw, (min-width: 700px) 33vw, 100vw"/>
             </button>
         }
     });
@@ -152,9 +145,9 @@ fn Card(
         <li class="card">
             {image}
             <div class="card-body">
-                <span class=format!("badge badge-{}", kind.as_str())>{move || item_kind(lang.get(), kind)}</span>
+                <span class=format!("badge badge-{}", kind.as_str())>{item_kind(lang, kind)}</span>
                 <h2 class="card-title"><a href=app_href(&format!("/gallery/{}", item.id))>{title}</a></h2>
-                <p class="card-meta">{move || t().donor}": "{donors}</p>
+                <p class="card-meta">{t.donor}": "{donors}</p>
             </div>
         </li>
     }
