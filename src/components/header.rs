@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::app::app_href;
 use crate::i18n::ui;
 use crate::store::use_store;
 
@@ -18,17 +19,17 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
-            <A href="/" attr:class="brand">
+            <A href=app_href("/") attr:class="brand">
                 <span class="brand-mark" aria-hidden="true" lang="zh-CN">"百"</span>
                 <span class="brand-title">{title}</span>
             </A>
             <nav aria-label=move || t().nav_label>
                 <ul>
-                    <li><A href="/" exact=true>{move || t().nav_home}</A></li>
-                    <li><A href="/gallery">{move || t().nav_gallery}</A></li>
-                    <li><A href="/map">{move || t().nav_map}</A></li>
-                    <li><A href="/story">{move || t().nav_story}</A></li>
-                    <li><A href="/books">{move || t().nav_books}</A></li>
+                    <li><A href=app_href("/") exact=true>{move || t().nav_home}</A></li>
+                    <li><A href=app_href("/gallery")>{move || t().nav_gallery}</A></li>
+                    <li><A href=app_href("/map")>{move || t().nav_map}</A></li>
+                    <li><A href=app_href("/story")>{move || t().nav_story}</A></li>
+                    <li><A href=app_href("/books")>{move || t().nav_books}</A></li>
                 </ul>
             </nav>
             <button

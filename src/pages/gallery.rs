@@ -158,6 +158,7 @@ fn set_query(query: &GalleryQuery) {
     let params: ParamsMap = query.to_pairs().into_iter().collect();
     let navigate = use_navigate();
     navigate(
+        // `navigate` puts the site's base in front itself.
         &format!("/gallery{}", params.to_query_string()),
         NavigateOptions {
             replace: true,

@@ -93,12 +93,12 @@ pub fn HomePage() -> impl IntoView {
             <section aria-labelledby="explore-title">
                 <h2 id="explore-title">{move || t().explore}</h2>
                 <ul class="explore">
-                    <li><A href="/gallery"><strong>{move || t().nav_gallery}</strong>
+                    <li><A href=app_href("/gallery")><strong>{move || t().nav_gallery}</strong>
                         <span>{move || t().gallery_blurb}</span>
                         <span class="count">{move || (t().items_count)(item_count)}</span></A></li>
-                    <li><A href="/map"><strong>{move || t().nav_map}</strong><span>{move || t().map_blurb}</span></A></li>
-                    <li><A href="/story"><strong>{move || t().nav_story}</strong><span>{move || t().story_blurb}</span></A></li>
-                    <li><A href="/books"><strong>{move || t().nav_books}</strong>
+                    <li><A href=app_href("/map")><strong>{move || t().nav_map}</strong><span>{move || t().map_blurb}</span></A></li>
+                    <li><A href=app_href("/story")><strong>{move || t().nav_story}</strong><span>{move || t().story_blurb}</span></A></li>
+                    <li><A href=app_href("/books")><strong>{move || t().nav_books}</strong>
                         <span>{move || t().books_blurb}</span>
                         <span class="count">{move || (t().books_count)(book_total)}</span></A></li>
                 </ul>

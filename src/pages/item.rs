@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::app::use_document_title;
+use crate::app::{app_href, use_document_title};
 use crate::components::lightbox::{use_lightbox_param, Lightbox, Slide};
 use crate::components::media::BundleImage;
 use crate::i18n::{format_date, item_kind, ui, Ui};
@@ -89,7 +89,7 @@ fn ItemView(bundle: Arc<Bundle>, position: usize, lang: Signal<Lang>) -> impl In
     let description = item.description.clone();
     view! {
         <article class="item-page">
-            <p class="breadcrumb"><A href="/gallery">"← "{move || t().back_to_gallery}</A></p>
+            <p class="breadcrumb"><A href=app_href("/gallery")>"← "{move || t().back_to_gallery}</A></p>
             <span class=format!("badge badge-{}", kind.as_str())>{move || item_kind(lang.get(), kind)}</span>
             <h1>{move || title.get(lang.get()).to_owned()}</h1>
             <div class="item-layout">
@@ -97,7 +97,7 @@ fn ItemView(bundle: Arc<Bundle>, position: usize, lang: Signal<Lang>) -> impl In
                 <div class="item-text">
                     <p class="item-description">{move || description.get(lang.get()).to_owned()}</p>
                     {details}
-                    <p><A href="/map">{move || t().show_on_map}</A></p>
+                    <p><A href=app_href("/map")>{move || t().show_on_map}</A></p>
                 </div>
             </div>
             <nav class="item-neighbours" aria-label=move || format!("{} / {}", t().previous_item, t().next_item)>
@@ -116,7 +116,7 @@ fn neighbour_link(
     label: fn(&Ui) -> &'static str,
 ) -> impl IntoView {
     view! {
-        <A href=format!("/gallery/{}", item.id) attr:class=format!("neighbour neighbour-{rel}") attr:rel=rel>
+        <A href=app_href(&format!("/gallery/{}", item.id)) attr:class=format!("neighbour neighbour-{rel}") attr:rel=rel>
             <span class="neighbour-label">{move || label(ui(lang.get()))}</span>
             <span>{move || item.title.get(lang.get()).to_owned()}</span>
         </A>
@@ -135,10 +135,10 @@ fn details(bundle: &Bundle, item: &Item, lang: Lang) -> impl IntoView {
         ids.iter()
             .map(|id| {
                 let (href, label) = (
-                    format!("/gallery?{filter}={id}"),
+                    app_href(&format!("/gallery?{filter}={id}")),
                     unit_label(bundle, id, lang),
                 );
-                view! { <li><A href=href>{label}</A></li> }
+                view! { <li><a href=href>{label}</a></li> }
             })
             .collect_view()
     };

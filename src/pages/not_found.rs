@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::use_document_title;
+use crate::app::{app_href, use_document_title};
 use crate::i18n::ui;
 use crate::store::use_store;
 
@@ -14,7 +14,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="not-found">
             <h1>{move || t().not_found_title}</h1>
             <p>{move || t().not_found_body}</p>
-            <A href="/" attr:class="button">{move || t().back_home}</A>
+            <A href=app_href("/") attr:class="button">{move || t().back_home}</A>
         </section>
     }
 }
