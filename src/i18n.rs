@@ -439,3 +439,19 @@ pub fn group_thousands(n: u64) -> String {
     }
     out
 }
+
+/// A unit's position for people: "31.162°N 120.672°E", marked when approximate.
+pub fn position(lang: Lang, at: &bundle::Coordinates) -> String {
+    let ns = if at.lat < 0.0 { 'S' } else { 'N' };
+    let ew = if at.lon < 0.0 { 'W' } else { 'E' };
+    let approximate = if at.approximate {
+        ui(lang).approximate
+    } else {
+        ""
+    };
+    format!(
+        "{:.3}°{ns} {:.3}°{ew}{approximate}",
+        at.lat.abs(),
+        at.lon.abs()
+    )
+}

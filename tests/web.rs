@@ -223,3 +223,28 @@ fn retries_back_off_exponentially() {
         .collect();
     assert_eq!(waits, vec![0, 500, 1000, 2000]);
 }
+
+#[wasm_bindgen_test]
+fn positions_name_their_hemisphere_and_say_when_approximate() {
+    use bundle::Coordinates;
+    use showcase::i18n::position;
+    let tongren = Coordinates {
+        lat: 27.72,
+        lon: 109.19,
+        approximate: true,
+    };
+    assert_eq!(
+        position(Lang::En, &tongren),
+        "27.720°N 109.190°E (approximate)"
+    );
+    assert_eq!(
+        position(Lang::Zh, &tongren),
+        "27.720°N 109.190°E（大致位置）"
+    );
+    let elsewhere = Coordinates {
+        lat: -33.86,
+        lon: -70.65,
+        approximate: false,
+    };
+    assert_eq!(position(Lang::En, &elsewhere), "33.860°S 70.650°W");
+}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::app::{app_href, use_document_title};
 use crate::components::map_view::MapView;
-use crate::i18n::{ui, unit_kind};
+use crate::i18n::{position, ui, unit_kind};
 use crate::pages::home::unit_label;
 use crate::store::use_store;
 
@@ -24,12 +24,7 @@ pub fn MapPage() -> impl IntoView {
             .iter()
             .map(|u| {
                 let secretary = u.secretary.as_deref().and_then(|id| bundle.person(id)).map(|p| p.name.get(lang).to_owned());
-                let position = format!(
-                    "{:.3}°N {:.3}°E{}",
-                    u.location.lat,
-                    u.location.lon,
-                    if u.location.approximate { t.approximate } else { "" }
-                );
+                let position = position(lang, &u.location);
                 let partner = u.role == bundle::UnitRole::Partner;
                 view! {
                     <li class=if partner { "place place-partner" } else { "place place-recipient" } id=format!("unit-{}", u.id)>

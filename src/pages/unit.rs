@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::app::{app_href, use_document_title};
-use crate::i18n::{item_kind, ui, unit_kind};
+use crate::i18n::{item_kind, position, ui, unit_kind};
 use crate::pages::not_found::NotFound;
 use crate::store::use_store;
 
@@ -60,16 +60,7 @@ pub fn UnitPage() -> impl IntoView {
             bundle::UnitRole::Partner => t.role_partner,
             bundle::UnitRole::Recipient => t.role_recipient,
         };
-        let position = format!(
-            "{:.3}°N {:.3}°E{}",
-            unit.location.lat,
-            unit.location.lon,
-            if unit.location.approximate {
-                t.approximate
-            } else {
-                ""
-            }
-        );
+        let position = position(lang, &unit.location);
         Some(view! {
             <article class="unit-page">
                 <p class="breadcrumb"><a href=app_href("/map")>"← "{t.nav_map}</a></p>
