@@ -22,12 +22,12 @@ build: setup
 lint:
 	# rustfmt comes from the machine's default toolchain (Debian's has none).
 	env -u RUSTUP_TOOLCHAIN cargo fmt --all -- --check
-	$(ENV) cargo clippy -p bundle --all-targets -- -D warnings
+	$(ENV) cargo clippy -p bundle -p kiosk --all-targets -- -D warnings
 	$(ENV) cargo clippy -p bundle-cli --all-targets -- -D warnings
 	$(ENV) cargo clippy $(WASM) --workspace --exclude bundle-cli --all-targets -- -D warnings
 
 test-native:
-	$(ENV) cargo test -p bundle -p bundle-cli
+	$(ENV) cargo test -p bundle -p bundle-cli -p kiosk
 
 test-wasm:
 	$(ENV) cargo test $(WASM) --test web
