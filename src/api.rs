@@ -53,15 +53,42 @@ enum Attempt {
     Final(FetchError),
 }
 
+/// What a conditional fetch brought back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fetched {
+    Body {
+        text: String,
+        etag: Option<String>,
+    },
+    /// HTTP 304: the copy named by the `If-None-Match` ETag is still current.
+    NotModified,
+}
+
 /// Fetches `url` as text, bypassing the HTTP cache's stale copies (the bundle changes on redeploy).
 pub async fn fetch_text(url: &str, policy: RetryPolicy) -> Result<String, FetchError> {
+    match fetch(url, policy, None).await? {
+        Fetched::Body { text, .. } => Ok(text),
+        // Not asked for: only a conditional request gets a 304.
+        Fetched::NotModified => Err(FetchError::Status {
+            status: 304,
+            text: "Not Modified".into(),
+        }),
+    }
+}
+
+/// Fetches `url`, asking only for a newer copy than the one tagged `if_none_match` when given.
+pub async fn fetch(
+    url: &str,
+    policy: RetryPolicy,
+    if_none_match: Option<&str>,
+) -> Result<Fetched, FetchError> {
     let mut last = String::new();
     for attempt in 1..=policy.attempts {
         let wait = policy.backoff_before(attempt);
         if !wait.is_zero() {
             gloo_timers::future::sleep(wait).await;
         }
-        match fetch_once(url, policy.timeout).await {
+        match fetch_once(url, policy.timeout, if_none_match).await {
             Ok(text) => return Ok(text),
             Err(Attempt::Final(err)) => return Err(err),
             Err(Attempt::Retryable(message)) => {
@@ -76,19 +103,30 @@ pub async fn fetch_text(url: &str, policy: RetryPolicy) -> Result<String, FetchE
     })
 }
 
-async fn fetch_once(url: &str, timeout: Duration) -> Result<String, Attempt> {
+async fn fetch_once(
+    url: &str,
+    timeout: Duration,
+    if_none_match: Option<&str>,
+) -> Result<Fetched, Attempt> {
     let controller =
         AbortController::new().map_err(|_| Attempt::Retryable("no AbortController".into()))?;
     let signal = controller.signal();
     let _deadline =
         gloo_timers::callback::Timeout::new(timeout.as_millis() as u32, move || controller.abort());
-    let response = Request::get(url)
+    let mut request = Request::get(url)
         .cache(RequestCache::NoCache)
-        .abort_signal(Some(&signal))
+        .abort_signal(Some(&signal));
+    if let Some(tag) = if_none_match {
+        request = request.header("If-None-Match", tag);
+    }
+    let response = request
         .send()
         .await
         .map_err(|e| Attempt::Retryable(describe(&e, &signal)))?;
     let status = response.status();
+    if status == 304 && if_none_match.is_some() {
+        return Ok(Fetched::NotModified);
+    }
     if status >= 500 || status == 408 || status == 429 {
         return Err(Attempt::Retryable(format!(
             "HTTP {status} {}",
@@ -101,10 +139,12 @@ async fn fetch_once(url: &str, timeout: Duration) -> Result<String, Attempt> {
             text: response.status_text(),
         }));
     }
-    response
+    let etag = response.headers().get("etag");
+    let text = response
         .text()
         .await
-        .map_err(|e| Attempt::Retryable(describe(&e, &signal)))
+        .map_err(|e| Attempt::Retryable(describe(&e, &signal)))?;
+    Ok(Fetched::Body { text, etag })
 }
 
 fn describe(error: &gloo_net::Error, signal: &web_sys::AbortSignal) -> String {

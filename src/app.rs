@@ -7,6 +7,7 @@ use leptos_router::path;
 use crate::components::error_panel::{ErrorPanel, StaleNotice};
 use crate::components::header::SiteHeader;
 use crate::components::loading::Loading;
+use crate::kiosk_mode::{KioskLayer, KioskMode};
 use crate::pages::{
     books::BooksPage, gallery::GalleryPage, home::HomePage, item::ItemPage, map::MapPage,
 };
@@ -25,6 +26,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Shell() -> impl IntoView {
     let store = use_store();
+    KioskMode::provide(store);
     Effect::new(move |_| {
         let lang = store.lang.get();
         if let Some(html) = document().document_element() {
@@ -44,6 +46,7 @@ pub fn Shell() -> impl IntoView {
         <Router base=router_base()>
             <SiteHeader/>
             <main id="main" tabindex="-1">{body}</main>
+            <KioskLayer/>
         </Router>
     }
 }

@@ -8,11 +8,14 @@ pub mod app;
 pub mod components;
 pub mod crash;
 pub mod i18n;
+pub mod kiosk_mode;
+pub mod offline;
 pub mod pages;
 pub mod store;
 
 /// Entry point of the browser build.
 pub fn run() {
     crash::install();
+    offline::register_service_worker();
     leptos::mount::mount_to_body(app::App);
 }

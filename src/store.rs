@@ -6,7 +6,7 @@ use std::sync::Arc;
 use bundle::{Bundle, Lang, ParseError, Problem};
 use leptos::prelude::*;
 
-use crate::api::{self, FetchError, RetryPolicy};
+use crate::api::{self, FetchError, Fetched, RetryPolicy};
 
 const LAST_GOOD_KEY: &str = "showcase.bundle.last-good";
 const LANG_KEY: &str = "showcase.lang";
@@ -27,6 +27,27 @@ pub enum LoadStatus {
     Failed(Arc<LoadError>),
 }
 
+/// About the bundle on show, for the kiosk's checks and the maintenance overlay.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BundleInfo {
+    /// SHA-256 of the bundle's bytes, in hex (`sha256sum bundle.json` gives the same); `None` until
+    /// computed, or where the browser offers no Web Crypto (plain http on another host).
+    pub sha256: Option<String>,
+    /// The server's ETag, sent back as `If-None-Match` by the kiosk's checks.
+    pub etag: Option<String>,
+    /// When it was put on show (`Date.now()`).
+    pub shown_at: f64,
+    /// Kept from an earlier visit (local storage) because the newest could not be used.
+    pub from_storage: bool,
+}
+
+/// A new valid bundle found by a check, waiting for the kiosk's next idle moment.
+struct Pending {
+    bundle: Bundle,
+    text: String,
+    etag: Option<String>,
+}
+
 #[derive(Clone, Copy)]
 pub struct Store {
     /// The bundle on show: the newest valid one, or the last good one kept from an earlier visit.
@@ -37,6 +58,10 @@ pub struct Store {
     pub basemap: RwSignal<Option<Arc<String>>>,
     /// The address the bundle was fetched from, resolved, for the maintainers' error panel.
     pub bundle_url: StoredValue<String>,
+    pub info: RwSignal<Option<BundleInfo>>,
+    /// The text of the bundle on show: a check that brings back the same text changes nothing.
+    text: StoredValue<Option<Arc<String>>>,
+    pending: StoredValue<Option<Arc<Pending>>>,
 }
 
 impl Store {
@@ -47,6 +72,9 @@ impl Store {
             lang: RwSignal::new(initial_lang(None)),
             basemap: RwSignal::new(None),
             bundle_url: StoredValue::new(resolve(api::BUNDLE_URL)),
+            info: RwSignal::new(None),
+            text: StoredValue::new(None),
+            pending: StoredValue::new(None),
         }
     }
 
@@ -69,32 +97,119 @@ impl Store {
     pub async fn load(self) {
         self.status.set(LoadStatus::Loading);
         let url = self.bundle_url.get_value();
-        let result = match api::fetch_text(&url, RetryPolicy::default()).await {
-            Ok(text) => accept(&text).map(|bundle| (bundle, text)),
+        let result = match api::fetch(&url, RetryPolicy::default(), None).await {
+            Ok(Fetched::Body { text, etag }) => accept(&text).map(|bundle| (bundle, text, etag)),
+            Ok(Fetched::NotModified) => unreachable!("an unconditional request"),
             Err(err) => Err(LoadError::Fetch(err)),
         };
         match result {
-            Ok((bundle, text)) => {
+            Ok((bundle, text, etag)) => {
                 let basemap = bundle.map.basemap.clone();
-                self.show(bundle);
+                self.accepted(bundle, text, etag, false);
                 if let Some(url) = basemap {
                     leptos::task::spawn_local(self.load_basemap(url));
                 }
                 self.status.set(LoadStatus::Ready);
-                write_storage(LAST_GOOD_KEY, &text);
             }
             Err(err) => {
                 leptos::logging::error!("bundle {url}: {err:?}");
                 if self.bundle.with_untracked(Option::is_none) {
-                    if let Some(bundle) =
-                        read_storage(LAST_GOOD_KEY).and_then(|text| accept(&text).ok())
+                    if let Some((bundle, text)) = read_storage(LAST_GOOD_KEY)
+                        .and_then(|text| accept(&text).ok().map(|bundle| (bundle, text)))
                     {
-                        self.show(bundle);
+                        self.accepted(bundle, text, None, true);
                     }
                 }
                 self.status.set(LoadStatus::Failed(Arc::new(err)));
             }
         }
+    }
+
+    /// Puts a valid bundle on show and remembers it: its text (kept as the last good one unless it came
+    /// from there), ETag and hash.
+    fn accepted(self, bundle: Bundle, text: String, etag: Option<String>, from_storage: bool) {
+        self.show(bundle);
+        if !from_storage {
+            write_storage(LAST_GOOD_KEY, &text);
+        }
+        let text = Arc::new(text);
+        self.text.set_value(Some(text.clone()));
+        self.info.set(Some(BundleInfo {
+            sha256: None,
+            etag,
+            shown_at: js_sys::Date::now(),
+            from_storage,
+        }));
+        leptos::task::spawn_local(async move {
+            let hash = sha256_hex(text.as_bytes()).await;
+            // Only if this bundle is still the one on show.
+            if self
+                .text
+                .with_value(|t| t.as_ref().is_some_and(|t| Arc::ptr_eq(t, &text)))
+            {
+                self.info.update(|info| {
+                    if let Some(info) = info {
+                        info.sha256 = hash;
+                    }
+                });
+            }
+        });
+    }
+
+    /// The kiosk's periodic check: asks the server for a newer bundle (If-None-Match with the ETag, and
+    /// the text compared, for servers without ETags). A new valid bundle waits in the store for
+    /// [`Store::swap_pending`]; a broken one is logged and ignored; the one on show never changes here.
+    pub async fn check_for_update(self) -> kiosk::CheckOutcome {
+        use kiosk::CheckOutcome;
+        let url = self.bundle_url.get_value();
+        let etag = self
+            .info
+            .with_untracked(|i| i.as_ref().and_then(|i| i.etag.clone()));
+        let policy = RetryPolicy {
+            attempts: 2,
+            ..RetryPolicy::default()
+        };
+        match api::fetch(&url, policy, etag.as_deref()).await {
+            Err(err) => CheckOutcome::Failed(format!("{err:?}")),
+            Ok(Fetched::NotModified) => CheckOutcome::Unchanged,
+            Ok(Fetched::Body { text, etag }) => {
+                let same = self
+                    .text
+                    .with_value(|t| t.as_ref().is_some_and(|t| **t == text));
+                if same {
+                    return CheckOutcome::Unchanged;
+                }
+                match accept(&text) {
+                    Ok(bundle) => {
+                        self.pending
+                            .set_value(Some(Arc::new(Pending { bundle, text, etag })));
+                        CheckOutcome::NewBundle
+                    }
+                    Err(err) => {
+                        let why = describe(&err);
+                        leptos::logging::error!(
+                            "new bundle at {url} ignored, the one on show stays: {why}"
+                        );
+                        CheckOutcome::InvalidBundle(why)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Puts the bundle found by the last check on show, without a reload. False when there was none.
+    pub fn swap_pending(self) -> bool {
+        let Some(pending) = self.pending.try_update_value(Option::take).flatten() else {
+            return false;
+        };
+        let pending = Arc::try_unwrap(pending).unwrap_or_else(|shared| Pending {
+            bundle: shared.bundle.clone(),
+            text: shared.text.clone(),
+            etag: shared.etag.clone(),
+        });
+        self.accepted(pending.bundle, pending.text, pending.etag, false);
+        self.status.set(LoadStatus::Ready);
+        true
     }
 
     async fn load_basemap(self, url: String) {
@@ -131,12 +246,69 @@ pub fn use_store() -> Store {
 }
 
 fn accept(text: &str) -> Result<Bundle, LoadError> {
-    let checked = bundle::check(text).map_err(LoadError::Parse)?;
+    // For the benchmarks: the parse and validation of every bundle, read with
+    // `performance.getEntriesByName('bundle:parse+validate')`.
+    let performance = web_sys::window().and_then(|w| w.performance());
+    if let Some(p) = &performance {
+        let _ = p.mark("bundle:parse+validate:start");
+    }
+    let checked = bundle::check(text).map_err(LoadError::Parse);
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark("bundle:parse+validate", "bundle:parse+validate:start");
+    }
+    let checked = checked?;
     if checked.is_valid() {
         Ok(checked.bundle)
     } else {
         Err(LoadError::Invalid(checked.problems))
     }
+}
+
+/// One line for the log and the maintenance overlay.
+fn describe(err: &LoadError) -> String {
+    match err {
+        LoadError::Fetch(err) => format!("{err:?}"),
+        LoadError::Parse(err) => err.to_string(),
+        LoadError::Invalid(problems) => {
+            let first = problems.first().map_or(String::new(), |p| {
+                format!(": {} at {} ({})", p.message, p.location, p.code)
+            });
+            format!("{} problem(s){first}", problems.len())
+        }
+    }
+}
+
+/// SHA-256 in hex through Web Crypto (`crypto.subtle`, only in secure contexts).
+async fn sha256_hex(bytes: &[u8]) -> Option<String> {
+    let subtle = web_sys::window()?.crypto().ok()?.subtle();
+    if subtle.is_undefined() {
+        return None;
+    }
+    let promise = subtle.digest_with_str_and_u8_array("SHA-256", bytes).ok()?;
+    let digest = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let bytes = js_sys::Uint8Array::new(&digest).to_vec();
+    Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Forgets the visitor's language choice and returns to the default (the kiosk's reset).
+pub fn forget_lang_choice(store: Store) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(LANG_KEY);
+    }
+    store.lang.set(default_lang(store));
+}
+
+/// The language a visitor who has not chosen one gets: the bundle's default, else the browser's.
+pub fn default_lang(store: Store) -> Lang {
+    let default = store
+        .bundle
+        .with_untracked(|b| b.as_ref().and_then(|b| b.default_language));
+    default
+        .or_else(|| {
+            let navigator = web_sys::window()?.navigator();
+            navigator.language().and_then(|tag| Lang::from_tag(&tag))
+        })
+        .unwrap_or_default()
 }
 
 /// The visitor's saved choice, else the bundle's default, else the browser's language, else Chinese.

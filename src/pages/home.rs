@@ -122,7 +122,17 @@ pub fn Footer() -> impl IntoView {
                 b.meta
                     .sources
                     .iter()
-                    .map(|s| view! { <li>{s.title.get(lang()).to_owned()}</li> })
+                    .map(|s| {
+                        let title = s.title.get(lang()).to_owned();
+                        // Validation admits only https or relative addresses here.
+                        match &s.url {
+                            Some(url) => view! {
+                                <li><a href=url.clone() rel="noopener noreferrer">{title}</a></li>
+                            }
+                            .into_any(),
+                            None => view! { <li>{title}</li> }.into_any(),
+                        }
+                    })
                     .collect_view()
             })
         })

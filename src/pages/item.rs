@@ -12,6 +12,7 @@ use crate::app::{app_href, use_document_title};
 use crate::components::lightbox::{use_lightbox_param, Lightbox, Slide};
 use crate::components::media::BundleImage;
 use crate::i18n::{format_date, item_kind, ui, Ui};
+use crate::kiosk_mode::{kiosk_on, public_url, QrCode};
 use crate::pages::home::unit_label;
 use crate::pages::not_found::NotFound;
 use crate::store::use_store;
@@ -84,6 +85,23 @@ fn ItemView(bundle: Arc<Bundle>, position: usize, lang: Signal<Lang>) -> impl In
         let (bundle, item) = (bundle.clone(), item.clone());
         move || details(&bundle, &item, lang.get())
     };
+    // On a kiosk, the page's public address as a QR code, to take the item home on a phone.
+    let hand_off = {
+        let url = public_url(&bundle, &format!("/gallery/{}", item.id));
+        move || {
+            kiosk_on().then(|| {
+                let url = url.clone();
+                view! {
+                    <aside class="item-qr" aria-labelledby="item-qr-title">
+                        <h2 id="item-qr-title">{move || t().qr_item_title}</h2>
+                        <QrCode url=url.clone() lang/>
+                        <p>{move || t().qr_hint}</p>
+                        <p class="qr-url">{url}</p>
+                    </aside>
+                }
+            })
+        }
+    };
     let kind = item.kind;
     let title = item.title.clone();
     let description = item.description.clone();
@@ -98,6 +116,7 @@ fn ItemView(bundle: Arc<Bundle>, position: usize, lang: Signal<Lang>) -> impl In
                     <p class="item-description">{move || description.get(lang.get()).to_owned()}</p>
                     {details}
                     <p><A href=app_href("/map")>{move || t().show_on_map}</A></p>
+                    {hand_off}
                 </div>
             </div>
             <nav class="item-neighbours" aria-label=move || format!("{} / {}", t().previous_item, t().next_item)>

@@ -24,6 +24,9 @@ export default defineConfig({
       ],
     },
     trace: 'off',
+    // page.route() does not see requests a service worker makes, so the worker is off except in the
+    // tests of offline operation (offline.spec.mjs turns it on).
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `node tests/e2e/server.mjs dist`,

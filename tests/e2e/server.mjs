@@ -1,6 +1,9 @@
 // A small static server for the built site (dist/), as a production host would serve it: real files
 // with their types, index.html for every other path (the single-page fallback), no-cache on index.html
-// and the bundle. Used by the end-to-end tests and the screenshot script; `make serve` uses trunk.
+// and the bundle, an ETag on every file with 304 for a matching If-None-Match (the kiosk's refresh relies
+// on it, as on nginx or any CDN). Used by the end-to-end tests, the benchmarks and the screenshot script;
+// `make serve` uses trunk.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -43,11 +46,18 @@ export function serve({ root = 'dist', port = 4173, host = '127.0.0.1' } = {}) {
     }
     const body = await readFile(target);
     const type = TYPES[extname(target)] ?? 'application/octet-stream';
-    const fresh = target.endsWith('index.html') || target.endsWith('.json');
-    res.writeHead(200, {
+    const fresh = target.endsWith('index.html') || target.endsWith('.json') || target.endsWith('sw.js');
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    const headers = {
       'content-type': type,
       'cache-control': fresh ? 'no-cache' : 'public, max-age=31536000, immutable',
-    });
+      etag,
+    };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers).end();
+      return;
+    }
+    res.writeHead(200, headers);
     res.end(body);
   });
   return new Promise((ok) => server.listen(port, host, () => ok(server)));

@@ -1,0 +1,129 @@
+//! Browser glue for offline operation: registers the service worker (`public/sw.js`), asks it to keep
+//! the bundle's images, tells whether a new app version was deployed (`build.json`, written by
+//! `scripts/build-manifest.mjs`), and reads the cache state for the maintenance overlay.
+
+use bundle::Bundle;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::api::{self, RetryPolicy};
+
+fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    // Absent outside secure contexts (plain http on another host).
+    js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker"))
+        .ok()?
+        .then(|| navigator.service_worker())
+}
+
+/// Registers the service worker, scoped to the site's base path. Failures are logged, never shown: the
+/// site works without it, only not offline.
+pub fn register_service_worker() {
+    let Some(container) = service_workers() else {
+        return;
+    };
+    let promise = container.register("sw.js");
+    // Called before Leptos mounts (and starts its executor).
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(err) = JsFuture::from(promise).await {
+            leptos::logging::warn!("service worker not registered: {err:?}");
+        }
+    });
+}
+
+/// Whether a service worker controls this page (its requests go through the caches).
+pub fn service_worker_active() -> bool {
+    service_workers().is_some_and(|c| c.controller().is_some())
+}
+
+/// Every image file the bundle names, with its variants.
+pub fn media_urls(bundle: &Bundle) -> Vec<String> {
+    bundle
+        .items
+        .iter()
+        .flat_map(|item| &item.media)
+        .flat_map(|m| std::iter::once(&m.src).chain(m.variants.iter().map(|v| &v.src)))
+        .cloned()
+        .collect()
+}
+
+/// Asks the service worker to fetch and keep every image of `bundle` (the kiosk's gallery offline).
+pub fn warm_media(bundle: &Bundle) {
+    let Some(controller) = service_workers().and_then(|c| c.controller()) else {
+        return;
+    };
+    let urls = js_sys::Array::new();
+    for url in media_urls(bundle) {
+        urls.push(&JsValue::from_str(&url));
+    }
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &"warm-media".into());
+    let _ = js_sys::Reflect::set(&message, &"urls".into(), &urls);
+    if let Err(err) = controller.post_message(&message) {
+        leptos::logging::warn!("could not ask the service worker for the images: {err:?}");
+    }
+}
+
+/// The wasm file this page runs (from trunk's preload link), e.g. `showcase-718b6773ee0338c_bg.wasm`.
+pub fn running_wasm() -> Option<String> {
+    let link = web_sys::window()?
+        .document()?
+        .query_selector(r#"link[href$="_bg.wasm"]"#)
+        .ok()??;
+    let href = link.get_attribute("href")?;
+    Some(href.rsplit('/').next()?.to_owned())
+}
+
+/// Whether the server now has another app version than the one running: `Some(true)` when build.json
+/// names another wasm file, `None` when that cannot be told (no build.json, as under `trunk serve`).
+pub async fn new_app_version() -> Option<bool> {
+    let running = running_wasm()?;
+    let policy = RetryPolicy {
+        attempts: 1,
+        ..RetryPolicy::default()
+    };
+    let text = api::fetch_text("build.json", policy).await.ok()?;
+    let build: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let deployed = build.get("wasm")?.as_str()?;
+    Some(deployed != running)
+}
+
+/// The version of the build on the server as this page knows it (from build.json), for the overlay.
+pub async fn build_version() -> Option<String> {
+    let policy = RetryPolicy {
+        attempts: 1,
+        ..RetryPolicy::default()
+    };
+    let text = api::fetch_text("build.json", policy).await.ok()?;
+    let build: serde_json::Value = serde_json::from_str(&text).ok()?;
+    Some(build.get("version")?.as_str()?.to_owned())
+}
+
+/// Each cache of this origin with its number of entries.
+pub async fn cache_summary() -> Vec<(String, u32)> {
+    let Some(caches) = web_sys::window().and_then(|w| w.caches().ok()) else {
+        return Vec::new();
+    };
+    let Ok(names) = JsFuture::from(caches.keys()).await else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for name in js_sys::Array::from(&names).iter() {
+        let Some(name) = name.as_string() else {
+            continue;
+        };
+        let count = async {
+            let cache: web_sys::Cache = JsFuture::from(caches.open(&name))
+                .await
+                .ok()?
+                .dyn_into()
+                .ok()?;
+            let keys = JsFuture::from(cache.keys()).await.ok()?;
+            Some(js_sys::Array::from(&keys).length())
+        }
+        .await
+        .unwrap_or(0);
+        out.push((name, count));
+    }
+    out
+}

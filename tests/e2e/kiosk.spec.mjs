@@ -1,0 +1,277 @@
+// Kiosk mode as the community centre's touch screen runs it, with Playwright's fake clock standing in
+// for the hours: idle → countdown → home (filters and language reset) → attract loop → a touch back;
+// the kiosk's chrome (no cursor, no context menu, 48 px targets, Home/Back, links out as QR codes); live
+// refresh of the bundle and of the app; the maintenance overlay.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { test, expect, expectNoAxeViolations, SAMPLE } from './fixtures.mjs';
+
+test.use({ hasTouch: true, viewport: { width: 1280, height: 800 } });
+
+const IDLE = 60_000;
+const COUNTDOWN = 10_000;
+const ATTRACT_AFTER = 120_000;
+const REFRESH = 300_000;
+
+/** Serves the bundle from `state.body` with an ETag, answering If-None-Match with 304 like a real host. */
+async function serveBundle(page, state) {
+  state.requests = 0;
+  await page.route('**/data/bundle.json', async (route) => {
+    state.requests += 1;
+    const etag = `"${createHash('sha1').update(state.body).digest('hex')}"`;
+    if (route.request().headers()['if-none-match'] === etag) {
+      await route.fulfill({ status: 304, headers: { etag } });
+    } else {
+      await route.fulfill({ status: 200, contentType: 'application/json', headers: { etag }, body: state.body });
+    }
+  });
+}
+
+async function startKiosk(page, path = './?kiosk') {
+  await page.clock.install();
+  await page.goto(path);
+  await expect(page.getByRole('navigation', { name: /信息亭导航|Kiosk navigation/ })).toBeVisible();
+}
+
+/** Advances the fake clock in steps until `check` passes (async work such as fetches runs between). */
+async function advanceUntil(page, check, step = 1_000, limit = 60) {
+  for (let i = 0; i < limit; i += 1) {
+    try {
+      await check();
+      return;
+    } catch {
+      await page.clock.fastForward(step);
+    }
+  }
+  await check();
+}
+
+test('idle, countdown, home with filters and language reset, attract loop, touch back', async ({ page }) => {
+  await startKiosk(page, './gallery?kind=artwork&kiosk');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page).toHaveURL(/kind=artwork/);
+
+  await page.clock.fastForward(IDLE - 2_000);
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await page.clock.fastForward(2_000);
+  const countdown = page.getByRole('alertdialog', { name: 'Still there?' });
+  await expect(countdown).toBeVisible();
+  await expect(countdown).toContainText('Returning to the home page in 10 s');
+  await page.clock.fastForward(3_000);
+  await expect(countdown).toContainText('in 7 s');
+  await expect(countdown).toBeFocused();
+
+  await page.clock.fastForward(COUNTDOWN - 3_000);
+  await expect(countdown).toHaveCount(0);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+
+  await page.clock.fastForward(ATTRACT_AFTER);
+  const attract = page.getByRole('dialog', { name: '展览精选' });
+  await expect(attract).toBeVisible();
+  const featured = SAMPLE.items.filter((i) => i.featured);
+  // Captions in both languages, and the slides move on.
+  await expect(attract.locator('.attract-title')).toHaveText(featured[0].title.zh);
+  await expect(attract.locator('.attract-title-en')).toHaveText(featured[0].title.en);
+  await expect(attract.getByText('Touch to explore')).toBeVisible();
+  await page.clock.fastForward(8_000);
+  await expect(attract.locator('.attract-title-en')).toHaveText(featured[1].title.en);
+  await expectNoAxeViolations(page);
+
+  // A touch returns to the home page, and does not reach what is under the slideshow.
+  await page.touchscreen.tap(640, 400);
+  await expect(attract).toHaveCount(0);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+  // And the cycle starts again from that touch.
+  await page.clock.fastForward(IDLE + ATTRACT_AFTER - 1_000);
+  await expect(attract).toHaveCount(0);
+  await page.clock.fastForward(1_000);
+  await expect(attract).toBeVisible();
+});
+
+test('a touch during the countdown keeps the visitor where they were', async ({ page }) => {
+  await startKiosk(page, `./gallery/${SAMPLE.items[1].id}?kiosk`);
+  await page.clock.fastForward(IDLE + 4_000);
+  const countdown = page.getByRole('alertdialog');
+  await expect(countdown).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.touchscreen.tap(20, 700);
+  await expect(countdown).toHaveCount(0);
+  await page.clock.fastForward(COUNTDOWN);
+  await expect(page).toHaveURL(new RegExp(`/gallery/${SAMPLE.items[1].id}`));
+});
+
+test('kiosk chrome: no cursor, no context menu, no page zoom, 48 px targets, Home and Back', async ({ page }) => {
+  await startKiosk(page);
+  const style = await page.evaluate(() => {
+    const s = getComputedStyle(document.body);
+    const event = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
+    document.body.dispatchEvent(event);
+    return {
+      cursor: s.cursor,
+      select: s.userSelect,
+      menuBlocked: event.defaultPrevented,
+      touchAction: getComputedStyle(document.documentElement).touchAction,
+    };
+  });
+  expect(style).toEqual({
+    cursor: 'none',
+    select: 'none',
+    menuBlocked: true,
+    // Pan, but no pinch-zoom of the page.
+    touchAction: 'pan-x pan-y',
+  });
+
+  const back = page.getByRole('button', { name: '返回' });
+  await expect(back).toBeDisabled();
+  for (const path of ['./', './gallery', `./gallery/${SAMPLE.items[0].id}`, './story', './books', `./units/${SAMPLE.units[0].id}`]) {
+    await page.goto(path);
+    await expect(page.locator('main h1').first()).toBeVisible();
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('a[href], button, select, input, summary')]
+        .filter((el) => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
+        .filter((el) => !el.closest('.skip-link'))
+        .map((el) => ({ el: `${el.tagName.toLowerCase()} ${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}`, r: el.getBoundingClientRect() }))
+        .filter(({ r }) => r.width < 47.5 || r.height < 47.5)
+        .map(({ el, r }) => `${el} ${Math.round(r.width)}×${Math.round(r.height)}`),
+    );
+    expect(small, `targets under 48 px on ${path}`).toEqual([]);
+  }
+
+  // Taps act on release: a press alone does nothing.
+  await page.goto('./?kiosk');
+  const galleryLink = page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '赠礼展厅' });
+  const box = await galleryLink.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(300);
+  await expect(page).toHaveURL(/\/\?kiosk$/);
+  await page.mouse.up();
+  await expect(page).toHaveURL(/\/gallery$/);
+
+  // On-screen Back and Home, and Back never leaves the app.
+  await expect(back).toBeEnabled();
+  await page.getByRole('link', { name: SAMPLE.items[0].title.zh }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/gallery/${SAMPLE.items[0].id}$`));
+  await back.click();
+  await expect(page).toHaveURL(/\/gallery$/);
+  await back.click();
+  await expect(page).toHaveURL(/\/\?kiosk$/);
+  await expect(back).toBeDisabled();
+  await page.getByRole('link', { name: '赠礼展厅' }).first().click();
+  await page.getByRole('button', { name: '首页' }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test('an item page hands off its public address as a QR code; links out become QR codes', async ({ page }) => {
+  const bundle = structuredClone(SAMPLE);
+  bundle.meta.base_url = 'https://showcase.example.org/wujiang';
+  bundle.meta.sources[0].url = 'https://www.example.com/report';
+  await serveBundle(page, { body: JSON.stringify(bundle) });
+  await startKiosk(page, `./gallery/${SAMPLE.items[1].id}?kiosk`);
+  const handOff = page.getByRole('complementary', { name: '用手机带走这一页' });
+  const url = `https://showcase.example.org/wujiang/gallery/${SAMPLE.items[1].id}`;
+  await expect(handOff.getByRole('img', { name: `二维码：${url}` })).toBeVisible();
+  await expect(handOff).toContainText(url);
+  // The code itself is drawn in the page: a path of dark modules inside a quiet zone.
+  const d = await handOff.locator('svg path').getAttribute('d');
+  expect(d).toMatch(/^M\d+ \d+h\d+v1h-\d+z/);
+
+  await page.goto('./');
+  const source = page.getByRole('link', { name: SAMPLE.meta.sources[0].title.zh });
+  await source.click();
+  const dialog = page.getByRole('dialog', { name: '此链接通往展览之外' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('img', { name: '二维码：https://www.example.com/report' })).toBeVisible();
+  await expect(page).toHaveURL(/127\.0\.0\.1/);
+  await expectNoAxeViolations(page);
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('a new bundle appears at the next idle moment without a reload; a broken one is ignored', async ({ page }) => {
+  const state = { body: JSON.stringify(SAMPLE) };
+  await serveBundle(page, state);
+  await startKiosk(page);
+  await page.evaluate(() => { window.__sameDocument = true; });
+  const title = page.getByRole('heading', { level: 1 });
+  await expect(title).toHaveText(SAMPLE.meta.title.zh);
+
+  // First check: nothing new (answered 304).
+  await page.clock.fastForward(REFRESH);
+  await advanceUntil(page, async () => expect(state.requests).toBeGreaterThanOrEqual(2));
+
+  // A broken bundle on the server: ignored, the good one stays.
+  state.body = JSON.stringify(SAMPLE).replace('"items"', '"itemz"');
+  await page.clock.fastForward(REFRESH);
+  await advanceUntil(page, async () => expect(state.requests).toBeGreaterThanOrEqual(3));
+  await page.clock.fastForward(5_000);
+  await expect(title).toHaveText(SAMPLE.meta.title.zh);
+
+  // A good new bundle: swapped in while the kiosk is idle, in the same document.
+  const next = structuredClone(SAMPLE);
+  next.meta.title.zh = '党建聚合力 共建谱新篇（更新）';
+  next.meta.updated = '2026-11-20';
+  state.body = JSON.stringify(next);
+  await page.clock.fastForward(REFRESH);
+  await advanceUntil(page, async () => expect(title).toHaveText(next.meta.title.zh, { timeout: 500 }));
+  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+
+  // The maintenance overlay (a 5-second press in the top-left corner) shows the bundle and the checks.
+  await page.mouse.move(10, 10);
+  await page.mouse.down();
+  await page.clock.fastForward(5_000);
+  await page.mouse.up();
+  const overlay = page.getByRole('dialog', { name: '维护信息' });
+  await expect(overlay).toBeVisible();
+  await expect(overlay.locator('.m-date')).toHaveText('2026-11-20');
+  const sha = createHash('sha256').update(state.body).digest('hex');
+  await expect(overlay.locator('.m-hash')).toHaveText(sha);
+  await expect(overlay.locator('.m-last-check')).toContainText('发现新数据');
+  await expect(overlay.locator('.m-network')).toHaveText('在线');
+  await expect(overlay.locator('.m-app')).toContainText('_bg.wasm');
+  await expectNoAxeViolations(page);
+});
+
+test('the maintenance overlay reports a broken new bundle', async ({ page }) => {
+  const state = { body: JSON.stringify(SAMPLE) };
+  await serveBundle(page, state);
+  await startKiosk(page);
+  state.body = '{ "schema_version": 1, ';
+  await page.clock.fastForward(REFRESH);
+  await page.keyboard.press('Control+Alt+M');
+  const overlay = page.getByRole('dialog', { name: '维护信息' });
+  await expect(overlay).toBeVisible();
+  await advanceUntil(page, async () => expect(overlay.locator('.m-last-check')).toContainText('新数据有误，已忽略', { timeout: 500 }));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(SAMPLE.meta.title.zh);
+});
+
+test('a new app version on the server reloads the kiosk at an idle moment', async ({ page }) => {
+  let deployed = null;
+  await page.route('**/build.json', async (route) => {
+    const response = await route.fetch();
+    const build = await response.json();
+    if (deployed) build.wasm = deployed;
+    await route.fulfill({ response, json: build });
+  });
+  await startKiosk(page);
+  await page.evaluate(() => { window.__sameDocument = true; });
+  deployed = 'showcase-0000000000000000_bg.wasm';
+  await page.clock.fastForward(REFRESH);
+  await page.waitForFunction(() => !window.__sameDocument, null, { timeout: 10_000 });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(SAMPLE.meta.title.zh);
+});
+
+test('outside kiosk mode none of this happens', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('./gallery?kind=artwork');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.clock.fastForward(IDLE + COUNTDOWN + ATTRACT_AFTER + 10_000);
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page).toHaveURL(/kind=artwork/);
+  expect(await page.evaluate(() => getComputedStyle(document.body).cursor)).not.toBe('none');
+});
