@@ -1,0 +1,44 @@
+// Offline operation through the service worker (public/sw.js, with the file list that
+// scripts/build-manifest.mjs writes at build time): after one visit the kiosk keeps working with the
+// network gone, across reloads and deep links, images and map included.
+import { test, expect, SAMPLE } from './fixtures.mjs';
+
+test.use({ serviceWorkers: 'allow' });
+
+const MEDIA = [...new Set(SAMPLE.items.flatMap((i) => i.media.flatMap((m) => [m.src, ...(m.variants ?? []).map((v) => v.src)])))];
+
+test('after one visit the kiosk works offline, across reloads', async ({ page, context }) => {
+  await page.goto('./?kiosk');
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+  // The worker installed (shell, bundle and basemap pre-cached) and controls the page…
+  await page.waitForFunction(async () => {
+    const keys = await caches.keys();
+    return navigator.serviceWorker.controller && keys.some((k) => k.startsWith('showcase-shell-'));
+  }, null, { timeout: 20_000 });
+  // …and the kiosk asked it for every image of the bundle.
+  await page.waitForFunction(async (n) => (await (await caches.open('showcase-media')).keys()).length >= n, MEDIA.length, { timeout: 20_000 });
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+  expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+
+  // A deep link typed (or reloaded) while offline: the cached index.html answers every route.
+  await page.goto(`./gallery/${SAMPLE.items[1].id}`);
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.items[1].title.zh })).toBeVisible();
+  const image = page.locator('.item-images img').first();
+  await expect.poll(() => image.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+
+  // The gallery's images, never viewed before going offline, come from the kiosk's warm-up.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '赠礼展厅' }).click();
+  const images = page.locator('.gallery-grid img');
+  await expect(images.first()).toBeVisible();
+  await expect
+    .poll(() => images.evaluateAll((imgs) => imgs.filter((img) => !(img.complete && img.naturalWidth > 0)).length))
+    .toBe(0);
+
+  // The map with its basemap outlines.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '地图' }).click();
+  await expect(page.locator('.leaflet-overlay-pane path').first()).toBeAttached();
+  await expect(page.locator('.leaflet-marker-icon').first()).toBeVisible();
+});
