@@ -276,7 +276,8 @@ fn markers(
                     ),
                     (
                         "iconSize",
-                        js_sys::Array::of2(&28.into(), &28.into()).into(),
+                        // A 48 px target around a 28 px face (touch screens).
+                        js_sys::Array::of2(&48.into(), &48.into()).into(),
                     ),
                 ]));
                 let marker = l::marker(
@@ -303,7 +304,7 @@ fn markers(
                     ("className", "unit-marker unit-marker-group".into()),
                     (
                         "iconSize",
-                        js_sys::Array::of2(&40.into(), &40.into()).into(),
+                        js_sys::Array::of2(&48.into(), &48.into()).into(),
                     ),
                 ]));
                 let marker = l::marker(

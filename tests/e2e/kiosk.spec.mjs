@@ -127,11 +127,11 @@ test('kiosk chrome: no cursor, no context menu, no page zoom, 48 px targets, Hom
 
   const back = page.getByRole('button', { name: '返回' });
   await expect(back).toBeDisabled();
-  for (const path of ['./', './gallery', `./gallery/${SAMPLE.items[0].id}`, './story', './books', `./units/${SAMPLE.units[0].id}`]) {
+  for (const path of ['./', './gallery', `./gallery/${SAMPLE.items[0].id}`, './story', './books', `./units/${SAMPLE.units[0].id}`, './map']) {
     await page.goto(path);
     await expect(page.locator('main h1').first()).toBeVisible();
     const small = await page.evaluate(() =>
-      [...document.querySelectorAll('a[href], button, select, input, summary')]
+      [...document.querySelectorAll('a[href], button, select, input, summary, [role=button], [tabindex="0"]')]
         .filter((el) => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
         .filter((el) => !el.closest('.skip-link'))
         .map((el) => ({ el: `${el.tagName.toLowerCase()} ${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}`, r: el.getBoundingClientRect() }))
