@@ -1,5 +1,6 @@
 // Screenshots of the built site (dist/) as people see it: phone, desktop and kiosk sizes, for the home
-// page, the gallery, an item, the lightbox, the story, the books, a unit and the error panel. Writes docs/screenshots/<page>-<width>x<height>.png.
+// page, the gallery, an item, the lightbox, the story, the books, a unit and the error panel; and the
+// kiosk's item page, countdown, attract loop and maintenance overlay. Writes docs/screenshots/<page>-<width>x<height>.png.
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { serve } from '../tests/e2e/server.mjs';
@@ -51,6 +52,34 @@ try {
     }
     await context.close();
   }
+  // The kiosk at its touch screen's size: an item with its QR code, the countdown, the attract loop,
+  // the maintenance overlay (Playwright's clock stands in for the idle minutes).
+  const kiosk = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', hasTouch: true, serviceWorkers: 'block' });
+  const page = await kiosk.newPage();
+  await page.clock.install();
+  await page.goto(`http://127.0.0.1:${PORT}/gallery/red-ship?kiosk`);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  const shot = async (name) => {
+    const file = `${out}${name}-1920x1080.png`;
+    await page.screenshot({ path: file });
+    console.log('wrote', file);
+  };
+  await shot('kiosk-item');
+  await page.clock.fastForward(61_000);
+  await page.getByRole('alertdialog').waitFor();
+  await shot('kiosk-countdown');
+  await page.clock.fastForward(10_000);
+  await page.clock.fastForward(120_000);
+  await page.locator('.attract img').waitFor();
+  await page.waitForTimeout(1_000);
+  await shot('kiosk-attract');
+  await page.touchscreen.tap(960, 540);
+  await page.keyboard.press('Control+Alt+M');
+  await page.getByRole('dialog').waitFor();
+  await page.waitForTimeout(500);
+  await shot('kiosk-maintenance');
+  await kiosk.close();
 } finally {
   await browser.close();
   server.close();
