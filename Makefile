@@ -18,6 +18,8 @@ setup:
 
 build: setup
 	$(ENV) trunk build --release --offline
+	# The same site for a sub-path, for the end-to-end tests of sub-path deployment (cargo's work is reused).
+	$(ENV) trunk build --release --offline --public-url /showcase/ --dist dist-subpath
 
 lint:
 	# rustfmt comes from the machine's default toolchain (Debian's has none).
@@ -41,8 +43,23 @@ screenshots: build
 
 ## Benchmarks (they report, never fail): the gallery with 1,000 / 5,000 / 20,000 synthetic items.
 ## Results are written down in BENCHMARKS.md.
-bench: build
+bench: build bench-size bench-load bench-lighthouse
 	$(ENV) node scripts/bench-gallery.mjs
+
+.PHONY: bench-size bench-load bench-lighthouse
+
+## Also run by `make bench` (and reported in BENCHMARKS.md):
+## the app shell's first-load transfer (raw, gzip -9, brotli 11) against the 150 KB gzip budget.
+bench-size: build
+	$(ENV) node scripts/bench-size.mjs --dist dist
+
+## Cold load (4x CPU, Slow 4G) and scale runs of /gallery against the plain fixture in bench/plain/.
+bench-load: build
+	$(ENV) node scripts/bench-load.mjs --dist dist
+
+## Lighthouse 13 scores and failing audits for /, /gallery and /map, mobile and desktop.
+bench-lighthouse: build
+	$(ENV) node scripts/bench-lighthouse.mjs --dist dist
 
 ## Fuzzing (not part of `make test`): bundle parse + validate + search on arbitrary text, 10 minutes,
 ## with the kept corpus in fuzz/corpus. Needs the machine's nightly rustup toolchain and cargo-fuzz.
@@ -52,4 +69,4 @@ fuzz:
 		-max_total_time=600 -max_len=200000 -rss_limit_mb=4096
 
 clean:
-	rm -rf dist target/wasm32-unknown-unknown test-results
+	rm -rf dist dist-subpath target/wasm32-unknown-unknown test-results

@@ -256,10 +256,20 @@ impl Glue {
             self.depth.set(0);
         } else {
             self.next_depth.set_value(Some(0));
-            self.navigate
-                .with_value(|nav| nav("/", NavigateOptions::default()));
+            self.go_home();
         }
         window().scroll_to_with_x_and_y(0.0, 0.0);
+    }
+
+    /// Navigates to the home page, `/showcase/` under a sub-path (the router's own resolution would drop
+    /// the trailing slash: `/showcase`, which servers may not route to the site).
+    fn go_home(self) {
+        let options = NavigateOptions {
+            resolve: false,
+            ..NavigateOptions::default()
+        };
+        self.navigate
+            .with_value(|nav| nav(&crate::app::app_href("/"), options));
     }
 
     /// The home page in the default language with nothing open: an idle kiosk has nothing to reset.
@@ -472,10 +482,7 @@ fn KioskChrome(mode: KioskMode) -> impl IntoView {
             let _ = window().history().map(|h| h.back());
         }
     };
-    let home = move |_| {
-        glue.navigate
-            .with_value(|nav| nav("/", NavigateOptions::default()))
-    };
+    let home = move |_| glue.go_home();
     view! {
         <nav class="kiosk-bar" aria-label=move || t().kiosk_nav_label>
             <button type="button" class="kiosk-button" on:click=back

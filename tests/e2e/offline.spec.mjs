@@ -12,8 +12,9 @@ test('after one visit the kiosk works offline, across reloads', async ({ page, c
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
   // The worker installed (shell, bundle and basemap pre-cached) and controls the page…
   await page.waitForFunction(async () => {
-    const keys = await caches.keys();
-    return navigator.serviceWorker.controller && keys.some((k) => k.startsWith('showcase-shell-'));
+    const shell = (await caches.keys()).find((k) => k.startsWith('showcase-shell-'));
+    const cached = shell ? (await (await caches.open(shell)).keys()).map((r) => r.url) : [];
+    return navigator.serviceWorker.controller && cached.some((url) => url.endsWith('/index.html'));
   }, null, { timeout: 20_000 });
   // …and the kiosk asked it for every image of the bundle.
   await page.waitForFunction(async (n) => (await (await caches.open('showcase-media')).keys()).length >= n, MEDIA.length, { timeout: 20_000 });

@@ -1,8 +1,10 @@
 // End-to-end tests against the release build in dist/, in Debian's Chromium (Playwright cannot download
-// browsers here). `make test` builds dist/ first.
+// browsers here), and against the same site built for a sub-path (`--public-url /showcase/`, in
+// dist-subpath/, served under /showcase/ only). `make build` builds both first.
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+const SUB_PORT = PORT + 1;
 
 export default defineConfig({
   testDir: '.',
@@ -28,11 +30,24 @@ export default defineConfig({
     // tests of offline operation (offline.spec.mjs turns it on).
     serviceWorkers: 'block',
   },
-  webServer: {
-    command: `node tests/e2e/server.mjs dist`,
-    cwd: '../..',
-    env: { PORT: String(PORT) },
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-  },
+  projects: [
+    { name: 'root', testIgnore: /subpath\.spec\.mjs/ },
+    { name: 'subpath', testMatch: /subpath\.spec\.mjs/, use: { baseURL: `http://127.0.0.1:${SUB_PORT}/showcase/` } },
+  ],
+  webServer: [
+    {
+      command: `node tests/e2e/server.mjs dist`,
+      cwd: '../..',
+      env: { PORT: String(PORT) },
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+    },
+    {
+      command: `node tests/e2e/server.mjs dist-subpath`,
+      cwd: '../..',
+      env: { PORT: String(SUB_PORT), PREFIX: '/showcase/' },
+      url: `http://127.0.0.1:${SUB_PORT}/showcase/`,
+      reuseExistingServer: false,
+    },
+  ],
 });

@@ -24,10 +24,20 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-export function serve({ root = 'dist', port = 4173, host = '127.0.0.1' } = {}) {
+export function serve({ root = 'dist', port = 4173, host = '127.0.0.1', prefix = '/' } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const full = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    // A site built with `--public-url /showcase/` lives under that prefix; nothing else exists.
+    if (`${full}/` === prefix) {
+      res.writeHead(301, { location: prefix }).end();
+      return;
+    }
+    if (!full.startsWith(prefix)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const path = `/${full.slice(prefix.length)}`;
     const file = normalize(join(base, path));
     if (!file.startsWith(base)) {
       res.writeHead(403).end();
@@ -65,6 +75,6 @@ export function serve({ root = 'dist', port = 4173, host = '127.0.0.1' } = {}) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const port = Number(process.env.PORT ?? 4173);
-  await serve({ root: process.argv[2] ?? 'dist', port });
+  await serve({ root: process.argv[2] ?? 'dist', port, prefix: process.env.PREFIX ?? '/' });
   console.log(`serving ${process.argv[2] ?? 'dist'} at http://127.0.0.1:${port}/`);
 }

@@ -1,0 +1,75 @@
+// The site deployed under a sub-path (`trunk build --public-url /showcase/`, served under /showcase/ and
+// nowhere else): links, deep links, the bundle, the service worker's scope and the kiosk's reset all stay
+// under the sub-path.
+import { test, expect, SAMPLE } from './fixtures.mjs';
+
+const item = SAMPLE.items[1];
+
+async function linksOutsideSubpath(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('a[href]')]
+      .map((a) => new URL(a.href))
+      .filter((u) => u.origin === location.origin && !u.pathname.startsWith('/showcase/'))
+      .map((u) => u.pathname + u.search),
+  );
+}
+
+test('pages, links and deep links stay under /showcase/', async ({ page }) => {
+  const bundleRequests = [];
+  page.on('request', (r) => { if (r.url().includes('bundle.json')) bundleRequests.push(new URL(r.url()).pathname); });
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+  expect(bundleRequests).toEqual(['/showcase/data/bundle.json']);
+  expect(await linksOutsideSubpath(page)).toEqual([]);
+
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  for (const [name, path] of [['赠礼展厅', '/showcase/gallery'], ['地图', '/showcase/map'], ['活动经过', '/showcase/story'], ['爱心图书', '/showcase/books']]) {
+    await nav.getByRole('link', { name }).click();
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    await expect(page.locator('main h1')).toBeVisible();
+    expect(await linksOutsideSubpath(page), `links on ${path}`).toEqual([]);
+  }
+
+  // An item, its unit link into the filtered gallery, the lightbox and Back.
+  await page.goto(`./gallery/${item.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: item.title.zh })).toBeVisible();
+  expect(await linksOutsideSubpath(page)).toEqual([]);
+  await page.locator('.item-details a').first().click();
+  await expect(page).toHaveURL(new RegExp(`/showcase/gallery\\?donor=${item.donors[0]}$`));
+  await page.getByRole('button', { name: new RegExp(item.title.zh) }).first().click();
+  await expect(page).toHaveURL(/\/showcase\/gallery\?.*view=/);
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page).toHaveURL(new RegExp(`/showcase/gallery\\?donor=${item.donors[0]}$`));
+});
+
+test.describe('with the service worker', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('the worker is scoped to the sub-path and the site reloads offline there', async ({ page, context }) => {
+    await page.goto(`./gallery/${item.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: item.title.zh })).toBeVisible();
+    await page.waitForFunction(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      const shell = (await caches.keys()).find((k) => k.startsWith('showcase-shell-'));
+      const cached = shell ? (await (await caches.open(shell)).keys()).map((r) => r.url) : [];
+      return navigator.serviceWorker.controller && registration?.scope.endsWith('/showcase/')
+        && cached.some((url) => url.endsWith('/showcase/index.html'));
+    }, null, { timeout: 20_000 });
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: item.title.zh })).toBeVisible();
+  });
+});
+
+test('the kiosk resets to the sub-path home page', async ({ page }) => {
+  await page.clock.install();
+  await page.goto(`./gallery?kind=artwork&kiosk`);
+  await expect(page.locator('main h1')).toBeVisible();
+  await page.clock.fastForward(60_000);
+  await expect(page.getByRole('alertdialog')).toBeVisible();
+  await page.clock.fastForward(10_000);
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/showcase\/$/);
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+});
