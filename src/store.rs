@@ -109,6 +109,8 @@ impl Store {
                 if let Some(url) = basemap {
                     leptos::task::spawn_local(self.load_basemap(url));
                 }
+                // Leaflet, for the map, once the first page is up (offline later still has a map).
+                crate::components::leaflet::load_when_idle();
                 self.status.set(LoadStatus::Ready);
             }
             Err(err) => {

@@ -1,8 +1,12 @@
-//! The few Leaflet 1.9 calls the map needs, bound directly (Leaflet is loaded by index.html as the
-//! global `L`). Content given to Leaflet is always a DOM element built here, never an HTML string.
+//! The few Leaflet 1.9 calls the map needs, bound directly, and the loading of Leaflet itself (the
+//! global `L`): it is not part of the first page load but fetched when a map is first shown, or when
+//! the page is idle after the first content is up, so a kiosk that goes offline later still has it.
+//! Content given to Leaflet is always a DOM element built here, never an HTML string.
 
 use js_sys::{Array, Object, Reflect};
+use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen]
 extern "C" {
@@ -55,6 +59,99 @@ extern "C" {
 /// True when Leaflet's script has loaded.
 pub fn available() -> bool {
     Reflect::get(&js_sys::global(), &"L".into()).is_ok_and(|l| l.is_object())
+}
+
+/// Where loading Leaflet stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Idle,
+    Loading,
+    /// Script and stylesheet are in: the global `L` can be used.
+    Ready,
+    Failed,
+}
+
+thread_local! {
+    static STATUS: ArcRwSignal<Status> =
+        ArcRwSignal::new(if available() { Status::Ready } else { Status::Idle });
+}
+
+/// Leaflet's loading status, starting the loading the first time it is called. A map waits for
+/// [`Status::Ready`].
+pub fn load() -> ArcRwSignal<Status> {
+    let status = STATUS.with(Clone::clone);
+    if status.get_untracked() == Status::Idle {
+        status.set(Status::Loading);
+        if let Err(err) = add_to_head(status.clone()) {
+            leptos::logging::warn!("leaflet: {err:?}");
+            status.set(Status::Failed);
+        }
+    }
+    status
+}
+
+/// Starts [`load`] once the browser is idle (at the latest after a second), so that a map shown later
+/// works without the network.
+pub fn load_when_idle() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let start = Closure::once_into_js(|| {
+        load();
+    });
+    let idle = Reflect::get(&window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let scheduled = match idle {
+        Some(idle) => idle
+            .call2(&window, &start, &options(&[("timeout", 1000.into())]))
+            .is_ok(),
+        None => false,
+    };
+    if !scheduled {
+        let _ = window.set_timeout_with_callback(start.unchecked_ref());
+    }
+}
+
+/// Adds Leaflet's stylesheet and script to the page, with the addresses and integrity hashes that the
+/// build wrote into index.html (`<meta name="leaflet-js|leaflet-css">`, scripts/leaflet-assets.mjs).
+/// `status` becomes `Ready` when both have loaded, `Failed` if either fails.
+fn add_to_head(status: ArcRwSignal<Status>) -> Result<(), JsValue> {
+    let document = document();
+    let head = document.head().ok_or("no <head>")?;
+    let pending = std::rc::Rc::new(std::cell::Cell::new(2u8));
+    for (kind, tag, address) in [("css", "link", "href"), ("js", "script", "src")] {
+        let meta = document
+            .query_selector(&format!("meta[name=leaflet-{kind}]"))?
+            .ok_or("no <meta name=leaflet-…> in index.html")?;
+        let element = document.create_element(tag)?;
+        if kind == "css" {
+            element.set_attribute("rel", "stylesheet")?;
+        }
+        if let Some(integrity) = meta.get_attribute("data-integrity") {
+            element.set_attribute("integrity", &integrity)?;
+        }
+        let (loaded, pending, ok) = (status.clone(), pending.clone(), status.clone());
+        let on_load = Closure::once_into_js(move || {
+            pending.set(pending.get() - 1);
+            if pending.get() == 0 && ok.get_untracked() == Status::Loading {
+                ok.set(if available() {
+                    Status::Ready
+                } else {
+                    Status::Failed
+                });
+            }
+        });
+        let on_error = Closure::once_into_js(move || {
+            leptos::logging::warn!("leaflet: {kind} failed to load");
+            loaded.set(Status::Failed);
+        });
+        element.add_event_listener_with_callback("load", on_load.unchecked_ref())?;
+        element.add_event_listener_with_callback("error", on_error.unchecked_ref())?;
+        element.set_attribute(address, &meta.get_attribute("content").unwrap_or_default())?;
+        head.append_child(&element)?;
+    }
+    Ok(())
 }
 
 /// `[lat, lon]` as Leaflet takes it.

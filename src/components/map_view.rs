@@ -42,10 +42,20 @@ pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
         }
     };
 
+    // Leaflet is loaded on demand: the map is made once both it and the container are there, and
+    // `ready` tells the layers below to draw.
+    let leaflet = l::load();
+    let ready = RwSignal::new(false);
     {
         let bundle = bundle.clone();
-        container.on_load(move |element| {
-            if !l::available() {
+        Effect::new(move |_| {
+            if leaflet.get() != l::Status::Ready {
+                return;
+            }
+            let Some(element) = container.get() else {
+                return;
+            };
+            if map.with_value(Option::is_some) {
                 return;
             }
             let m = l::new_map(
@@ -97,6 +107,7 @@ pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
             }
             keep_alive.update_value(|k| k.push(on_resize));
             map.set_value(Some(m));
+            ready.set(true);
         });
     }
     on_cleanup(move || {
@@ -115,6 +126,7 @@ pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
     // Province outlines, once the basemap has arrived.
     let outlines = StoredValue::new_local(None::<Layer>);
     Effect::new(move |_| {
+        ready.track();
         let Some(text) = store.basemap.get() else {
             return;
         };
@@ -139,6 +151,7 @@ pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
     let zoom_buttons = StoredValue::new_local(None::<l::Control>);
     Effect::new(move |_| {
         let t = ui(lang.get());
+        ready.track();
         map.with_value(|m| {
             let Some(m) = m else { return };
             zoom_buttons.update_value(|control| {
@@ -160,6 +173,7 @@ pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
     Effect::new(move |_| {
         let (lang, zoom) = (lang.get(), zoom.get());
         store.basemap.track(); // drawn again above the outlines when they arrive
+        ready.track();
         map.with_value(|m| {
             let Some(m) = m else { return };
             drawn.update_value(|layers| {
