@@ -54,9 +54,14 @@ fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
         PAGE * (1 + extra_pages.with(|(asked, n)| if *asked == q { *n } else { 0 }))
     };
     let param = use_lightbox_param();
+    // The lightbox's slides, built only while it is open: building (and comparing) one slide per result
+    // on every keystroke cost milliseconds at thousands of items.
     let slides = {
         let bundle = bundle.clone();
         Memo::new(move |_| {
+            if param.key.with(Option::is_none) {
+                return Vec::new();
+            }
             results.with(|r| {
                 r.iter()
                     .filter_map(|&i| {
