@@ -1,0 +1,126 @@
+// Size of the app shell (not a test: it reports, it does not judge): what a first visit to any page
+// downloads before the app can show anything, read from a built dist directory.
+//  - The shell is everything dist/index.html references: the page itself, stylesheets, scripts,
+//    modulepreload/preload links, the wasm and JS named by trunk's inline loader, and the icon. Found by
+//    parsing index.html, so a new or renamed asset is counted without touching this script.
+//  - Each file raw, gzip -9 (node:zlib level 9) and brotli (quality 11, text mode for text files).
+//  - The total against issue 8's budget of 150 KB gzip for the shell (HTML, JS, wasm, CSS), excluding
+//    the basemap, the bundle and images (so the icon is listed but not counted), with Leaflet listed
+//    on its own lines: it is in the shell today (loaded by index.html on every page).
+//  - The service worker (sw.js, registered by the app, so not in index.html) counts as shell JS; what its
+//    install fetches again (build.json's list) is said on its own line.
+//  - For reference, outside the budget: the bundle and the basemap(s) under data/ and basemap/.
+// KB are 1,000 bytes. Usage: node scripts/bench-size.mjs [--dist DIR]   (`make bench-size` builds first)
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const { values: opts } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });
+const DIST = opts.dist;
+const BUDGET_GZIP = 150_000;
+const TEXT = new Set(['.html', '.js', '.mjs', '.css', '.json', '.geojson', '.svg']);
+
+const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+
+// Local paths referenced by index.html, in document order: href/src attributes of link and script
+// elements, and string literals ending in .js/.wasm inside inline scripts (trunk's loader).
+function references(text) {
+  const found = [];
+  for (const tag of text.match(/<(link|script)\b[^>]*>/gi) ?? []) {
+    const attr = (name) => tag.match(new RegExp(`\\b${name}\\s*=\\s*["']([^"']+)["']`, 'i'))?.[1];
+    const url = attr('href') ?? attr('src');
+    if (!url) continue;
+    found.push({ url, rel: (attr('rel') ?? (tag.startsWith('<script') ? 'script' : '')).toLowerCase() });
+  }
+  for (const [, body] of text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
+    for (const [, url] of body.matchAll(/["']([^"']+\.(?:js|wasm))["']/g)) found.push({ url, rel: 'loader' });
+  }
+  const seen = new Set();
+  return found
+    .filter(({ url }) => !/^(https?:|data:|\/\/)/i.test(url))
+    .map((r) => ({ ...r, path: r.url.replace(/^\.?\//, '').split(/[?#]/)[0] }))
+    .filter(({ path }) => !seen.has(path) && seen.add(path));
+}
+
+function kind({ path, rel }) {
+  const ext = extname(path);
+  const leaflet = /(^|\/)leaflet[-.]/i.test(path);
+  if (rel.includes('icon')) return { label: 'icon (an image: not in the budget)', budget: false };
+  if (ext === '.wasm') return { label: 'wasm', budget: true };
+  if (ext === '.css') return { label: leaflet ? 'Leaflet CSS' : 'CSS (app)', budget: true, leaflet };
+  if (ext === '.js' || ext === '.mjs') return { label: leaflet ? 'Leaflet JS' : 'JS loader (wasm-bindgen)', budget: true, leaflet };
+  return { label: `other (${ext || 'no extension'})`, budget: true };
+}
+
+function sizes(path) {
+  const body = readFileSync(join(DIST, path));
+  const text = TEXT.has(extname(path));
+  return {
+    raw: body.length,
+    gzip: gzipSync(body, { level: 9 }).length,
+    brotli: brotliCompressSync(body, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_MODE]: text ? constants.BROTLI_MODE_TEXT : constants.BROTLI_MODE_GENERIC,
+        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    }).length,
+  };
+}
+
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+const rows = [{ path: 'index.html', label: 'index.html', budget: true, ...sizes('index.html') }];
+for (const ref of references(html)) {
+  if (!existsSync(join(DIST, ref.path))) {
+    console.error(`index.html references ${ref.url}, which is not in ${DIST}`);
+    continue;
+  }
+  rows.push({ path: ref.path, ...kind(ref), ...sizes(ref.path) });
+}
+// The service worker is not in index.html but the app registers it on the first visit: JS of the shell.
+if (existsSync(join(DIST, 'sw.js')) && !rows.some((r) => r.path === 'sw.js')) {
+  rows.push({ path: 'sw.js', label: 'service worker (registered by the app)', budget: true, ...sizes('sw.js') });
+}
+const sum = (list, key) => list.reduce((s, r) => s + r[key], 0);
+const shell = rows.filter((r) => r.budget);
+const noLeaflet = shell.filter((r) => !r.leaflet);
+
+const out = [
+  `App shell of \`${DIST}\` (everything index.html references), gzip -9 and brotli -q 11; budget 150 KB gzip (KB = 1,000 bytes).`,
+  '',
+  '| file | what | raw | gzip -9 | brotli 11 |',
+  '|---|---|---:|---:|---:|',
+  ...rows.map((r) => `| \`${r.path}\` | ${r.label} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`),
+  `| **app shell total** | HTML, JS, wasm, CSS (Leaflet included) | **${kb(sum(shell, 'raw'))}** | **${kb(sum(shell, 'gzip'))}** | **${kb(sum(shell, 'brotli'))}** |`,
+  `| shell without Leaflet | if Leaflet were loaded only by /map | ${kb(sum(noLeaflet, 'raw'))} | ${kb(sum(noLeaflet, 'gzip'))} | ${kb(sum(noLeaflet, 'brotli'))} |`,
+  `| budget | | | 150.0 KB | |`,
+];
+const gz = sum(shell, 'gzip');
+out.push('', gz <= BUDGET_GZIP
+  ? `Within the budget: ${kb(gz)} gzip of 150 KB (${kb(BUDGET_GZIP - gz)} to spare).`
+  : `Over the budget: ${kb(gz)} gzip is ${(gz / BUDGET_GZIP).toFixed(2)}× the 150 KB (${kb(gz - BUDGET_GZIP)} over); without Leaflet ${kb(sum(noLeaflet, 'gzip'))}.`);
+
+// The worker's install fetches its list (build.json: shell and data) again, past the HTTP cache.
+if (existsSync(join(DIST, 'build.json'))) {
+  const build = JSON.parse(readFileSync(join(DIST, 'build.json'), 'utf8'));
+  const files = [...(build.shell ?? []), ...(build.data ?? [])].filter((f) => existsSync(join(DIST, f)));
+  const again = files.map((f) => sizes(f));
+  out.push('', `On a first visit the service worker then fetches its ${files.length} files again (\`cache: 'reload'\`, build.json's `
+    + `shell and data): ${kb(sum(again, 'gzip'))} gzip, ${kb(sum(again, 'brotli'))} brotli more.`);
+}
+
+// Outside the budget, for reference: the bundle and the basemaps.
+const extra = [];
+for (const dir of ['data', 'basemap']) {
+  if (!existsSync(join(DIST, dir))) continue;
+  for (const name of readdirSync(DIST + '/' + dir).sort()) {
+    // The bundle and the basemaps; not the schema, which only editors read.
+    if (name === 'bundle.json' || name.endsWith('.geojson')) extra.push({ path: `${dir}/${name}`, ...sizes(`${dir}/${name}`) });
+  }
+}
+if (extra.length) {
+  out.push('', 'Not in the budget (fetched by the app after it starts):', '', '| file | raw | gzip -9 | brotli 11 |', '|---|---:|---:|---:|');
+  for (const r of extra) out.push(`| \`${r.path}\` | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
+}
+console.log(out.join('\n'));
