@@ -23,10 +23,14 @@ self.addEventListener('install', (event) => {
   if (!BUILD) return;
   event.waitUntil(
     (async () => {
+      // Hashed files never change under one name: the copies the page just downloaded (HTTP cache) do.
+      // index.html and the data are asked from the server again.
+      const fresh = (path) => path === 'index.html' || BUILD.data.includes(path);
+      const request = (path) => new Request(absolute(path), { cache: fresh(path) ? 'no-cache' : 'default' });
       const shell = await caches.open(SHELL);
-      await shell.addAll(BUILD.shell.map((path) => new Request(absolute(path), { cache: 'reload' })));
+      await shell.addAll(BUILD.shell.map(request));
       const data = await caches.open(DATA);
-      await data.addAll(BUILD.data.map((path) => new Request(absolute(path), { cache: 'reload' })));
+      await data.addAll(BUILD.data.map(request));
       await self.skipWaiting();
     })(),
   );

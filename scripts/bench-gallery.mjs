@@ -33,7 +33,7 @@ try {
       maxBuffer: 64 * 1024 * 1024,
       env: { ...process.env, CARGO_TARGET_DIR: 'target/bench' },
     }).toString();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB', serviceWorkers: 'block' });
     await context.route('**/data/bundle.json', (route) => route.fulfill({ contentType: 'application/json', body: bundle }));
     await context.addInitScript(() => {
       new MutationObserver((_, observer) => {

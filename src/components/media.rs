@@ -13,6 +13,9 @@ pub fn BundleImage(
     /// Load only when near the viewport (below the first screen).
     #[prop(default = true)]
     lazy: bool,
+    /// The page's main image (e.g. the first card): fetched before other images (`fetchpriority`).
+    #[prop(default = false)]
+    priority: bool,
     /// CSS `sizes` for the `srcset`, when the bundle has variants.
     #[prop(default = "100vw")]
     sizes: &'static str,
@@ -57,6 +60,7 @@ pub fn BundleImage(
                     height=height
                     alt=alt.clone()
                     loading=if lazy { "lazy" } else { "eager" }
+                    fetchpriority=if priority { "high" } else { "auto" }
                     decoding="async"
                     style:background-color=placeholder.clone()
                     on:error=move |_| failed.set(true)

@@ -96,7 +96,7 @@ fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
             <For each=move || { let l = lang.get(); visible().into_iter().map(move |(p, i)| (p, i, l)).collect::<Vec<_>>() }
                 key=|(_, i, l)| (*i, *l)
                 children=move |(position, i, l)| {
-                    view! { <Card bundle=card_bundle.clone() index=i eager={position < EAGER_CARDS} lang=l param/> }
+                    view! { <Card bundle=card_bundle.clone() index=i eager={position < EAGER_CARDS} first={position == 0} lang=l param/> }
                 }/>
         </ul>
         <Show when=move || { remaining() > 0 }>
@@ -119,6 +119,7 @@ fn Card(
     bundle: Arc<Bundle>,
     index: usize,
     eager: bool,
+    first: bool,
     lang: Lang,
     param: LightboxParam,
 ) -> impl IntoView {
@@ -141,7 +142,7 @@ fn Card(
         let label = format!("{}: {title}{badge}", t.view_larger);
         view! {
             <button type="button" class="card-image" aria-label=label on:click=move |_| param.open(&key)>
-                <BundleImage media lang=Signal::stored(lang) lazy=!eager
+                <BundleImage media lang=Signal::stored(lang) lazy=!eager priority=first
                     sizes="(min-width: 1200px) 25vw, (min-width: 700px) 33vw, 100vw"/>
             </button>
         }
