@@ -151,6 +151,8 @@ test('kiosk chrome: no cursor, no context menu, no page zoom, 48 px targets, Hom
   await expect(page).toHaveURL(/\/\?kiosk$/);
   await page.mouse.up();
   await expect(page).toHaveURL(/\/gallery$/);
+  // The first touch also took the page full screen.
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement?.tagName ?? null)).toBe('HTML');
 
   // On-screen Back and Home, and Back never leaves the app.
   await expect(back).toBeEnabled();
