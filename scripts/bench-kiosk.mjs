@@ -40,7 +40,7 @@ async function run(kiosk) {
   await page.goto(`http://127.0.0.1:${PORT}/${kiosk ? '?kiosk' : ''}`);
   await page.getByRole('heading', { level: 1 }).waitFor();
 
-  const attract = page.locator('.attract');
+  const attract = page.locator('.attract:not([hidden])');
   const cycle = async () => {
     await page.touchscreen.tap(20, 1060); // the kiosk bar's empty left end: activity, no navigation
     await page.clock.fastForward(1_000); // idle → countdown (or straight to rest on the home page)

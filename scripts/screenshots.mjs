@@ -71,7 +71,7 @@ try {
   await shot('kiosk-countdown');
   await page.clock.fastForward(10_000);
   await page.clock.fastForward(120_000);
-  await page.locator('.attract img').waitFor();
+  await page.locator('.attract .current img').waitFor();
   await page.waitForTimeout(1_000);
   await shot('kiosk-attract');
   await page.touchscreen.tap(960, 540);

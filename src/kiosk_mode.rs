@@ -493,12 +493,10 @@ fn KioskChrome(mode: KioskMode) -> impl IntoView {
                 <span aria-hidden="true">"⌂ "</span>{move || t().kiosk_home}
             </button>
         </nav>
-        <Show when=move || glue.countdown.with(Option::is_some)>
-            <Countdown glue lang/>
-        </Show>
-        <Show when=move || glue.attract.with(Option::is_some)>
-            <Attract glue slides lang/>
-        </Show>
+        // Both overlays stay mounted and are shown or hidden: an all-day kiosk goes through them
+        // thousands of times, and building them anew each time left memory behind.
+        <Countdown glue lang/>
+        <Attract glue slides lang/>
         <QrDialog link=glue.qr_link lang/>
         <Maintenance glue mode lang/>
     }
@@ -545,14 +543,20 @@ fn leave_guard(e: &web_sys::Event, qr_link: RwSignal<Option<String>>) {
 fn Countdown(glue: Glue, lang: Signal<Lang>) -> impl IntoView {
     let t = move || ui(lang.get());
     let panel = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        if let Some(panel) = panel.get() {
-            let _ = panel.focus();
+    let shown = move || glue.countdown.with(Option::is_some);
+    // Focus moves to the panel when it appears (so screen readers announce it), not on every second.
+    Effect::new(move |before: Option<bool>| {
+        let now = shown();
+        if now && before != Some(true) {
+            if let Some(panel) = panel.get() {
+                let _ = panel.focus();
+            }
         }
+        now
     });
     let left = move || glue.countdown.get().unwrap_or(0);
     view! {
-        <div class="kiosk-overlay countdown" role="alertdialog" aria-modal="true"
+        <div class="kiosk-overlay countdown" role="alertdialog" aria-modal="true" hidden=move || !shown()
             aria-labelledby="countdown-title" aria-describedby="countdown-text" tabindex="-1"
             node_ref=panel on:click=move |_| glue.input()>
             <div class="countdown-panel">
@@ -569,33 +573,46 @@ fn Countdown(glue: Glue, lang: Signal<Lang>) -> impl IntoView {
 fn Attract(glue: Glue, slides: Memo<Vec<Item>>, lang: Signal<Lang>) -> impl IntoView {
     let t = move || ui(lang.get());
     let panel = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        if let Some(panel) = panel.get() {
-            let _ = panel.focus();
+    let shown = move || glue.attract.with(Option::is_some);
+    Effect::new(move |before: Option<bool>| {
+        let now = shown();
+        if now && before != Some(true) {
+            if let Some(panel) = panel.get() {
+                let _ = panel.focus();
+            }
         }
+        now
     });
-    let seconds = glue.machine.with_value(|m| m.timing().slide / 1000);
-    let slide = move || {
-        let n = glue.attract.get()?;
-        let item = slides.with(|s| s.get(n % s.len().max(1)).cloned())?;
-        let media = item.media.first()?.clone();
-        Some(view! {
-            <figure class="attract-slide" data-slide=n>
-                <div class="attract-image" style:--slide-seconds=format!("{seconds}s")>
-                    <BundleImage media lang lazy=false sizes="100vw"/>
-                </div>
-                <figcaption>
-                    <p class="attract-title" lang="zh-CN">{item.title.get(Lang::Zh).to_owned()}</p>
-                    <p class="attract-title-en" lang="en">{item.title.get(Lang::En).to_owned()}</p>
-                </figcaption>
-            </figure>
+    let seconds = move || format!("{}s", glue.machine.with_value(|m| m.timing().slide / 1000));
+    // Every slide is built once per bundle (their images load ahead); a slide change only moves the
+    // `current` class.
+    let each = move || {
+        slides.with(|s| {
+            s.iter()
+                .enumerate()
+                .filter_map(|(n, item)| Some((n, item.clone(), item.media.first()?.clone())))
+                .collect::<Vec<_>>()
         })
     };
     view! {
-        <div class="kiosk-overlay attract" role="dialog" aria-modal="true"
+        <div class="kiosk-overlay attract" role="dialog" aria-modal="true" hidden=move || !shown()
             aria-label=move || t().attract_label tabindex="-1" node_ref=panel
             on:click=move |_| glue.input()>
-            {slide}
+            <For each key=|(n, item, _)| (*n, item.id.clone()) children=move |(n, item, media)| {
+                let current = move || glue.attract.get() == Some(n);
+                view! {
+                    <figure class="attract-slide" class:current=current data-slide=n
+                        aria-hidden=move || (!current()).to_string()>
+                        <div class="attract-image" style:--slide-seconds=seconds>
+                            <BundleImage media lang lazy=false sizes="100vw"/>
+                        </div>
+                        <figcaption>
+                            <p class="attract-title" lang="zh-CN">{item.title.get(Lang::Zh).to_owned()}</p>
+                            <p class="attract-title-en" lang="en">{item.title.get(Lang::En).to_owned()}</p>
+                        </figcaption>
+                    </figure>
+                }
+            }/>
             <p class="attract-prompt">
                 <span lang="zh-CN">"触摸屏幕，开始探索"</span>
                 <span lang="en">"Touch to explore"</span>

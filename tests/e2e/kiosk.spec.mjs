@@ -73,11 +73,11 @@ test('idle, countdown, home with filters and language reset, attract loop, touch
   await expect(attract).toBeVisible();
   const featured = SAMPLE.items.filter((i) => i.featured);
   // Captions in both languages, and the slides move on.
-  await expect(attract.locator('.attract-title')).toHaveText(featured[0].title.zh);
-  await expect(attract.locator('.attract-title-en')).toHaveText(featured[0].title.en);
+  await expect(attract.locator('.current .attract-title')).toHaveText(featured[0].title.zh);
+  await expect(attract.locator('.current .attract-title-en')).toHaveText(featured[0].title.en);
   await expect(attract.getByText('Touch to explore')).toBeVisible();
   await page.clock.fastForward(8_000);
-  await expect(attract.locator('.attract-title-en')).toHaveText(featured[1].title.en);
+  await expect(attract.locator('.current .attract-title-en')).toHaveText(featured[1].title.en);
   await expectNoAxeViolations(page);
 
   // A touch returns to the home page, and does not reach what is under the slideshow.
