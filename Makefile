@@ -43,10 +43,10 @@ screenshots: build
 
 ## Benchmarks (they report, never fail): the gallery with 1,000 / 5,000 / 20,000 synthetic items.
 ## Results are written down in BENCHMARKS.md.
-bench: build bench-size bench-load bench-lighthouse
+bench: build bench-size bench-load bench-lighthouse bench-kiosk
 	$(ENV) node scripts/bench-gallery.mjs
 
-.PHONY: bench-size bench-load bench-lighthouse
+.PHONY: bench-size bench-load bench-lighthouse bench-kiosk
 
 ## Also run by `make bench` (and reported in BENCHMARKS.md):
 ## the app shell's first-load transfer (raw, gzip -9, brotli 11) against the 150 KB gzip budget.
@@ -56,6 +56,10 @@ bench-size: build
 ## Cold load (4x CPU, Slow 4G) and scale runs of /gallery against the plain fixture in bench/plain/.
 bench-load: build
 	$(ENV) node scripts/bench-load.mjs --dist dist
+
+## The kiosk's whole cycle 1,000 times, accelerated with a fake clock: memory growth.
+bench-kiosk: build
+	$(ENV) node scripts/bench-kiosk.mjs 1000 dist
 
 ## Lighthouse 13 scores and failing audits for /, /gallery and /map, mobile and desktop.
 bench-lighthouse: build
