@@ -60,7 +60,7 @@ fn MaintainerDetails(error: Arc<LoadError>, open: bool) -> impl IntoView {
         LoadError::Fetch(FetchError::Network { message, attempts }) => {
             let attempts = *attempts;
             let message = message.clone();
-            view! { <p class="error-detail"><code>{message}</code>" · "{t!(i18n, attempts, count = move || attempts)}</p> }
+            view! { <p class="error-detail"><code>{message}</code>" · "{move || crate::i18n::attempts(i18n.get_locale(), attempts)}</p> }
                 .into_any()
         }
         LoadError::Fetch(FetchError::Status { status, text }) => {

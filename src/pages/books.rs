@@ -72,8 +72,8 @@ pub fn BooksPage() -> impl IntoView {
             .collect_view();
         Some(view! {
             <h1>{td_string!(l, nav_books)}</h1>
-            <p class="lead"><span class="total-books">{td_string!(l, books_count, count = totals.counted)}</span>
-                {(totals.uncounted_donations > 0).then(|| view! { " · "<span class="uncounted">{td_string!(l, uncounted, count = totals.uncounted_donations)}</span> })}
+            <p class="lead"><span class="total-books">{books_count(l, totals.counted)}</span>
+                {(totals.uncounted_donations > 0).then(|| view! { " · "<span class="uncounted">{uncounted(l, totals.uncounted_donations)}</span> })}
             </p>
             <div class="table-scroll">
                 <table class="ledger">

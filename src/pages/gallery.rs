@@ -80,7 +80,7 @@ fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
     view! {
         <h1>{t!(i18n, nav_gallery)}</h1>
         <Filters bundle=bundle.clone() query lang/>
-        <p class="result-count" role="status">{t!(i18n, items_count, count = move || results.with(Vec::len))}</p>
+        <p class="result-count" role="status">{move || items_count(i18n.get_locale(), results.with(Vec::len))}</p>
         <Show when=move || results.with(Vec::is_empty)>
             <div class="empty-state">
                 <p>{t!(i18n, no_results)}</p>

@@ -95,12 +95,12 @@ pub fn HomePage() -> impl IntoView {
                 <ul class="explore">
                     <li><A href=app_href("/gallery")><strong>{t!(i18n, nav_gallery)}</strong>
                         <span>{t!(i18n, gallery_blurb)}</span>
-                        <span class="count">{t!(i18n, items_count, count = move || item_count)}</span></A></li>
+                        <span class="count">{move || items_count(i18n.get_locale(), item_count)}</span></A></li>
                     <li><A href=app_href("/map")><strong>{t!(i18n, nav_map)}</strong><span>{t!(i18n, map_blurb)}</span></A></li>
                     <li><A href=app_href("/story")><strong>{t!(i18n, nav_story)}</strong><span>{t!(i18n, story_blurb)}</span></A></li>
                     <li><A href=app_href("/books")><strong>{t!(i18n, nav_books)}</strong>
                         <span>{t!(i18n, books_blurb)}</span>
-                        <span class="count">{t!(i18n, books_count, count = move || book_total)}</span></A></li>
+                        <span class="count">{move || books_count(i18n.get_locale(), book_total)}</span></A></li>
                 </ul>
             </section>
             <section aria-labelledby="partners-title">

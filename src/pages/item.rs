@@ -191,7 +191,7 @@ fn details(bundle: &Bundle, item: &Item, lang: Lang) -> impl IntoView {
     if let Some(b) = &item.books {
         let count = b.count.map_or_else(
             || td_string!(l, unknown_count).to_owned(),
-            |c| td_string!(l, books_count, count = c),
+            |c| books_count(l, u64::from(c)),
         );
         rows.push((td_string!(l, ledger_count), count.into_any()));
         if let Some(person) = b.via.as_deref().and_then(|id| bundle.person(id)) {

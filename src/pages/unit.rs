@@ -50,7 +50,7 @@ pub fn UnitPage() -> impl IntoView {
             (count > 0).then(|| {
                 view! {
                     <ul class="unit-items">{items}</ul>
-                    <p><a href=all>{td_string!(l, items_count, count)}" → "{td_string!(l, nav_gallery)}</a></p>
+                    <p><a href=all>{items_count(l, count)}" → "{td_string!(l, nav_gallery)}</a></p>
                 }
             })
         };
