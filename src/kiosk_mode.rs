@@ -21,7 +21,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::router_base;
 use crate::components::media::BundleImage;
-use crate::i18n::{ui, Ui};
+use crate::i18n::*;
 use crate::offline;
 use crate::store::{default_lang, forget_lang_choice, use_store, Store};
 
@@ -326,7 +326,7 @@ fn capture(
 fn KioskChrome(mode: KioskMode) -> impl IntoView {
     let store = use_store();
     let lang = Signal::derive(move || store.lang.get());
-    let t = move || ui(lang.get());
+    let i18n = use_i18n();
     let navigate = use_navigate();
     let location = use_location();
     let slides = Memo::new(move |_| {
@@ -484,21 +484,21 @@ fn KioskChrome(mode: KioskMode) -> impl IntoView {
     };
     let home = move |_| glue.go_home();
     view! {
-        <nav class="kiosk-bar" aria-label=move || t().kiosk_nav_label>
+        <nav class="kiosk-bar" aria-label=move || t_string!(i18n, kiosk_nav_label)>
             <button type="button" class="kiosk-button" on:click=back
                 disabled=move || glue.depth.get() == 0>
-                <span aria-hidden="true">"← "</span>{move || t().kiosk_back}
+                <span aria-hidden="true">"← "</span>{t!(i18n, kiosk_back)}
             </button>
             <button type="button" class="kiosk-button" on:click=home>
-                <span aria-hidden="true">"⌂ "</span>{move || t().kiosk_home}
+                <span aria-hidden="true">"⌂ "</span>{t!(i18n, kiosk_home)}
             </button>
         </nav>
         // Both overlays stay mounted and are shown or hidden: an all-day kiosk goes through them
         // thousands of times, and building them anew each time left memory behind.
-        <Countdown glue lang/>
+        <Countdown glue/>
         <Attract glue slides lang/>
         <QrDialog link=glue.qr_link lang/>
-        <Maintenance glue mode lang/>
+        <Maintenance glue mode/>
     }
 }
 
@@ -540,8 +540,8 @@ fn leave_guard(e: &web_sys::Event, qr_link: RwSignal<Option<String>>) {
 }
 
 #[component]
-fn Countdown(glue: Glue, lang: Signal<Lang>) -> impl IntoView {
-    let t = move || ui(lang.get());
+fn Countdown(glue: Glue) -> impl IntoView {
+    let i18n = use_i18n();
     let panel = NodeRef::<leptos::html::Div>::new();
     let shown = move || glue.countdown.with(Option::is_some);
     // Focus moves to the panel when it appears (so screen readers announce it), not on every second.
@@ -560,10 +560,10 @@ fn Countdown(glue: Glue, lang: Signal<Lang>) -> impl IntoView {
             aria-labelledby="countdown-title" aria-describedby="countdown-text" tabindex="-1"
             node_ref=panel on:click=move |_| glue.input()>
             <div class="countdown-panel">
-                <h2 id="countdown-title">{move || t().countdown_title}</h2>
+                <h2 id="countdown-title">{t!(i18n, countdown_title)}</h2>
                 <p class="countdown-number" aria-hidden="true">{left}</p>
-                <p id="countdown-text">{move || (t().countdown_text)(left())}</p>
-                <button type="button" class="button">{move || t().touch_to_continue}</button>
+                <p id="countdown-text">{t!(i18n, countdown_text, seconds = left)}</p>
+                <button type="button" class="button">{t!(i18n, touch_to_continue)}</button>
             </div>
         </div>
     }
@@ -571,7 +571,7 @@ fn Countdown(glue: Glue, lang: Signal<Lang>) -> impl IntoView {
 
 #[component]
 fn Attract(glue: Glue, slides: Memo<Vec<Item>>, lang: Signal<Lang>) -> impl IntoView {
-    let t = move || ui(lang.get());
+    let i18n = use_i18n();
     let panel = NodeRef::<leptos::html::Div>::new();
     let shown = move || glue.attract.with(Option::is_some);
     Effect::new(move |before: Option<bool>| {
@@ -596,7 +596,7 @@ fn Attract(glue: Glue, slides: Memo<Vec<Item>>, lang: Signal<Lang>) -> impl Into
     };
     view! {
         <div class="kiosk-overlay attract" role="dialog" aria-modal="true" hidden=move || !shown()
-            aria-label=move || t().attract_label tabindex="-1" node_ref=panel
+            aria-label=move || t_string!(i18n, attract_label) tabindex="-1" node_ref=panel
             on:click=move |_| glue.input()>
             <For each key=|(n, item, _)| (*n, item.id.clone()) children=move |(n, item, media)| {
                 let current = move || glue.attract.get() == Some(n);
@@ -614,8 +614,9 @@ fn Attract(glue: Glue, slides: Memo<Vec<Item>>, lang: Signal<Lang>) -> impl Into
                 }
             }/>
             <p class="attract-prompt">
-                <span lang="zh-CN">"触摸屏幕，开始探索"</span>
-                <span lang="en">"Touch to explore"</span>
+                // Both languages at once: the screen invites whoever walks up.
+                <span lang="zh-CN">{td!(Locale::zh, touch_to_explore)}</span>
+                <span lang="en">{td!(Locale::en, touch_to_explore)}</span>
             </p>
         </div>
     }
@@ -626,7 +627,7 @@ fn Attract(glue: Glue, slides: Memo<Vec<Item>>, lang: Signal<Lang>) -> impl Into
 pub fn QrCode(url: String, lang: Signal<Lang>) -> impl IntoView {
     let qr = kiosk::qr::qr_path(&url)?;
     let view_box = format!("0 0 {0} {0}", qr.size);
-    let label = move || format!("{}{url}", ui(lang.get()).qr_code_for);
+    let label = move || format!("{}{url}", td_string!(locale(lang.get()), qr_code_for));
     Some(view! {
         <svg class="qr-code" viewBox=view_box role="img" aria-label=label shape-rendering="crispEdges">
             <rect width="100%" height="100%" fill="#fff"/>
@@ -637,7 +638,7 @@ pub fn QrCode(url: String, lang: Signal<Lang>) -> impl IntoView {
 
 #[component]
 fn QrDialog(link: RwSignal<Option<String>>, lang: Signal<Lang>) -> impl IntoView {
-    let t = move || ui(lang.get());
+    let i18n = use_i18n();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     Effect::new(move |_| {
         let open = link.with(Option::is_some);
@@ -652,20 +653,20 @@ fn QrDialog(link: RwSignal<Option<String>>, lang: Signal<Lang>) -> impl IntoView
     view! {
         <dialog node_ref=dialog class="qr-dialog" aria-labelledby="qr-dialog-title"
             on:close=move |_| link.set(None)>
-            <h2 id="qr-dialog-title">{move || t().qr_external_title}</h2>
-            <p>{move || t().qr_external_hint}</p>
+            <h2 id="qr-dialog-title">{t!(i18n, qr_external_title)}</h2>
+            <p>{t!(i18n, qr_external_hint)}</p>
             {move || link.get().map(|url| view! { <QrCode url lang/> })}
             <p class="qr-url">{move || link.get()}</p>
             <button type="button" class="button" on:click=move |_| link.set(None)>
-                {move || t().close}
+                {t!(i18n, close)}
             </button>
         </dialog>
     }
 }
 
 #[component]
-fn Maintenance(glue: Glue, mode: KioskMode, lang: Signal<Lang>) -> impl IntoView {
-    let t = move || ui(lang.get());
+fn Maintenance(glue: Glue, mode: KioskMode) -> impl IntoView {
+    let i18n = use_i18n();
     let store = glue.store;
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let build = RwSignal::new(None::<String>);
@@ -691,8 +692,8 @@ fn Maintenance(glue: Glue, mode: KioskMode, lang: Signal<Lang>) -> impl IntoView
             }
         }
     });
-    let row = |label: fn(&Ui) -> &'static str, value: AnyView| {
-        view! { <div><dt>{move || label(ui(lang.get()))}</dt><dd>{value}</dd></div> }
+    let row = move |label: fn(Locale) -> &'static str, value: AnyView| {
+        view! { <div><dt>{move || label(i18n.get_locale())}</dt><dd>{value}</dd></div> }
     };
     let bundle_date = move || {
         store
@@ -712,7 +713,7 @@ fn Maintenance(glue: Glue, mode: KioskMode, lang: Signal<Lang>) -> impl IntoView
             i.as_ref().map(|i| {
                 let at = iso(i.shown_at);
                 if i.from_storage {
-                    format!("{at} {}", t().m_from_storage)
+                    format!("{at} {}", t_string!(i18n, m_from_storage))
                 } else {
                     at
                 }
@@ -720,23 +721,25 @@ fn Maintenance(glue: Glue, mode: KioskMode, lang: Signal<Lang>) -> impl IntoView
         })
     };
     let last_check = move || {
-        let t = t();
+        let l = i18n.get_locale();
         let pending = glue.machine.with_value(|m| m.update_pending());
         let text = glue.last_check.with(|c| match c {
-            None => t.m_never.to_owned(),
+            None => td_string!(l, m_never).to_owned(),
             Some(c) => {
                 let what = match &c.outcome {
-                    CheckOutcome::Unchanged => t.m_unchanged.to_owned(),
-                    CheckOutcome::NewBundle => t.m_new_bundle.to_owned(),
-                    CheckOutcome::NewApp => t.m_new_app.to_owned(),
-                    CheckOutcome::InvalidBundle(why) => format!("{}: {why}", t.m_invalid),
-                    CheckOutcome::Failed(why) => format!("{}: {why}", t.m_failed),
+                    CheckOutcome::Unchanged => td_string!(l, m_unchanged).to_owned(),
+                    CheckOutcome::NewBundle => td_string!(l, m_new_bundle).to_owned(),
+                    CheckOutcome::NewApp => td_string!(l, m_new_app).to_owned(),
+                    CheckOutcome::InvalidBundle(why) => {
+                        format!("{}: {why}", td_string!(l, m_invalid))
+                    }
+                    CheckOutcome::Failed(why) => format!("{}: {why}", td_string!(l, m_failed)),
                 };
                 format!("{} · {what}", iso(c.at as f64))
             }
         });
         if pending {
-            format!("{text} · {}", t.m_pending)
+            format!("{text} · {}", td_string!(l, m_pending))
         } else {
             text
         }
@@ -746,19 +749,21 @@ fn Maintenance(glue: Glue, mode: KioskMode, lang: Signal<Lang>) -> impl IntoView
             .bundle
             .with(|b| b.as_ref().map(|b| b.kiosk.clone()))
             .unwrap_or_default();
-        (t().m_timings_text)(
-            k.idle_seconds,
-            k.countdown_seconds,
-            k.attract_after_seconds,
-            k.slide_seconds,
-            k.refresh_seconds,
+        t_string!(
+            i18n,
+            m_timings_text,
+            idle = k.idle_seconds,
+            countdown = k.countdown_seconds,
+            attract = k.attract_after_seconds,
+            slide = k.slide_seconds,
+            refresh = k.refresh_seconds,
         )
     };
     let cache_list = move || {
         caches
             .get()
             .into_iter()
-            .map(|(name, n)| view! { <li>{name}": "{(t().m_entries)(n)}</li> })
+            .map(|(name, n)| view! { <li>{name}": "{t!(i18n, m_entries, count = n)}</li> })
             .collect_view()
     };
     let app = format!(
@@ -769,34 +774,34 @@ fn Maintenance(glue: Glue, mode: KioskMode, lang: Signal<Lang>) -> impl IntoView
     view! {
         <dialog node_ref=dialog class="maintenance" aria-labelledby="maintenance-title"
             on:close=move |_| glue.maintenance.set(false)>
-            <h2 id="maintenance-title">{move || t().maintenance_title}</h2>
+            <h2 id="maintenance-title">{t!(i18n, maintenance_title)}</h2>
             <dl class="maintenance-facts">
-                {row(|t| t.m_app, view! { <span class="m-app">{app}</span> }.into_any())}
-                {row(|t| t.m_build, view! { <span class="m-build">{move || build.get().unwrap_or_else(|| "—".into())}</span> }.into_any())}
-                {row(|t| t.m_bundle_date, view! { <span class="m-date">{bundle_date}</span> }.into_any())}
-                {row(|t| t.m_bundle_hash, view! { <code class="m-hash">{info(|i| i.sha256.clone())}</code> }.into_any())}
-                {row(|t| t.m_etag, view! { <code class="m-etag">{info(|i| i.etag.clone())}</code> }.into_any())}
-                {row(|t| t.m_shown_since, view! { <span class="m-shown">{shown}</span> }.into_any())}
-                {row(|t| t.m_last_check, view! { <span class="m-last-check">{last_check}</span> }.into_any())}
-                {row(|t| t.m_service_worker, view! { <span class="m-sw">{move || if sw_active.get() { t().m_sw_active } else { t().m_sw_none }}</span> }.into_any())}
-                {row(|t| t.m_caches, view! { <ul class="m-caches">{cache_list}</ul> }.into_any())}
-                {row(|t| t.m_network, view! { <span class="m-network">{move || if online.get() { t().m_online } else { t().m_offline }}</span> }.into_any())}
-                {row(|t| t.m_timings, view! { <span>{timings}</span> }.into_any())}
+                {row(|l| td_string!(l, m_app), view! { <span class="m-app">{app}</span> }.into_any())}
+                {row(|l| td_string!(l, m_build), view! { <span class="m-build">{move || build.get().unwrap_or_else(|| "—".into())}</span> }.into_any())}
+                {row(|l| td_string!(l, m_bundle_date), view! { <span class="m-date">{bundle_date}</span> }.into_any())}
+                {row(|l| td_string!(l, m_bundle_hash), view! { <code class="m-hash">{info(|i| i.sha256.clone())}</code> }.into_any())}
+                {row(|l| td_string!(l, m_etag), view! { <code class="m-etag">{info(|i| i.etag.clone())}</code> }.into_any())}
+                {row(|l| td_string!(l, m_shown_since), view! { <span class="m-shown">{shown}</span> }.into_any())}
+                {row(|l| td_string!(l, m_last_check), view! { <span class="m-last-check">{last_check}</span> }.into_any())}
+                {row(|l| td_string!(l, m_service_worker), view! { <span class="m-sw">{move || if sw_active.get() { t_string!(i18n, m_sw_active) } else { t_string!(i18n, m_sw_none) }}</span> }.into_any())}
+                {row(|l| td_string!(l, m_caches), view! { <ul class="m-caches">{cache_list}</ul> }.into_any())}
+                {row(|l| td_string!(l, m_network), view! { <span class="m-network">{move || if online.get() { t_string!(i18n, m_online) } else { t_string!(i18n, m_offline) }}</span> }.into_any())}
+                {row(|l| td_string!(l, m_timings), view! { <span>{timings}</span> }.into_any())}
             </dl>
             <div class="maintenance-actions">
                 <button type="button" class="button" on:click=move |_| {
                     glue.machine.update_value(|m| m.check_soon(now()));
                     refresh();
-                }>{move || t().m_check_now}</button>
+                }>{t!(i18n, m_check_now)}</button>
                 <button type="button" class="button" on:click=move |_| { let _ = window().location().reload(); }>
-                    {move || t().m_reload}
+                    {t!(i18n, m_reload)}
                 </button>
                 <button type="button" class="button" on:click=move |_| {
                     glue.maintenance.set(false);
                     mode.leave();
-                }>{move || t().m_leave_kiosk}</button>
+                }>{t!(i18n, m_leave_kiosk)}</button>
                 <button type="button" class="button" on:click=move |_| glue.maintenance.set(false)>
-                    {move || t().close}
+                    {t!(i18n, close)}
                 </button>
             </div>
         </dialog>

@@ -7,20 +7,20 @@ use bundle::{Location, Problem, Severity};
 use leptos::prelude::*;
 
 use crate::api::FetchError;
-use crate::i18n::{self, ui};
+use crate::i18n::*;
 use crate::store::{use_store, LoadError};
 
 /// Shown instead of the pages when no good bundle is available at all.
 #[component]
 pub fn ErrorPanel(error: Arc<LoadError>) -> impl IntoView {
     let store = use_store();
-    let t = move || ui(store.lang.get());
+    let i18n = use_i18n();
     view! {
         <section class="error-panel" role="alert" aria-labelledby="error-title">
-            <h1 id="error-title">{move || t().error_title}</h1>
-            <p>{move || t().error_visitor}</p>
+            <h1 id="error-title">{t!(i18n, error_title)}</h1>
+            <p>{t!(i18n, error_visitor)}</p>
             <button type="button" class="button" on:click=move |_| leptos::task::spawn_local(store.load())>
-                {move || t().retry}
+                {t!(i18n, retry)}
             </button>
             <MaintainerDetails error open=true/>
         </section>
@@ -30,11 +30,10 @@ pub fn ErrorPanel(error: Arc<LoadError>) -> impl IntoView {
 /// Shown above the pages when the last good bundle is on show because the newest one failed.
 #[component]
 pub fn StaleNotice(error: Arc<LoadError>) -> impl IntoView {
-    let store = use_store();
-    let t = move || ui(store.lang.get());
+    let i18n = use_i18n();
     view! {
         <aside class="stale-notice" role="status">
-            <p>{move || t().stale_notice}</p>
+            <p>{t!(i18n, stale_notice)}</p>
             <MaintainerDetails error open=false/>
         </aside>
     }
@@ -43,17 +42,17 @@ pub fn StaleNotice(error: Arc<LoadError>) -> impl IntoView {
 #[component]
 fn MaintainerDetails(error: Arc<LoadError>, open: bool) -> impl IntoView {
     let store = use_store();
-    let t = move || ui(store.lang.get());
+    let i18n = use_i18n();
     let url = store.bundle_url.get_value();
     let summary = {
         let error = error.clone();
         move || {
-            let t = t();
+            let l = i18n.get_locale();
             match &*error {
-                LoadError::Fetch(FetchError::Network { .. }) => t.error_network,
-                LoadError::Fetch(FetchError::Status { .. }) => t.error_status,
-                LoadError::Parse(_) => t.error_parse,
-                LoadError::Invalid(_) => t.error_invalid,
+                LoadError::Fetch(FetchError::Network { .. }) => td_string!(l, error_network),
+                LoadError::Fetch(FetchError::Status { .. }) => td_string!(l, error_status),
+                LoadError::Parse(_) => td_string!(l, error_parse),
+                LoadError::Invalid(_) => td_string!(l, error_invalid),
             }
         }
     };
@@ -61,7 +60,7 @@ fn MaintainerDetails(error: Arc<LoadError>, open: bool) -> impl IntoView {
         LoadError::Fetch(FetchError::Network { message, attempts }) => {
             let attempts = *attempts;
             let message = message.clone();
-            view! { <p class="error-detail"><code>{message}</code>" · "{move || (t().attempts)(attempts)}</p> }
+            view! { <p class="error-detail"><code>{message}</code>" · "{move || crate::i18n::attempts(i18n.get_locale(), attempts)}</p> }
                 .into_any()
         }
         LoadError::Fetch(FetchError::Status { status, text }) => {
@@ -85,8 +84,8 @@ fn MaintainerDetails(error: Arc<LoadError>, open: bool) -> impl IntoView {
     };
     view! {
         <details class="maintainer-details" open=open>
-            <summary>{move || t().for_maintainers}</summary>
-            <p>{move || t().bundle_file}": "<code class="bundle-url">{url}</code></p>
+            <summary>{t!(i18n, for_maintainers)}</summary>
+            <p>{t!(i18n, bundle_file)}": "<code class="bundle-url">{url}</code></p>
             <p class="error-summary">{summary}</p>
             {details}
         </details>
@@ -98,7 +97,9 @@ fn ProblemRow(severity: Severity, location: Location, message: String) -> impl I
     let store = use_store();
     let lang = move || store.lang.get();
     let position = match (location.line, location.column) {
-        (Some(line), Some(column)) => Some(move || (ui(lang()).line_column)(line, column)),
+        (Some(line), Some(column)) => {
+            Some(move || td_string!(locale(lang()), line_column, line, column))
+        }
         _ => None,
     };
     let path = if location.path.is_empty() {
@@ -108,7 +109,7 @@ fn ProblemRow(severity: Severity, location: Location, message: String) -> impl I
     };
     view! {
         <li class=format!("problem problem-{}", severity.as_str())>
-            <span class="severity">{move || i18n::severity(lang(), severity)}</span>
+            <span class="severity">{move || crate::i18n::severity(lang(), severity)}</span>
             " "
             <code class="problem-path">{path}</code>
             {position.map(|p| view! { " " <span class="problem-position">"("{p}")"</span> })}

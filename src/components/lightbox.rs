@@ -14,7 +14,7 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::components::media::BundleImage;
-use crate::i18n::ui;
+use crate::i18n::*;
 
 const MAX_SCALE: f64 = 5.0;
 const DOUBLE_TAP_SCALE: f64 = 2.5;
@@ -102,7 +102,7 @@ pub fn Lightbox(
     param: LightboxParam,
     lang: Signal<Lang>,
 ) -> impl IntoView {
-    let t = move || ui(lang.get());
+    let i18n = use_i18n();
     let dialog = NodeRef::<Dialog>::new();
     let current = Memo::new(move |_| {
         let key = param.key.get()?;
@@ -333,23 +333,23 @@ pub fn Lightbox(
     };
 
     view! {
-        <dialog node_ref=dialog class="lightbox" aria-label=move || t().lightbox_label
+        <dialog node_ref=dialog class="lightbox" aria-label=move || t_string!(i18n, lightbox_label)
             aria-describedby="lightbox-caption" on:cancel=on_cancel on:keydown=on_key>
             <div class="lightbox-bar">
                 <p class="lightbox-counter" aria-live="polite" aria-atomic="true">
-                    {move || current.get().map(|i| (t().slide_counter)(i + 1, count()))}
+                    {move || current.get().map(|i| t_string!(i18n, slide_counter, index = i + 1, total = count()))}
                 </p>
-                <span class="lightbox-zoom" aria-live="polite">{move || (t().zoom_level)((view.get().scale * 100.0).round() as u32)}</span>
-                <button type="button" class="icon-button" aria-label=move || t().zoom_out on:click=move |_| zoom_by(1.0 / 1.5)>"−"</button>
-                <button type="button" class="icon-button" aria-label=move || t().zoom_in on:click=move |_| zoom_by(1.5)>"+"</button>
+                <span class="lightbox-zoom" aria-live="polite">{t!(i18n, zoom_level, percent = move || (view.get().scale * 100.0).round() as u32)}</span>
+                <button type="button" class="icon-button" aria-label=move || t_string!(i18n, zoom_out) on:click=move |_| zoom_by(1.0 / 1.5)>"−"</button>
+                <button type="button" class="icon-button" aria-label=move || t_string!(i18n, zoom_in) on:click=move |_| zoom_by(1.5)>"+"</button>
                 <button type="button" class="icon-button" aria-pressed=move || fullscreen.get().to_string()
-                    aria-label=move || if fullscreen.get() { t().exit_fullscreen } else { t().fullscreen }
+                    aria-label=move || if fullscreen.get() { t_string!(i18n, exit_fullscreen) } else { t_string!(i18n, fullscreen) }
                     on:click=toggle_fullscreen>
                     <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2">
                         <path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5"/>
                     </svg>
                 </button>
-                <button type="button" class="icon-button lightbox-close" autofocus aria-label=move || t().close
+                <button type="button" class="icon-button lightbox-close" autofocus aria-label=move || t_string!(i18n, close)
                     on:click=move |_| param.close()>"✕"</button>
             </div>
             <div class="lightbox-stage" on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
@@ -357,13 +357,13 @@ pub fn Lightbox(
                 <div class="lightbox-image" style:transform=transform>
                     {move || slide().map(|s| view! { <BundleImage media=s.media lang lazy=false/> })}
                 </div>
-                <button type="button" class="icon-button lightbox-prev" aria-label=move || t().previous
+                <button type="button" class="icon-button lightbox-prev" aria-label=move || t_string!(i18n, previous)
                     on:click=move |_| step(-1)>"‹"</button>
-                <button type="button" class="icon-button lightbox-next" aria-label=move || t().next
+                <button type="button" class="icon-button lightbox-next" aria-label=move || t_string!(i18n, next)
                     on:click=move |_| step(1)>"›"</button>
             </div>
             <p id="lightbox-caption" class="lightbox-caption">{caption}</p>
-            <nav aria-label=move || t().thumbnails><ul class="lightbox-thumbs">{thumbs}</ul></nav>
+            <nav aria-label=move || t_string!(i18n, thumbnails)><ul class="lightbox-thumbs">{thumbs}</ul></nav>
         </dialog>
     }
 }

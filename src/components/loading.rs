@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::i18n::ui;
+use crate::i18n::*;
 use crate::store::use_store;
 
 #[component]
@@ -9,7 +9,7 @@ pub fn Loading() -> impl IntoView {
     view! {
         <div class="loading" role="status" aria-live="polite">
             <span class="spinner" aria-hidden="true"></span>
-            <p>{move || ui(store.lang.get()).loading}</p>
+            <p>{move || td_string!(locale(store.lang.get()), loading)}</p>
         </div>
     }
 }

@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::app_href;
 use crate::components::leaflet::{self as l, Layer, LeafletMap};
-use crate::i18n::ui;
+use crate::i18n::*;
 use crate::store::use_store;
 
 /// Below this zoom, units closer than [`CLUSTER_KM`] share one marker.
@@ -150,7 +150,7 @@ pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
     // Zoom buttons labelled in the visitor's language.
     let zoom_buttons = StoredValue::new_local(None::<l::Control>);
     Effect::new(move |_| {
-        let t = ui(lang.get());
+        let l = locale(lang.get());
         ready.track();
         map.with_value(|m| {
             let Some(m) = m else { return };
@@ -159,8 +159,8 @@ pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
                     old.remove();
                 }
                 let options = l::options(&[
-                    ("zoomInTitle", t.zoom_in.into()),
-                    ("zoomOutTitle", t.zoom_out.into()),
+                    ("zoomInTitle", td_string!(l, zoom_in).into()),
+                    ("zoomOutTitle", td_string!(l, zoom_out).into()),
                 ]);
                 *control = Some(l::zoom_control(&options).add_to(m));
             });
@@ -187,7 +187,7 @@ pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
     });
 
     view! {
-        <div class="map" node_ref=container role="region" aria-label=move || ui(lang.get()).map_label></div>
+        <div class="map" node_ref=container role="region" aria-label=move || td_string!(locale(lang.get()), map_label)></div>
     }
 }
 
@@ -197,7 +197,7 @@ fn routes(
     place: &dyn Fn(&Coordinates) -> (f64, f64),
     map: &LeafletMap,
 ) -> Vec<Layer> {
-    let t = ui(lang);
+    let l = locale(lang);
     let mut layers = Vec::new();
     // The three partners, joined.
     let partners: Vec<&Unit> = bundle
@@ -241,7 +241,11 @@ fn routes(
         let km = distance_km(&from.location, &to.location).round() as u64;
         let label = element(
             "span",
-            &format!("{} · {}", route.label.get(lang), (t.distance)(km)),
+            &format!(
+                "{} · {}",
+                route.label.get(lang),
+                td_string!(l, distance, km = group_thousands(km))
+            ),
         );
         let tooltip = l::options(&[
             ("permanent", true.into()),
@@ -260,7 +264,7 @@ fn markers(
     place: &dyn Fn(&Coordinates) -> (f64, f64),
     map: &LeafletMap,
 ) -> Vec<Layer> {
-    let t = ui(lang);
+    let l = locale(lang);
     let mut groups: Vec<Vec<&Unit>> = Vec::new();
     for unit in &bundle.units {
         let near = groups.iter_mut().find(|g| {
@@ -312,7 +316,7 @@ fn markers(
                     .map(|u| u.short_name.as_ref().unwrap_or(&u.name).get(lang))
                     .collect::<Vec<_>>()
                     .join("、");
-                let label = format!("{}: {names}", (t.units_here)(n));
+                let label = format!("{}: {names}", td_string!(l, units_here, count = n));
                 let icon = l::div_icon(&l::options(&[
                     ("html", icon_content(&n.to_string(), &label).into()),
                     ("className", "unit-marker unit-marker-group".into()),
@@ -360,14 +364,18 @@ fn icon_content(visible: &str, name: &str) -> web_sys::HtmlElement {
 }
 
 fn popup(bundle: &Bundle, unit: &Unit, lang: Lang) -> web_sys::HtmlElement {
-    let t = ui(lang);
+    let l = locale(lang);
     let root = element("div", "");
     root.set_class_name("map-popup");
     root.append_child(&element("h2", unit.name.get(lang))).ok();
     if let Some(person) = unit.secretary.as_deref().and_then(|id| bundle.person(id)) {
         root.append_child(&element(
             "p",
-            &format!("{}: {}", t.branch_secretary, person.name.get(lang)),
+            &format!(
+                "{}: {}",
+                td_string!(l, branch_secretary),
+                person.name.get(lang)
+            ),
         ))
         .ok();
     }
@@ -381,9 +389,12 @@ fn popup(bundle: &Bundle, unit: &Unit, lang: Lang) -> web_sys::HtmlElement {
     };
     let gifts = link(
         &app_href(&format!("/gallery?{filter}={}", unit.id)),
-        t.items_in_gallery,
+        td_string!(l, items_in_gallery),
     );
-    let page = link(&app_href(&format!("/units/{}", unit.id)), t.unit_page);
+    let page = link(
+        &app_href(&format!("/units/{}", unit.id)),
+        td_string!(l, unit_page),
+    );
     root.append_child(&gifts).ok();
     root.append_child(&page).ok();
     root

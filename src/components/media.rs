@@ -4,7 +4,7 @@
 use bundle::{Lang, Media};
 use leptos::prelude::*;
 
-use crate::i18n::ui;
+use crate::i18n::*;
 
 #[component]
 pub fn BundleImage(
@@ -46,7 +46,7 @@ pub fn BundleImage(
                     move || view! {
                         <span class="image-missing" role="img" aria-label=alt.clone()
                             style=("--ratio", format!("{width} / {height}"))>
-                            <span class="image-missing-title">{move || ui(lang.get()).image_missing}</span>
+                            <span class="image-missing-title">{move || td_string!(locale(lang.get()), image_missing)}</span>
                             <span class="image-missing-alt">{alt.clone()}</span>
                         </span>
                     }
@@ -66,7 +66,7 @@ pub fn BundleImage(
                     on:error=move |_| failed.set(true)
                 />
             </Show>
-            {sample.then(|| view! { <span class="sample-badge">{move || ui(lang.get()).sample_image}</span> })}
+            {sample.then(|| view! { <span class="sample-badge">{move || td_string!(locale(lang.get()), sample_image)}</span> })}
         </span>
     }
 }

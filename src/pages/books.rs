@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::{app_href, use_document_title};
-use crate::i18n::{format_date, ui};
+use crate::i18n::*;
 use crate::pages::home::unit_label;
 use crate::store::use_store;
 
@@ -12,11 +12,11 @@ use crate::store::use_store;
 pub fn BooksPage() -> impl IntoView {
     let store = use_store();
     let lang = move || store.lang.get();
-    use_document_title(move || Some(ui(lang()).nav_books.to_owned()));
+    use_document_title(move || Some(td_string!(locale(lang()), nav_books).to_owned()));
     move || {
         let bundle = store.bundle.get()?;
         let lang = lang();
-        let t = ui(lang);
+        let l = locale(lang);
         let donations: Vec<_> = bundle
             .items
             .iter()
@@ -34,7 +34,7 @@ pub fn BooksPage() -> impl IntoView {
                         <td>{from}</td>
                         <td>{via.unwrap_or_else(|| "—".into())}</td>
                         <td><a href=to>{unit_label(&bundle, &books.to, lang)}</a></td>
-                        <td class="num">{books.count.map_or_else(|| t.unknown_count.to_owned(), |c| c.to_string())}</td>
+                        <td class="num">{books.count.map_or_else(|| td_string!(l, unknown_count).to_owned(), |c| c.to_string())}</td>
                         <td><time datetime=item.date.clone()>{format_date(lang, &item.date)}</time></td>
                     </tr>
                 }
@@ -49,7 +49,7 @@ pub fn BooksPage() -> impl IntoView {
             .map(|p| {
                 view! {
                     <section class="carrier">
-                        <h2>{t.via}" "{p.name.get(lang).to_owned()}</h2>
+                        <h2>{td_string!(l, via)}" "{p.name.get(lang).to_owned()}</h2>
                         <p class="muted">{p.role.get(lang).to_owned()}</p>
                         {p.description.as_ref().map(|d| view! { <p>{d.get(lang).to_owned()}</p> })}
                     </section>
@@ -65,31 +65,31 @@ pub fn BooksPage() -> impl IntoView {
                 view! {
                     <li>
                         {unit_label(&bundle, &r.from, lang)}" → "{unit_label(&bundle, &r.to, lang)}": "
-                        {r.label.get(lang).to_owned()}" · "<a href=app_href("/map#routes")>{t.show_on_map}</a>
+                        {r.label.get(lang).to_owned()}" · "<a href=app_href("/map#routes")>{td_string!(l, show_on_map)}</a>
                     </li>
                 }
             })
             .collect_view();
         Some(view! {
-            <h1>{t.nav_books}</h1>
-            <p class="lead"><span class="total-books">{(t.books_count)(totals.counted)}</span>
-                {(totals.uncounted_donations > 0).then(|| view! { " · "<span class="uncounted">{(t.uncounted)(totals.uncounted_donations)}</span> })}
+            <h1>{td_string!(l, nav_books)}</h1>
+            <p class="lead"><span class="total-books">{books_count(l, totals.counted)}</span>
+                {(totals.uncounted_donations > 0).then(|| view! { " · "<span class="uncounted">{uncounted(l, totals.uncounted_donations)}</span> })}
             </p>
             <div class="table-scroll">
                 <table class="ledger">
                     <thead><tr>
-                        <th scope="col">{t.nav_books}</th><th scope="col">{t.ledger_from}</th>
-                        <th scope="col">{t.via}</th><th scope="col">{t.ledger_to}</th>
-                        <th scope="col">{t.ledger_count}</th><th scope="col">{t.date}</th>
+                        <th scope="col">{td_string!(l, nav_books)}</th><th scope="col">{td_string!(l, ledger_from)}</th>
+                        <th scope="col">{td_string!(l, via)}</th><th scope="col">{td_string!(l, ledger_to)}</th>
+                        <th scope="col">{td_string!(l, ledger_count)}</th><th scope="col">{td_string!(l, date)}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                     <tfoot><tr>
-                        <th scope="row" colspan="4">{t.total_books}</th>
+                        <th scope="row" colspan="4">{td_string!(l, total_books)}</th>
                         <td class="num total-count">{totals.counted}</td><td></td>
                     </tr></tfoot>
                 </table>
             </div>
-            <h2>{t.route}</h2>
+            <h2>{td_string!(l, route)}</h2>
             <ul class="routes">{routes}</ul>
             {carriers}
         })

@@ -12,7 +12,7 @@ use leptos_router::NavigateOptions;
 use crate::app::{app_href, use_document_title};
 use crate::components::lightbox::{use_lightbox_param, Lightbox, LightboxParam, Slide};
 use crate::components::media::BundleImage;
-use crate::i18n::{item_kind, ui};
+use crate::i18n::*;
 use crate::pages::home::unit_label;
 use crate::store::use_store;
 
@@ -26,8 +26,8 @@ const EAGER_CARDS: usize = 8;
 pub fn GalleryPage() -> impl IntoView {
     let store = use_store();
     let lang = Signal::derive(move || store.lang.get());
-    let t = move || ui(lang.get());
-    use_document_title(move || Some(t().nav_gallery.to_owned()));
+    let i18n = use_i18n();
+    use_document_title(move || Some(t_string!(i18n, nav_gallery).to_owned()));
     move || {
         let bundle = store.bundle.get()?;
         Some(view! { <Gallery bundle lang/> })
@@ -36,7 +36,7 @@ pub fn GalleryPage() -> impl IntoView {
 
 #[component]
 fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
-    let t = move || ui(lang.get());
+    let i18n = use_i18n();
     let index = Arc::new(SearchIndex::new(&bundle));
     let query_map = use_query_map();
     let query = Memo::new(move |_| {
@@ -83,12 +83,12 @@ fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
     let remaining = move || results.with(Vec::len).saturating_sub(limit());
     let card_bundle = bundle.clone();
     view! {
-        <h1>{move || t().nav_gallery}</h1>
+        <h1>{t!(i18n, nav_gallery)}</h1>
         <Filters bundle=bundle.clone() query lang/>
-        <p class="result-count" role="status">{move || (t().items_count)(results.with(Vec::len))}</p>
+        <p class="result-count" role="status">{move || items_count(i18n.get_locale(), results.with(Vec::len))}</p>
         <Show when=move || results.with(Vec::is_empty)>
             <div class="empty-state">
-                <p>{move || t().no_results}</p>
+                <p>{t!(i18n, no_results)}</p>
                 <ClearFilters/>
             </div>
         </Show>
@@ -107,7 +107,7 @@ fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
                     *asked = q;
                 });
             }>
-                {move || (t().show_more)(remaining())}
+                {t!(i18n, show_more, count = remaining)}
             </button>
         </Show>
         <Lightbox slides=slides.into() param lang/>
@@ -125,7 +125,7 @@ fn Card(
 ) -> impl IntoView {
     // A card is drawn for one language (the grid is keyed by language too): static text, no reactive
     // bindings, which keeps re-rendering the grid on every keystroke cheap.
-    let t = ui(lang);
+    let l = locale(lang);
     let item = &bundle.items[index];
     let kind = item.kind;
     let title = item.title.get(lang).to_owned();
@@ -138,8 +138,8 @@ fn Card(
     let image = item.media.first().cloned().map(|media| {
         let key = item.id.clone();
         // The name includes the visible "sample image" badge, so speech and sight agree.
-        let badge = if media.sample { format!(" · {}", t.sample_image) } else { String::new() };
-        let label = format!("{}: {title}{badge}", t.view_larger);
+        let badge = if media.sample { format!(" · {}", td_string!(l, sample_image)) } else { String::new() };
+        let label = format!("{}: {title}{badge}", td_string!(l, view_larger));
         view! {
             <button type="button" class="card-image" aria-label=label on:click=move |_| param.open(&key)>
                 <BundleImage media lang=Signal::stored(lang) lazy=!eager priority=first
@@ -153,7 +153,7 @@ fn Card(
             <div class="card-body">
                 <span class=format!("badge badge-{}", kind.as_str())>{item_kind(lang, kind)}</span>
                 <h2 class="card-title"><a href=app_href(&format!("/gallery/{}", item.id))>{title}</a></h2>
-                <p class="card-meta">{t.donor}": "{donors}</p>
+                <p class="card-meta">{td_string!(l, donor)}": "{donors}</p>
             </div>
         </li>
     }
@@ -176,7 +176,7 @@ fn set_query(query: &GalleryQuery) {
 
 #[component]
 fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -> impl IntoView {
-    let t = move || ui(lang.get());
+    let i18n = use_i18n();
     let update = move |change: &dyn Fn(&mut GalleryQuery)| {
         let mut q = query.get_untracked();
         change(&mut q);
@@ -210,46 +210,46 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
     view! {
         <form class="filters" role="search" on:submit=|e| e.prevent_default()>
             <div class="field field-search">
-                <label for="gallery-search">{move || t().search}</label>
+                <label for="gallery-search">{t!(i18n, search)}</label>
                 <input id="gallery-search" node_ref=search_input type="search" autocomplete="off"
-                    placeholder=move || t().search_hint
+                    placeholder=move || t_string!(i18n, search_hint)
                     value=query.get_untracked().text
                     on:input=move |e| { let text = event_target_value(&e); update(&|q| q.text = text.clone()) }/>
             </div>
             <div class="field">
-                <label for="gallery-kind">{move || t().filter_kind}</label>
+                <label for="gallery-kind">{t!(i18n, filter_kind)}</label>
                 <select id="gallery-kind" on:change=move |e| {
                     let v = event_target_value(&e);
                     update(&|q| q.kind = ItemKind::ALL.into_iter().find(|k| k.as_str() == v));
                 }>
-                    <option value="" selected=move || query.with(|q| q.kind.is_none())>{move || t().all_kinds}</option>
+                    <option value="" selected=move || query.with(|q| q.kind.is_none())>{t!(i18n, all_kinds)}</option>
                     {ItemKind::ALL.into_iter().map(|k| view! {
                         <option value=k.as_str() selected=move || query.with(|q| q.kind == Some(k))>{move || item_kind(lang.get(), k)}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="gallery-donor">{move || t().filter_donor}</label>
+                <label for="gallery-donor">{t!(i18n, filter_donor)}</label>
                 <select id="gallery-donor" on:change=move |e| {
                     let v = event_target_value(&e);
                     update(&|q| q.donor = (!v.is_empty()).then(|| v.clone()));
                 }>
-                    <option value="" selected=move || query.with(|q| q.donor.is_none())>{move || t().all_units}</option>
+                    <option value="" selected=move || query.with(|q| q.donor.is_none())>{t!(i18n, all_units)}</option>
                     {unit_options(donors, |q| q.donor.clone())}
                 </select>
             </div>
             <div class="field">
-                <label for="gallery-recipient">{move || t().filter_recipient}</label>
+                <label for="gallery-recipient">{t!(i18n, filter_recipient)}</label>
                 <select id="gallery-recipient" on:change=move |e| {
                     let v = event_target_value(&e);
                     update(&|q| q.recipient = (!v.is_empty()).then(|| v.clone()));
                 }>
-                    <option value="" selected=move || query.with(|q| q.recipient.is_none())>{move || t().all_units}</option>
+                    <option value="" selected=move || query.with(|q| q.recipient.is_none())>{t!(i18n, all_units)}</option>
                     {unit_options(recipients, |q| q.recipient.clone())}
                 </select>
             </div>
             <div class="field">
-                <label for="gallery-sort">{move || t().sort}</label>
+                <label for="gallery-sort">{t!(i18n, sort)}</label>
                 <select id="gallery-sort" on:change=move |e| {
                     let v = event_target_value(&e);
                     update(&|q| q.sort = SortOrder::parse(&v).unwrap_or_default());
@@ -269,17 +269,17 @@ fn ClearFilters() -> impl IntoView {
     let store = use_store();
     view! {
         <button type="button" class="button button-secondary" on:click=move |_| set_query(&GalleryQuery::default())>
-            {move || ui(store.lang.get()).clear_filters}
+            {move || td_string!(locale(store.lang.get()), clear_filters)}
         </button>
     }
 }
 
 fn sort_label(lang: Lang, order: SortOrder) -> &'static str {
-    let t = ui(lang);
+    let l = locale(lang);
     match order {
-        SortOrder::Date => t.sort_date,
-        SortOrder::DateDesc => t.sort_date_desc,
-        SortOrder::Title => t.sort_title,
+        SortOrder::Date => td_string!(l, sort_date),
+        SortOrder::DateDesc => td_string!(l, sort_date_desc),
+        SortOrder::Title => td_string!(l, sort_title),
     }
 }
 

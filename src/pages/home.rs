@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::{app_href, use_document_title};
-use crate::i18n::{format_date, ui};
+use crate::i18n::*;
 use crate::store::use_store;
 
 #[component]
@@ -13,7 +13,7 @@ pub fn HomePage() -> impl IntoView {
     let store = use_store();
     use_document_title(|| None);
     let lang = move || store.lang.get();
-    let t = move || ui(lang());
+    let i18n = use_i18n();
     move || {
         let bundle = store.bundle.get()?;
         let b = bundle.clone();
@@ -29,9 +29,9 @@ pub fn HomePage() -> impl IntoView {
                 let lang = lang();
                 view! {
                     <dl class="facts">
-                        <div><dt>{t().date}</dt><dd><time datetime=e.date.clone()>{format_date(lang, &e.date)}</time></dd></div>
-                        <div><dt>{t().place}</dt><dd>{e.place.get(lang).to_owned()}</dd></div>
-                        <div><dt>{t().theme}</dt><dd>"“"{e.theme.get(lang).to_owned()}"”"</dd></div>
+                        <div><dt>{td_string!(locale(lang), date)}</dt><dd><time datetime=e.date.clone()>{format_date(lang, &e.date)}</time></dd></div>
+                        <div><dt>{td_string!(locale(lang), place)}</dt><dd>{e.place.get(lang).to_owned()}</dd></div>
+                        <div><dt>{td_string!(locale(lang), theme)}</dt><dd>"“"{e.theme.get(lang).to_owned()}"”"</dd></div>
                     </dl>
                 }
             }
@@ -67,7 +67,7 @@ pub fn HomePage() -> impl IntoView {
                         <li class="partner">
                             <h3><a href=app_href(&format!("/units/{}", u.id))>{u.name.get(lang).to_owned()}</a></h3>
                             {u.branch.as_ref().map(|br| view! { <p class="branch">{br.get(lang).to_owned()}</p> })}
-                            {secretary.map(|s| view! { <p class="secretary">{t().branch_secretary}": "{s}</p> })}
+                            {secretary.map(|s| view! { <p class="secretary">{td_string!(locale(lang), branch_secretary)}": "{s}</p> })}
                         </li>
                     }
                 })
@@ -87,24 +87,24 @@ pub fn HomePage() -> impl IntoView {
             {facts}
             <section class="summary">
                 <p>{summary}</p>
-                <h2>{move || t().principles}</h2>
+                <h2>{t!(i18n, principles)}</h2>
                 <ul class="principles">{principles}</ul>
             </section>
             <section aria-labelledby="explore-title">
-                <h2 id="explore-title">{move || t().explore}</h2>
+                <h2 id="explore-title">{t!(i18n, explore)}</h2>
                 <ul class="explore">
-                    <li><A href=app_href("/gallery")><strong>{move || t().nav_gallery}</strong>
-                        <span>{move || t().gallery_blurb}</span>
-                        <span class="count">{move || (t().items_count)(item_count)}</span></A></li>
-                    <li><A href=app_href("/map")><strong>{move || t().nav_map}</strong><span>{move || t().map_blurb}</span></A></li>
-                    <li><A href=app_href("/story")><strong>{move || t().nav_story}</strong><span>{move || t().story_blurb}</span></A></li>
-                    <li><A href=app_href("/books")><strong>{move || t().nav_books}</strong>
-                        <span>{move || t().books_blurb}</span>
-                        <span class="count">{move || (t().books_count)(book_total)}</span></A></li>
+                    <li><A href=app_href("/gallery")><strong>{t!(i18n, nav_gallery)}</strong>
+                        <span>{t!(i18n, gallery_blurb)}</span>
+                        <span class="count">{move || items_count(i18n.get_locale(), item_count)}</span></A></li>
+                    <li><A href=app_href("/map")><strong>{t!(i18n, nav_map)}</strong><span>{t!(i18n, map_blurb)}</span></A></li>
+                    <li><A href=app_href("/story")><strong>{t!(i18n, nav_story)}</strong><span>{t!(i18n, story_blurb)}</span></A></li>
+                    <li><A href=app_href("/books")><strong>{t!(i18n, nav_books)}</strong>
+                        <span>{t!(i18n, books_blurb)}</span>
+                        <span class="count">{move || books_count(i18n.get_locale(), book_total)}</span></A></li>
                 </ul>
             </section>
             <section aria-labelledby="partners-title">
-                <h2 id="partners-title">{move || t().partners}</h2>
+                <h2 id="partners-title">{t!(i18n, partners)}</h2>
                 <ul class="partners">{partners}</ul>
             </section>
             <Footer/>
@@ -139,8 +139,8 @@ pub fn Footer() -> impl IntoView {
     };
     view! {
         <footer class="site-footer">
-            <p>{move || ui(lang()).sample_images_note}</p>
-            <h2 class="footer-heading">{move || ui(lang()).sources}</h2>
+            <p>{move || td_string!(locale(lang()), sample_images_note)}</p>
+            <h2 class="footer-heading">{move || td_string!(locale(lang()), sources)}</h2>
             <ul>{sources}</ul>
         </footer>
     }

@@ -11,7 +11,7 @@ use leptos_router::hooks::use_params_map;
 use crate::app::{app_href, use_document_title};
 use crate::components::lightbox::{use_lightbox_param, Lightbox, Slide};
 use crate::components::media::BundleImage;
-use crate::i18n::{format_date, item_kind, ui, Ui};
+use crate::i18n::*;
 use crate::kiosk_mode::{kiosk_on, public_url, QrCode};
 use crate::pages::home::unit_label;
 use crate::pages::not_found::NotFound;
@@ -30,7 +30,7 @@ pub fn ItemPage() -> impl IntoView {
                 .item(&id.get())
                 .map(|i| i.title.get(lang).to_owned())
         });
-        Some(title.unwrap_or_else(|| ui(lang).nav_gallery.to_owned()))
+        Some(title.unwrap_or_else(|| td_string!(locale(lang), nav_gallery).to_owned()))
     });
     move || {
         let bundle = store.bundle.get()?;
@@ -44,7 +44,7 @@ pub fn ItemPage() -> impl IntoView {
 
 #[component]
 fn ItemView(bundle: Arc<Bundle>, position: usize, lang: Signal<Lang>) -> impl IntoView {
-    let t = move || ui(lang.get());
+    let i18n = use_i18n();
     let item = bundle.items[position].clone();
     let param = use_lightbox_param();
     let slides: Vec<Slide> = item
@@ -67,8 +67,8 @@ fn ItemView(bundle: Arc<Bundle>, position: usize, lang: Signal<Lang>) -> impl In
             view! {
                 <button type="button" class="item-image" on:click=move |_| param.open(&n.to_string())
                     aria-label=move || {
-                        let badge = if sample { format!(" · {}", t().sample_image) } else { String::new() };
-                        format!("{}: {}{badge}", t().view_larger, title.get(lang.get()))
+                        let badge = if sample { format!(" · {}", t_string!(i18n, sample_image)) } else { String::new() };
+                        format!("{}: {}{badge}", t_string!(i18n, view_larger), title.get(lang.get()))
                     }>
                     <BundleImage media=media.clone() lang lazy={n > 0} sizes="(min-width: 900px) 60vw, 100vw"/>
                 </button>
@@ -93,9 +93,9 @@ fn ItemView(bundle: Arc<Bundle>, position: usize, lang: Signal<Lang>) -> impl In
                 let url = url.clone();
                 view! {
                     <aside class="item-qr" aria-labelledby="item-qr-title">
-                        <h2 id="item-qr-title">{move || t().qr_item_title}</h2>
+                        <h2 id="item-qr-title">{t!(i18n, qr_item_title)}</h2>
                         <QrCode url=url.clone() lang/>
-                        <p>{move || t().qr_hint}</p>
+                        <p>{t!(i18n, qr_hint)}</p>
                         <p class="qr-url">{url}</p>
                     </aside>
                 }
@@ -107,7 +107,7 @@ fn ItemView(bundle: Arc<Bundle>, position: usize, lang: Signal<Lang>) -> impl In
     let description = item.description.clone();
     view! {
         <article class="item-page">
-            <p class="breadcrumb"><A href=app_href("/gallery")>"← "{move || t().back_to_gallery}</A></p>
+            <p class="breadcrumb"><A href=app_href("/gallery")>"← "{t!(i18n, back_to_gallery)}</A></p>
             <span class=format!("badge badge-{}", kind.as_str())>{move || item_kind(lang.get(), kind)}</span>
             <h1>{move || title.get(lang.get()).to_owned()}</h1>
             <div class="item-layout">
@@ -115,13 +115,13 @@ fn ItemView(bundle: Arc<Bundle>, position: usize, lang: Signal<Lang>) -> impl In
                 <div class="item-text">
                     <p class="item-description">{move || description.get(lang.get()).to_owned()}</p>
                     {details}
-                    <p><A href=app_href("/map")>{move || t().show_on_map}</A></p>
+                    <p><A href=app_href("/map")>{t!(i18n, show_on_map)}</A></p>
                     {hand_off}
                 </div>
             </div>
-            <nav class="item-neighbours" aria-label=move || format!("{} / {}", t().previous_item, t().next_item)>
-                {previous.map(|p| neighbour_link(p, "prev", lang, |t| t.previous_item))}
-                {next.map(|n| neighbour_link(n, "next", lang, |t| t.next_item))}
+            <nav class="item-neighbours" aria-label=move || format!("{} / {}", t_string!(i18n, previous_item), t_string!(i18n, next_item))>
+                {previous.map(|p| neighbour_link(p, "prev", lang, |l| td_string!(l, previous_item)))}
+                {next.map(|n| neighbour_link(n, "next", lang, |l| td_string!(l, next_item)))}
             </nav>
         </article>
         <Lightbox slides=Signal::stored(slides) param lang/>
@@ -132,20 +132,20 @@ fn neighbour_link(
     item: Item,
     rel: &'static str,
     lang: Signal<Lang>,
-    label: fn(&Ui) -> &'static str,
+    label: fn(Locale) -> &'static str,
 ) -> impl IntoView {
     view! {
         <A href=app_href(&format!("/gallery/{}", item.id)) attr:class=format!("neighbour neighbour-{rel}") attr:rel=rel>
-            <span class="neighbour-label">{move || label(ui(lang.get()))}</span>
+            <span class="neighbour-label">{move || label(locale(lang.get()))}</span>
             <span>{move || item.title.get(lang.get()).to_owned()}</span>
         </A>
     }
 }
 
 fn details(bundle: &Bundle, item: &Item, lang: Lang) -> impl IntoView {
-    let t = ui(lang);
+    let l = locale(lang);
     let mut rows: Vec<(&'static str, AnyView)> = vec![(
-        t.date,
+        td_string!(l, date),
         view! { <time datetime=item.date.clone()>{format_date(lang, &item.date)}</time> }
             .into_any(),
     )];
@@ -162,11 +162,11 @@ fn details(bundle: &Bundle, item: &Item, lang: Lang) -> impl IntoView {
             .collect_view()
     };
     rows.push((
-        t.donor,
+        td_string!(l, donor),
         view! { <ul class="inline-list">{units(&item.donors, "donor")}</ul> }.into_any(),
     ));
     rows.push((
-        t.recipient,
+        td_string!(l, recipient),
         view! { <ul class="inline-list">{units(&item.recipients, "recipient")}</ul> }.into_any(),
     ));
     let mut text = |label: &'static str, value: &Option<Text>| {
@@ -175,36 +175,45 @@ fn details(bundle: &Bundle, item: &Item, lang: Lang) -> impl IntoView {
         }
     };
     if let Some(a) = &item.artwork {
-        text(t.artists, &a.artists);
-        text(t.medium, &a.medium);
-        text(t.size, &a.size);
+        text(td_string!(l, artists), &a.artists);
+        text(td_string!(l, medium), &a.medium);
+        text(td_string!(l, size), &a.size);
     }
     if let Some(c) = &item.cover {
-        text(t.issuer, &c.issuer);
-        text(t.stamp, &c.stamp);
-        text(t.postmark, &c.postmark);
+        text(td_string!(l, issuer), &c.issuer);
+        text(td_string!(l, stamp), &c.stamp);
+        text(td_string!(l, postmark), &c.postmark);
     }
     if let Some(p) = &item.plaque {
-        text(t.inscription, &p.inscription);
-        text(t.material, &p.material);
+        text(td_string!(l, inscription), &p.inscription);
+        text(td_string!(l, material), &p.material);
     }
     if let Some(b) = &item.books {
         let count = b.count.map_or_else(
-            || t.unknown_count.to_owned(),
-            |c| (t.books_count)(u64::from(c)),
+            || td_string!(l, unknown_count).to_owned(),
+            |c| books_count(l, u64::from(c)),
         );
-        rows.push((t.ledger_count, count.into_any()));
+        rows.push((td_string!(l, ledger_count), count.into_any()));
         if let Some(person) = b.via.as_deref().and_then(|id| bundle.person(id)) {
-            rows.push((t.via, person.name.get(lang).to_owned().into_any()));
+            rows.push((
+                td_string!(l, via),
+                person.name.get(lang).to_owned().into_any(),
+            ));
         }
-        rows.push((t.ledger_to, unit_label(bundle, &b.to, lang).into_any()));
+        rows.push((
+            td_string!(l, ledger_to),
+            unit_label(bundle, &b.to, lang).into_any(),
+        ));
         if !b.titles.is_empty() {
             let titles = b
                 .titles
                 .iter()
                 .map(|x| view! { <li>{x.get(lang).to_owned()}</li> })
                 .collect_view();
-            rows.push((t.book_titles, view! { <ul>{titles}</ul> }.into_any()));
+            rows.push((
+                td_string!(l, book_titles),
+                view! { <ul>{titles}</ul> }.into_any(),
+            ));
         }
     }
     let rows = rows

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::app::{app_href, use_document_title};
 use crate::components::map_view::MapView;
-use crate::i18n::{position, ui, unit_kind};
+use crate::i18n::*;
 use crate::pages::home::unit_label;
 use crate::store::use_store;
 
@@ -14,11 +14,11 @@ use crate::store::use_store;
 pub fn MapPage() -> impl IntoView {
     let store = use_store();
     let lang = move || store.lang.get();
-    use_document_title(move || Some(ui(lang()).nav_map.to_owned()));
+    use_document_title(move || Some(td_string!(locale(lang()), nav_map).to_owned()));
     move || {
         let bundle = store.bundle.get()?;
         let lang = lang();
-        let t = ui(lang);
+        let l = locale(lang);
         let units = bundle
             .units
             .iter()
@@ -31,7 +31,7 @@ pub fn MapPage() -> impl IntoView {
                         <span class="badge">{unit_kind(lang, u.kind)}</span>
                         <h2><a href=app_href(&format!("/units/{}", u.id))>{u.name.get(lang).to_owned()}</a></h2>
                         {u.address.as_ref().map(|a| view! { <p>{a.get(lang).to_owned()}</p> })}
-                        {secretary.map(|s| view! { <p>{t.branch_secretary}": "{s}</p> })}
+                        {secretary.map(|s| view! { <p>{td_string!(l, branch_secretary)}": "{s}</p> })}
                         <p class="position">{position}</p>
                     </li>
                 }
@@ -49,19 +49,19 @@ pub fn MapPage() -> impl IntoView {
                 view! {
                     <li>
                         {unit_label(&bundle, &r.from, lang)}" → "{unit_label(&bundle, &r.to, lang)}": "{r.label.get(lang).to_owned()}
-                        {km.map(|km| view! { " · "<span class="route-distance">{(t.distance)(km)}</span> })}
+                        {km.map(|km| view! { " · "<span class="route-distance">{td_string!(l, distance, km = group_thousands(km))}</span> })}
                     </li>
                 }
             })
             .collect_view();
         let lang_signal = Signal::derive(move || store.lang.get());
         Some(view! {
-            <h1>{t.nav_map}</h1>
-            <p class="lead">{t.map_blurb}</p>
+            <h1>{td_string!(l, nav_map)}</h1>
+            <p class="lead">{td_string!(l, map_blurb)}</p>
             <MapView bundle=bundle.clone() lang=lang_signal/>
             {bundle.map.approval_number.as_ref().map(|n| view! { <p class="map-approval">{n.get(lang).to_owned()}</p> })}
             <ul class="places">{units}</ul>
-            <h2 id="routes">{t.route}</h2>
+            <h2 id="routes">{td_string!(l, route)}</h2>
             <ul class="routes">{routes}</ul>
         })
     }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::{app_href, use_document_title};
-use crate::i18n::{format_date, ui};
+use crate::i18n::*;
 use crate::pages::home::unit_label;
 use crate::store::use_store;
 
@@ -12,11 +12,11 @@ use crate::store::use_store;
 pub fn StoryPage() -> impl IntoView {
     let store = use_store();
     let lang = move || store.lang.get();
-    use_document_title(move || Some(ui(lang()).nav_story.to_owned()));
+    use_document_title(move || Some(td_string!(locale(lang()), nav_story).to_owned()));
     move || {
         let bundle = store.bundle.get()?;
         let lang = lang();
-        let t = ui(lang);
+        let l = locale(lang);
         let steps = bundle
             .timeline
             .iter()
@@ -49,7 +49,7 @@ pub fn StoryPage() -> impl IntoView {
                         {a.time.clone().map(|time| view! { <time class="step-time">{time}</time> })}
                         <h2>{a.title.get(lang).to_owned()}</h2>
                         <p>{a.description.get(lang).to_owned()}</p>
-                        <h3 class="visually-hidden">{t.involved}</h3>
+                        <h3 class="visually-hidden">{td_string!(l, involved)}</h3>
                         <ul class="inline-list step-units">{units}</ul>
                         {(!a.people.is_empty()).then(|| view! { <ul class="step-people">{people}</ul> })}
                         {(!a.items.is_empty()).then(|| view! { <ul class="step-items">{items}</ul> })}
@@ -68,8 +68,8 @@ pub fn StoryPage() -> impl IntoView {
             <p class="lead"><time datetime=e.date.clone()>{format_date(lang, &e.date)}</time>" · "{e.place.get(lang).to_owned()}</p>
             <p>{e.summary.get(lang).to_owned()}</p>
             <dl class="item-details">
-                <div><dt>{t.theme}</dt><dd>"“"{e.theme.get(lang).to_owned()}"”"</dd></div>
-                <div><dt>{t.principles}</dt><dd><ul class="principles">{principles}</ul></dd></div>
+                <div><dt>{td_string!(l, theme)}</dt><dd>"“"{e.theme.get(lang).to_owned()}"”"</dd></div>
+                <div><dt>{td_string!(l, principles)}</dt><dd><ul class="principles">{principles}</ul></dd></div>
             </dl>
             <ol class="timeline">{steps}</ol>
         })

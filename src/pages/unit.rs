@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::app::{app_href, use_document_title};
-use crate::i18n::{item_kind, position, ui, unit_kind};
+use crate::i18n::*;
 use crate::pages::not_found::NotFound;
 use crate::store::use_store;
 
@@ -26,7 +26,7 @@ pub fn UnitPage() -> impl IntoView {
     move || {
         let bundle = store.bundle.get()?;
         let lang = lang();
-        let t = ui(lang);
+        let l = locale(lang);
         let Some(unit) = bundle.unit(&id.get()).cloned() else {
             return Some(view! { <NotFound/> }.into_any());
         };
@@ -50,31 +50,31 @@ pub fn UnitPage() -> impl IntoView {
             (count > 0).then(|| {
                 view! {
                     <ul class="unit-items">{items}</ul>
-                    <p><a href=all>{(t.items_count)(count)}" → "{t.nav_gallery}</a></p>
+                    <p><a href=all>{items_count(l, count)}" → "{td_string!(l, nav_gallery)}</a></p>
                 }
             })
         };
         let gave = list("donor", |i| &i.donors);
         let received = list("recipient", |i| &i.recipients);
         let role = match unit.role {
-            bundle::UnitRole::Partner => t.role_partner,
-            bundle::UnitRole::Recipient => t.role_recipient,
+            bundle::UnitRole::Partner => td_string!(l, role_partner),
+            bundle::UnitRole::Recipient => td_string!(l, role_recipient),
         };
         let position = position(lang, &unit.location);
         Some(view! {
             <article class="unit-page">
-                <p class="breadcrumb"><a href=app_href("/map")>"← "{t.nav_map}</a></p>
+                <p class="breadcrumb"><a href=app_href("/map")>"← "{td_string!(l, nav_map)}</a></p>
                 <span class="badge">{unit_kind(lang, unit.kind)}</span>" "<span class="badge">{role}</span>
                 <h1>{unit.name.get(lang).to_owned()}</h1>
                 {unit.description.as_ref().map(|d| view! { <p class="lead">{d.get(lang).to_owned()}</p> })}
                 <dl class="item-details">
-                    {unit.branch.as_ref().map(|b| view! { <div><dt>{t.branch}</dt><dd>{b.get(lang).to_owned()}</dd></div> })}
-                    {secretary.map(|s| view! { <div><dt>{t.branch_secretary}</dt><dd>{s}</dd></div> })}
-                    {unit.address.as_ref().map(|a| view! { <div><dt>{t.address}</dt><dd>{a.get(lang).to_owned()}</dd></div> })}
-                    <div><dt>{t.place}</dt><dd>{position}" · "<a href=app_href(&format!("/map#unit-{}", unit.id))>{t.show_on_map}</a></dd></div>
+                    {unit.branch.as_ref().map(|b| view! { <div><dt>{td_string!(l, branch)}</dt><dd>{b.get(lang).to_owned()}</dd></div> })}
+                    {secretary.map(|s| view! { <div><dt>{td_string!(l, branch_secretary)}</dt><dd>{s}</dd></div> })}
+                    {unit.address.as_ref().map(|a| view! { <div><dt>{td_string!(l, address)}</dt><dd>{a.get(lang).to_owned()}</dd></div> })}
+                    <div><dt>{td_string!(l, place)}</dt><dd>{position}" · "<a href=app_href(&format!("/map#unit-{}", unit.id))>{td_string!(l, show_on_map)}</a></dd></div>
                 </dl>
-                {gave.map(|g| view! { <section><h2>{t.gave}</h2>{g}</section> })}
-                {received.map(|r| view! { <section><h2>{t.received}</h2>{r}</section> })}
+                {gave.map(|g| view! { <section><h2>{td_string!(l, gave)}</h2>{g}</section> })}
+                {received.map(|r| view! { <section><h2>{td_string!(l, received)}</h2>{r}</section> })}
             </article>
         }.into_any())
     }
