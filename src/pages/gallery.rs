@@ -193,12 +193,19 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
             }
         }
     });
+    // The selects follow only their own part of the query: typing in the search box changes the query
+    // on every keystroke, and must not rebuild the options of every select.
+    let kind = Memo::new(move |_| query.with(|q| q.kind));
+    let donor = Memo::new(move |_| query.with(|q| q.donor.clone()));
+    let recipient = Memo::new(move |_| query.with(|q| q.recipient.clone()));
+    let sort = Memo::new(move |_| query.with(|q| q.sort));
+    let filtered = Memo::new(move |_| query.with(GalleryQuery::is_filtered));
     let donors: Vec<String> = unit_ids(&bundle, |item| &item.donors);
     let recipients: Vec<String> = unit_ids(&bundle, |item| &item.recipients);
-    let unit_options = move |ids: Vec<String>, selected: fn(&GalleryQuery) -> Option<String>| {
+    let unit_options = move |ids: Vec<String>, selected: Memo<Option<String>>| {
         let bundle = bundle.clone();
         move || {
-            let current = query.with(selected);
+            let current = selected.get();
             ids.iter()
                 .map(|id| {
                     let is = current.as_deref() == Some(id.as_str());
@@ -222,9 +229,9 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
                     let v = event_target_value(&e);
                     update(&|q| q.kind = ItemKind::ALL.into_iter().find(|k| k.as_str() == v));
                 }>
-                    <option value="" selected=move || query.with(|q| q.kind.is_none())>{t!(i18n, all_kinds)}</option>
+                    <option value="" selected=move || kind.with(Option::is_none)>{t!(i18n, all_kinds)}</option>
                     {ItemKind::ALL.into_iter().map(|k| view! {
-                        <option value=k.as_str() selected=move || query.with(|q| q.kind == Some(k))>{move || item_kind(lang.get(), k)}</option>
+                        <option value=k.as_str() selected=move || kind.get() == Some(k)>{move || item_kind(lang.get(), k)}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -234,8 +241,8 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
                     let v = event_target_value(&e);
                     update(&|q| q.donor = (!v.is_empty()).then(|| v.clone()));
                 }>
-                    <option value="" selected=move || query.with(|q| q.donor.is_none())>{t!(i18n, all_units)}</option>
-                    {unit_options(donors, |q| q.donor.clone())}
+                    <option value="" selected=move || donor.with(Option::is_none)>{t!(i18n, all_units)}</option>
+                    {unit_options(donors, donor)}
                 </select>
             </div>
             <div class="field">
@@ -244,8 +251,8 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
                     let v = event_target_value(&e);
                     update(&|q| q.recipient = (!v.is_empty()).then(|| v.clone()));
                 }>
-                    <option value="" selected=move || query.with(|q| q.recipient.is_none())>{t!(i18n, all_units)}</option>
-                    {unit_options(recipients, |q| q.recipient.clone())}
+                    <option value="" selected=move || recipient.with(Option::is_none)>{t!(i18n, all_units)}</option>
+                    {unit_options(recipients, recipient)}
                 </select>
             </div>
             <div class="field">
@@ -255,11 +262,11 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
                     update(&|q| q.sort = SortOrder::parse(&v).unwrap_or_default());
                 }>
                     {SortOrder::ALL.into_iter().map(|o| view! {
-                        <option value=o.as_str() selected=move || query.with(|q| q.sort == o)>{move || sort_label(lang.get(), o)}</option>
+                        <option value=o.as_str() selected=move || sort.get() == o>{move || sort_label(lang.get(), o)}</option>
                     }).collect_view()}
                 </select>
             </div>
-            <Show when=move || query.with(GalleryQuery::is_filtered)><ClearFilters/></Show>
+            <Show when=move || filtered.get()><ClearFilters/></Show>
         </form>
     }
 }
