@@ -539,12 +539,9 @@ fn leave_guard(e: &web_sys::Event, qr_link: RwSignal<Option<String>>) {
     }
 }
 
-#[component]
-fn Countdown(glue: Glue) -> impl IntoView {
-    let i18n = use_i18n();
-    let panel = NodeRef::<leptos::html::Div>::new();
-    let shown = move || glue.countdown.with(Option::is_some);
-    // Focus moves to the panel when it appears (so screen readers announce it), not on every second.
+/// Moves focus to an overlay's panel when it appears (so screen readers announce it), not on every
+/// change while it stays shown.
+fn focus_when_shown(panel: NodeRef<leptos::html::Div>, shown: impl Fn() -> bool + 'static) {
     Effect::new(move |before: Option<bool>| {
         let now = shown();
         if now && before != Some(true) {
@@ -554,6 +551,14 @@ fn Countdown(glue: Glue) -> impl IntoView {
         }
         now
     });
+}
+
+#[component]
+fn Countdown(glue: Glue) -> impl IntoView {
+    let i18n = use_i18n();
+    let panel = NodeRef::<leptos::html::Div>::new();
+    let shown = move || glue.countdown.with(Option::is_some);
+    focus_when_shown(panel, shown);
     let left = move || glue.countdown.get().unwrap_or(0);
     view! {
         <div class="kiosk-overlay countdown" role="alertdialog" aria-modal="true" hidden=move || !shown()
@@ -574,15 +579,7 @@ fn Attract(glue: Glue, slides: Memo<Vec<Item>>, lang: Signal<Lang>) -> impl Into
     let i18n = use_i18n();
     let panel = NodeRef::<leptos::html::Div>::new();
     let shown = move || glue.attract.with(Option::is_some);
-    Effect::new(move |before: Option<bool>| {
-        let now = shown();
-        if now && before != Some(true) {
-            if let Some(panel) = panel.get() {
-                let _ = panel.focus();
-            }
-        }
-        now
-    });
+    focus_when_shown(panel, shown);
     let seconds = move || format!("{}s", glue.machine.with_value(|m| m.timing().slide / 1000));
     // Every slide is built once per bundle (their images load ahead); a slide change only moves the
     // `current` class.

@@ -74,28 +74,28 @@ pub fn running_wasm() -> Option<String> {
     Some(href.rsplit('/').next()?.to_owned())
 }
 
-/// Whether the server now has another app version than the one running: `Some(true)` when build.json
-/// names another wasm file, `None` when that cannot be told (no build.json, as under `trunk serve`).
-pub async fn new_app_version() -> Option<bool> {
-    let running = running_wasm()?;
+/// The server's build.json (written by `scripts/build-manifest.mjs`); `None` where there is none (as
+/// under `trunk serve`) or it cannot be fetched.
+async fn deployed_build() -> Option<serde_json::Value> {
     let policy = RetryPolicy {
         attempts: 1,
         ..RetryPolicy::default()
     };
     let text = api::fetch_text("build.json", policy).await.ok()?;
-    let build: serde_json::Value = serde_json::from_str(&text).ok()?;
-    let deployed = build.get("wasm")?.as_str()?;
-    Some(deployed != running)
+    serde_json::from_str(&text).ok()
 }
 
-/// The version of the build on the server as this page knows it (from build.json), for the overlay.
+/// Whether the server now has another app version than the one running: `Some(true)` when build.json
+/// names another wasm file, `None` when that cannot be told.
+pub async fn new_app_version() -> Option<bool> {
+    let running = running_wasm()?;
+    let build = deployed_build().await?;
+    Some(build.get("wasm")?.as_str()? != running)
+}
+
+/// The version of the build on the server, for the maintenance overlay.
 pub async fn build_version() -> Option<String> {
-    let policy = RetryPolicy {
-        attempts: 1,
-        ..RetryPolicy::default()
-    };
-    let text = api::fetch_text("build.json", policy).await.ok()?;
-    let build: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let build = deployed_build().await?;
     Some(build.get("version")?.as_str()?.to_owned())
 }
 

@@ -304,22 +304,23 @@ pub fn forget_lang_choice(store: Store) {
 
 /// The language a visitor who has not chosen one gets: the bundle's default, else the browser's.
 pub fn default_lang(store: Store) -> Lang {
-    let default = store
-        .bundle
-        .with_untracked(|b| b.as_ref().and_then(|b| b.default_language));
-    default
-        .or_else(|| {
-            let navigator = web_sys::window()?.navigator();
-            navigator.language().and_then(|tag| Lang::from_tag(&tag))
-        })
-        .unwrap_or_default()
+    unchosen_lang(
+        store
+            .bundle
+            .with_untracked(|b| b.as_ref().and_then(|b| b.default_language)),
+    )
 }
 
 /// The visitor's saved choice, else the bundle's default, else the browser's language, else Chinese.
 fn initial_lang(bundle_default: Option<Lang>) -> Lang {
     read_storage(LANG_KEY)
         .and_then(|code| Lang::from_tag(&code))
-        .or(bundle_default)
+        .unwrap_or_else(|| unchosen_lang(bundle_default))
+}
+
+/// For a visitor who has not chosen: the bundle's default, else the browser's language, else Chinese.
+fn unchosen_lang(bundle_default: Option<Lang>) -> Lang {
+    bundle_default
         .or_else(|| {
             let navigator = web_sys::window()?.navigator();
             navigator.language().and_then(|tag| Lang::from_tag(&tag))

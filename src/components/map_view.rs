@@ -286,25 +286,11 @@ fn markers(
                 } else {
                     "recipient"
                 };
-                let icon = l::div_icon(&l::options(&[
-                    ("html", icon_content("", name).into()),
-                    (
-                        "className",
-                        format!("unit-marker unit-marker-{role}").into(),
-                    ),
-                    (
-                        "iconSize",
-                        // A 48 px target around a 28 px face (touch screens).
-                        js_sys::Array::of2(&48.into(), &48.into()).into(),
-                    ),
-                ]));
-                let marker = l::marker(
-                    &l::lat_lng(lat, lon),
-                    &l::options(&[
-                        ("icon", icon),
-                        ("keyboard", true.into()),
-                        ("title", name.into()),
-                    ]),
+                let marker = unit_marker(
+                    (lat, lon),
+                    icon_content("", name),
+                    &format!("unit-marker unit-marker-{role}"),
+                    name,
                 );
                 marker.bind_popup(&popup(bundle, unit, lang)).add_to(map)
             } else {
@@ -317,21 +303,11 @@ fn markers(
                     .collect::<Vec<_>>()
                     .join("、");
                 let label = format!("{}: {names}", td_string!(l, units_here, count = n));
-                let icon = l::div_icon(&l::options(&[
-                    ("html", icon_content(&n.to_string(), &label).into()),
-                    ("className", "unit-marker unit-marker-group".into()),
-                    (
-                        "iconSize",
-                        js_sys::Array::of2(&48.into(), &48.into()).into(),
-                    ),
-                ]));
-                let marker = l::marker(
-                    &l::lat_lng(lat, lon),
-                    &l::options(&[
-                        ("icon", icon),
-                        ("keyboard", true.into()),
-                        ("title", label.clone().into()),
-                    ]),
+                let marker = unit_marker(
+                    (lat, lon),
+                    icon_content(&n.to_string(), &label),
+                    "unit-marker unit-marker-group",
+                    &label,
                 );
                 // Opening a group zooms in until its units stand apart.
                 let map_ref: JsValue = AsRef::<JsValue>::as_ref(map).clone();
@@ -346,6 +322,32 @@ fn markers(
             }
         })
         .collect()
+}
+
+/// A unit's (or a group's) marker: a 48 px target (touch screens) around its face, reachable by
+/// keyboard, named by `title`.
+fn unit_marker(
+    (lat, lon): (f64, f64),
+    face: web_sys::HtmlElement,
+    class: &str,
+    title: &str,
+) -> Layer {
+    let icon = l::div_icon(&l::options(&[
+        ("html", face.into()),
+        ("className", class.into()),
+        (
+            "iconSize",
+            js_sys::Array::of2(&48.into(), &48.into()).into(),
+        ),
+    ]));
+    l::marker(
+        &l::lat_lng(lat, lon),
+        &l::options(&[
+            ("icon", icon),
+            ("keyboard", true.into()),
+            ("title", title.into()),
+        ]),
+    )
 }
 
 /// The marker's face: an optional visible count and the unit's name for screen readers.
