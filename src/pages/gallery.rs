@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use bundle::{search, Bundle, GalleryQuery, ItemKind, Lang, SearchIndex, SortOrder};
+use bundle::{search, search_after, Bundle, GalleryQuery, ItemKind, Lang, SearchIndex, SortOrder};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
@@ -43,10 +43,25 @@ fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
         query_map
             .with(|m| GalleryQuery::from_pairs(m.latest_values().map(|(k, v)| (k.as_ref(), v))))
     });
-    let results = {
+    // Each result remembers its query, so that typing on scans only the previous hits.
+    let found = {
         let bundle = bundle.clone();
-        Memo::new(move |_| query.with(|q| search(&bundle, &index, q, lang.get())))
+        Memo::new(move |previous: Option<&Found>| {
+            let lang = lang.get();
+            query.with(|q| {
+                let hits = match previous {
+                    Some(p) => search_after(&bundle, &index, q, lang, (&p.query, p.lang, &p.hits)),
+                    None => search(&bundle, &index, q, lang),
+                };
+                Found {
+                    query: q.clone(),
+                    lang,
+                    hits,
+                }
+            })
+        })
     };
+    let results = Memo::new(move |_| found.with(|f| f.hits.clone()));
     // Extra pages ("show more") belong to the query they were asked for; a new query starts at one page.
     let extra_pages = RwSignal::new((GalleryQuery::default(), 0usize));
     let limit = move || {
@@ -112,6 +127,14 @@ fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
         </Show>
         <Lightbox slides=slides.into() param lang/>
     }
+}
+
+/// A search result and what it was the answer to.
+#[derive(Clone, PartialEq)]
+struct Found {
+    query: GalleryQuery,
+    lang: Lang,
+    hits: Vec<usize>,
 }
 
 #[component]

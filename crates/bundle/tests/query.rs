@@ -1,6 +1,8 @@
 //! Gallery filtering, search and sorting over the sample bundle.
 
-use bundle::{check, search, GalleryQuery, ItemKind, Lang, SearchIndex, SortOrder};
+use bundle::{
+    check, search, search_after, Bundle, GalleryQuery, ItemKind, Lang, SearchIndex, SortOrder,
+};
 
 const SAMPLE: &str = include_str!("../../../public/data/bundle.json");
 
@@ -152,4 +154,243 @@ fn unknown_parameters_and_values_are_ignored() {
     ]);
     assert_eq!(query, GalleryQuery::default());
     assert!(!query.is_filtered());
+}
+
+/// The search walks orders precomputed by the index. Against a plain filter-then-stable-sort over a
+/// bundle full of equal dates and titles, every sort, language and filter gives the same list.
+#[test]
+fn precomputed_orders_match_filtering_then_sorting() {
+    let bundle = many_items();
+    let index = SearchIndex::new(&bundle);
+    let reference = |query: &GalleryQuery, lang: Lang| -> Vec<usize> {
+        let lowered = query.text.to_lowercase();
+        let terms: Vec<&str> = lowered.split_whitespace().collect();
+        let mut hits: Vec<usize> = (0..bundle.items.len())
+            .filter(|&i| {
+                let item = &bundle.items[i];
+                query.kind.is_none_or(|k| item.kind == k)
+                    && query.donor.as_ref().is_none_or(|d| item.donors.contains(d))
+                    && query
+                        .recipient
+                        .as_ref()
+                        .is_none_or(|r| item.recipients.contains(r))
+                    && terms.iter().all(|t| {
+                        // The same fields the index covers for these items: titles and descriptions.
+                        let text = format!(
+                            "{}\n{}",
+                            item.title.both().collect::<Vec<_>>().join("\n"),
+                            item.description.both().collect::<Vec<_>>().join("\n")
+                        )
+                        .to_lowercase();
+                        text.contains(t)
+                    })
+            })
+            .collect();
+        let items = &bundle.items;
+        match query.sort {
+            SortOrder::Date => hits.sort_by(|&a, &b| items[a].date.cmp(&items[b].date)),
+            SortOrder::DateDesc => hits.sort_by(|&a, &b| items[b].date.cmp(&items[a].date)),
+            SortOrder::Title => hits.sort_by_cached_key(|&i| {
+                let t = items[i].title.get(lang);
+                t.trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            }),
+        }
+        hits
+    };
+    let mut compared = 0;
+    for sort in SortOrder::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            for (kind, donor, text) in [
+                (None, None, ""),
+                (Some(ItemKind::Artwork), None, ""),
+                (None, Some("southeast-elevator"), ""),
+                (None, None, "红"),
+                (None, None, "ship"),
+                (Some(ItemKind::BookDonation), None, "书"),
+            ] {
+                let query = GalleryQuery {
+                    kind,
+                    donor: donor.map(Into::into),
+                    text: text.into(),
+                    sort,
+                    ..Default::default()
+                };
+                let got = search(&bundle, &index, &query, lang);
+                assert_eq!(got, reference(&query, lang), "{query:?} {lang:?}");
+                compared += got.len();
+            }
+        }
+    }
+    assert!(
+        compared > 1000,
+        "the comparison covered too few results: {compared}"
+    );
+}
+
+/// The sample's items copied twelve times, full of equal dates and titles.
+fn many_items() -> Bundle {
+    let mut bundle = check(SAMPLE).unwrap().bundle;
+    let originals = bundle.items.clone();
+    let dates = ["2021-06-08", "2020-01-01", "2021-06-08", "2022-12-31"];
+    for copy in 0..12 {
+        for (n, item) in originals.iter().enumerate() {
+            let mut item = item.clone();
+            item.id = format!("{}-{copy}", item.id);
+            item.date = dates[(copy + n) % dates.len()].into();
+            if copy % 3 == 0 {
+                item.title = originals[0].title.clone();
+            }
+            bundle.items.push(item);
+        }
+    }
+    bundle
+}
+
+/// Typing on at the end of the box scans only the previous hits; every step must give what a fresh
+/// search gives, including when a step does not narrow (deleting, a new word, another language).
+#[test]
+fn searching_on_from_the_previous_result_equals_a_fresh_search() {
+    let bundle = many_items();
+    let index = SearchIndex::new(&bundle);
+    let typed = [
+        "", "r", "re", "red", "red ", "red s", "red sh", "red ship", "red shi", "ship red", "红",
+        "红船", "书", "书 ", "书 b", "b", "bo", "book", "books", "社", "社区", "",
+    ];
+    for sort in SortOrder::ALL {
+        for kind in [None, Some(ItemKind::Artwork)] {
+            let mut previous: Option<(GalleryQuery, Lang, Vec<usize>)> = None;
+            for (step, text) in typed.iter().enumerate() {
+                let lang = if step == 15 { Lang::En } else { Lang::Zh };
+                let query = GalleryQuery {
+                    text: (*text).into(),
+                    kind,
+                    sort,
+                    ..Default::default()
+                };
+                let fresh = search(&bundle, &index, &query, lang);
+                let got = match &previous {
+                    Some((q, l, hits)) => {
+                        search_after(&bundle, &index, &query, lang, (q, *l, hits))
+                    }
+                    None => search(&bundle, &index, &query, lang),
+                };
+                assert_eq!(
+                    got,
+                    fresh,
+                    "{query:?} {lang:?} after {:?}",
+                    previous.map(|p| p.0)
+                );
+                previous = Some((query, lang, got));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_query_narrows_another_only_when_it_can_only_lose_results() {
+    let q = |text: &str| GalleryQuery {
+        text: text.into(),
+        ..Default::default()
+    };
+    assert!(q("red").narrows(&q("re")));
+    assert!(q("red ship").narrows(&q("red")));
+    assert!(q("ship red").narrows(&q("red s")));
+    assert!(q("RED").narrows(&q("re")));
+    assert!(q("红船").narrows(&q("红")));
+    assert!(q("red").narrows(&q("")));
+    assert!(!q("re").narrows(&q("red")));
+    assert!(!q("ship").narrows(&q("red")));
+    assert!(!q("").narrows(&q("red")));
+    let sorted = GalleryQuery {
+        sort: SortOrder::Title,
+        ..q("red")
+    };
+    assert!(!sorted.narrows(&q("re")));
+    let artworks = GalleryQuery {
+        kind: Some(ItemKind::Artwork),
+        ..q("red")
+    };
+    assert!(!artworks.narrows(&q("re")));
+}
+
+/// The index keeps unit and people names apart from the items' own text. Against the plain way (one
+/// lower-cased text per item with every name copied in), every word gives the same items.
+#[test]
+fn names_kept_apart_match_like_names_copied_into_each_item() {
+    let bundle = many_items();
+    let index = SearchIndex::new(&bundle);
+    let text_of = |item: &bundle::Item| -> String {
+        let mut parts: Vec<&str> = item.title.both().chain(item.description.both()).collect();
+        for id in item.donors.iter().chain(&item.recipients) {
+            let unit = bundle.unit(id).unwrap();
+            parts.extend(unit.name.both());
+            parts.extend(unit.short_name.iter().flat_map(|t| t.both()));
+        }
+        if let Some(artwork) = &item.artwork {
+            parts.extend(artwork.artists.iter().flat_map(|t| t.both()));
+        }
+        if let Some(books) = &item.books {
+            if let Some(person) = books.via.as_deref().and_then(|id| bundle.person(id)) {
+                parts.extend(person.name.both());
+            }
+            parts.extend(books.titles.iter().flat_map(|t| t.both()));
+        }
+        for activity in bundle
+            .timeline
+            .iter()
+            .filter(|a| a.items.contains(&item.id))
+        {
+            for person in activity.people.iter().filter_map(|id| bundle.person(id)) {
+                parts.extend(person.name.both());
+            }
+        }
+        parts.join("\n").to_lowercase()
+    };
+    let texts: Vec<String> = bundle.items.iter().map(text_of).collect();
+    let mut words: Vec<String> = vec![
+        "湖东".into(),
+        "zizhong".into(),
+        "zhutian".into(),
+        "电梯 红".into(),
+        "branch".into(),
+    ];
+    words.extend(
+        bundle
+            .units
+            .iter()
+            .map(|u| u.name.get(Lang::En).to_lowercase()),
+    );
+    words.extend(
+        bundle
+            .people
+            .iter()
+            .flat_map(|p| p.name.both().map(str::to_lowercase).collect::<Vec<_>>()),
+    );
+    let mut nonempty = 0;
+    for word in &words {
+        let query = GalleryQuery {
+            text: word.clone(),
+            ..Default::default()
+        };
+        let terms: Vec<&str> = word.split_whitespace().collect();
+        let expected: Vec<usize> = index_order(&bundle)
+            .into_iter()
+            .filter(|&i| terms.iter().all(|t| texts[i].contains(t)))
+            .collect();
+        assert_eq!(
+            search(&bundle, &index, &query, Lang::Zh),
+            expected,
+            "{word}"
+        );
+        nonempty += usize::from(!expected.is_empty());
+    }
+    assert!(nonempty >= 5, "too few words found anything: {nonempty}");
+}
+
+/// The default order: by date, bundle order among equals.
+fn index_order(bundle: &Bundle) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..bundle.items.len()).collect();
+    order.sort_by(|&a, &b| bundle.items[a].date.cmp(&bundle.items[b].date));
+    order
 }
