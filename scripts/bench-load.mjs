@@ -44,6 +44,7 @@ import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { serveBench } from '../bench/server.mjs';
+import { timeKeystrokes } from './keystrokes.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -73,7 +74,6 @@ const SERVER_LINK = { latencyMs: SLOW_4G.latency, bytesPerSecond: SLOW_4G.downlo
 const CPU_SLOWDOWN = 4;
 const READY_QUERY = '书';
 // The keystrokes of scripts/bench-gallery.mjs.
-const QUERIES = ['r', 're', 'red', 'red ', 'red s', 'red sh', 'red shi', 'red ship', '红', '红船', '书', '书画', 'b', 'bo', 'boo', 'book', 'books', '社', '社区'];
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 
@@ -245,22 +245,7 @@ async function scaleRunIn(context, target, bundle, n) {
     parses.push(await parseMeasure(page, target.parseMeasure));
     if (run < 2) await page.close();
   }
-  await page.locator('#gallery-search').focus();
-  const times = [];
-  for (let i = 0; times.length < 60; i += 1) {
-    times.push(await page.evaluate(async (value) => {
-      const box = document.querySelector('#gallery-search');
-      const t0 = performance.now();
-      box.value = value;
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-      // Leptos runs its effects in microtasks: a macrotask later they are all done.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      void document.body.offsetHeight; // include style and layout of the new cards
-      const t1 = performance.now();
-      if (!new URL(location.href).searchParams.get('q')) throw new Error('the address did not follow the search');
-      return t1 - t0;
-    }, QUERIES[i % QUERIES.length]));
-  }
+  const times = await timeKeystrokes(page, 60);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');

@@ -105,3 +105,6 @@ pub fn app_href(path: &str) -> String {
     }
     BASE.with(|base| format!("{base}{path}"))
 }
+
+/// The router's `navigate`, kept for later (timers and listeners run outside the component that got it).
+pub type Navigate = std::rc::Rc<dyn Fn(&str, leptos_router::NavigateOptions)>;

@@ -19,7 +19,7 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::app::router_base;
+use crate::app::{router_base, Navigate};
 use crate::components::media::BundleImage;
 use crate::i18n::*;
 use crate::offline;
@@ -135,8 +135,6 @@ pub fn KioskLayer() -> impl IntoView {
     let mode = expect_context::<KioskMode>();
     move || mode.on.get().then(|| view! { <KioskChrome mode/> })
 }
-
-type Navigate = Rc<dyn Fn(&str, NavigateOptions)>;
 
 /// Everything the glue needs, all `Copy`.
 #[derive(Clone, Copy)]

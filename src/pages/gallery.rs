@@ -5,13 +5,17 @@ use std::sync::Arc;
 
 use bundle::{search, search_after, Bundle, GalleryQuery, ItemKind, Lang, SearchIndex, SortOrder};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use std::rc::Rc;
+
+use leptos::ev;
+use leptos::wasm_bindgen::JsCast;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 
-use crate::app::{app_href, use_document_title};
+use crate::app::{app_href, use_document_title, Navigate};
 use crate::components::lightbox::{use_lightbox_param, Lightbox, LightboxParam, Slide};
-use crate::components::media::BundleImage;
+use crate::components::media::ThumbImage;
 use crate::i18n::*;
 use crate::pages::home::unit_label;
 use crate::store::use_store;
@@ -39,9 +43,14 @@ fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
     let i18n = use_i18n();
     let index = Arc::new(SearchIndex::new(&bundle));
     let query_map = use_query_map();
+    let typed = TypedText::provide();
     let query = Memo::new(move |_| {
-        query_map
-            .with(|m| GalleryQuery::from_pairs(m.latest_values().map(|(k, v)| (k.as_ref(), v))))
+        let mut query = query_map
+            .with(|m| GalleryQuery::from_pairs(m.latest_values().map(|(k, v)| (k.as_ref(), v))));
+        if let Some(text) = typed.text.get() {
+            query.text = text;
+        }
+        query
     });
     // Each result remembers its query, so that typing on scans only the previous hits.
     let found = {
@@ -165,7 +174,7 @@ fn Card(
         let label = format!("{}: {title}{badge}", td_string!(l, view_larger));
         view! {
             <button type="button" class="card-image" aria-label=label on:click=move |_| param.open(&key)>
-                <BundleImage media lang=Signal::stored(lang) lazy=!eager priority=first
+                <ThumbImage media lang lazy=!eager priority=first
                     sizes="(min-width: 1200px) 25vw, (min-width: 700px) 33vw, 100vw"/>
             </button>
         }
@@ -183,7 +192,11 @@ fn Card(
 }
 
 /// Changes the gallery's address to show `query` (replacing the entry: filtering is not navigation).
+/// Search text not yet written is dropped: `query` is the whole state.
 fn set_query(query: &GalleryQuery) {
+    if let Some(typed) = use_context::<TypedText>() {
+        typed.discard();
+    }
     let params: ParamsMap = query.to_pairs().into_iter().collect();
     let navigate = use_navigate();
     navigate(
@@ -197,6 +210,103 @@ fn set_query(query: &GalleryQuery) {
     );
 }
 
+/// How long typing pauses before the search text is written to the address.
+const WRITE_TEXT_AFTER_MS: u32 = 300;
+
+/// Search text that the grid already shows but the address does not have yet. Writing the address on
+/// every keystroke cost the router a millisecond or more each time, and browsers limit how often a page
+/// may replace its history entry (Safari throws after 100 times in 30 s). The text is written once
+/// typing pauses, and at once when the visitor does anything else: leaves the box, presses anywhere,
+/// changes a filter, or the page is hidden.
+#[derive(Clone, Copy)]
+struct TypedText {
+    text: RwSignal<Option<String>>,
+    timer: StoredValue<Option<gloo_timers::callback::Timeout>, LocalStorage>,
+    navigate: StoredValue<Navigate, LocalStorage>,
+    /// The address's parameters and path.
+    params: Memo<ParamsMap>,
+    path: Memo<String>,
+}
+
+impl TypedText {
+    fn provide() -> Self {
+        let navigate = use_navigate();
+        let location = use_location();
+        let typed = TypedText {
+            text: RwSignal::new(None),
+            timer: StoredValue::new_local(None),
+            navigate: StoredValue::new_local(Rc::new(move |path: &str, options| {
+                navigate(path, options)
+            })),
+            params: location.query,
+            path: location.pathname,
+        };
+        provide_context(typed);
+        let pressed = window_event_listener(ev::pointerdown, move |e| {
+            let in_box = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|t| t.id() == "gallery-search");
+            if !in_box {
+                typed.flush();
+            }
+        });
+        let hidden = window_event_listener(ev::pagehide, move |_| typed.flush());
+        on_cleanup(move || {
+            pressed.remove();
+            hidden.remove();
+            typed.timer.try_update_value(|t| t.take());
+        });
+        typed
+    }
+
+    /// The visitor typed `text`: shown at once, written to the address when typing pauses.
+    fn typed(self, text: String) {
+        self.text.set(Some(text));
+        let timer = gloo_timers::callback::Timeout::new(WRITE_TEXT_AFTER_MS, move || self.write());
+        // Replacing the previous timer cancels it.
+        self.timer.set_value(Some(timer));
+    }
+
+    /// Writes the text now, if any is waiting.
+    fn flush(self) {
+        self.timer.try_update_value(|t| t.take());
+        self.write();
+    }
+
+    /// Forgets the waiting text (the caller writes the whole query itself).
+    fn discard(self) {
+        self.timer.try_update_value(|t| t.take());
+        self.text.try_set(None);
+    }
+
+    /// Only `q` changes: other parameters (an open lightbox's `view`) stay as they are.
+    fn write(self) {
+        let Some(text) = self.text.try_get_untracked().flatten() else {
+            return;
+        };
+        let mut params = self.params.get_untracked();
+        params.remove("q");
+        if !text.trim().is_empty() {
+            params.insert("q", text);
+        }
+        let path = format!("{}{}", self.path.get_untracked(), params.to_query_string());
+        self.navigate.with_value(|navigate| {
+            navigate(
+                &path,
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    resolve: false,
+                    ..Default::default()
+                },
+            )
+        });
+        // The address now says what the grid shows: the memo's value does not change.
+        self.text.set(None);
+    }
+}
+
 #[component]
 fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -> impl IntoView {
     let i18n = use_i18n();
@@ -205,6 +315,7 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
         change(&mut q);
         set_query(&q);
     };
+    let typed = expect_context::<TypedText>();
     let search_input = NodeRef::<leptos::html::Input>::new();
     // Follow the address (Back, a shared link, "clear") without fighting the visitor's typing.
     Effect::new(move |_| {
@@ -244,7 +355,8 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
                 <input id="gallery-search" node_ref=search_input type="search" autocomplete="off"
                     placeholder=move || t_string!(i18n, search_hint)
                     value=query.get_untracked().text
-                    on:input=move |e| { let text = event_target_value(&e); update(&|q| q.text = text.clone()) }/>
+                    on:input=move |e| typed.typed(event_target_value(&e))
+                    on:focusout=move |_| typed.flush()/>
             </div>
             <div class="field">
                 <label for="gallery-kind">{t!(i18n, filter_kind)}</label>

@@ -44,6 +44,55 @@ test('filters and search narrow the grid, live in the address and survive a relo
   await expect(page).toHaveURL(/\/gallery$/);
 });
 
+test('typing updates the grid at once; the address follows when typing pauses or the visitor moves on', async ({ page }) => {
+  // Count the history writes: browsers limit them (Safari throws after 100 in 30 s).
+  await page.addInitScript(() => {
+    window.__writes = 0;
+    for (const name of ['replaceState', 'pushState']) {
+      const original = history[name].bind(history);
+      history[name] = (...args) => { window.__writes += 1; return original(...args); };
+    }
+  });
+  await page.clock.install();
+  await page.goto('./gallery');
+  await english(page);
+  const grid = page.locator('.gallery-grid > li');
+  const box = page.getByRole('searchbox', { name: 'Search' });
+  await expect(grid).toHaveCount(SAMPLE.items.length);
+  // From here the page's timers run only when the test says so.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+  const writesBefore = await page.evaluate(() => window.__writes);
+
+  await box.pressSequentially('red ship');
+  await expect(grid).toHaveCount(1);
+  await expect(grid.first()).toContainText('"Red Ship" artwork');
+  expect(new URL(page.url()).searchParams.get('q')).toBeNull();
+  await page.clock.runFor(400);
+  await expect(page).toHaveURL(/q=red(\+|%20)ship/);
+  // Eight keystrokes, one write.
+  expect(await page.evaluate(() => window.__writes)).toBe(writesBefore + 1);
+
+  // Leaving the box writes at once.
+  await box.fill('首日');
+  await expect(grid).toHaveCount(1);
+  await page.keyboard.press('Tab');
+  await expect(page).toHaveURL(/q=%E9%A6%96%E6%97%A5/);
+
+  // So does pressing a card straight after typing: the lightbox's entry has the search in it.
+  await box.fill('meeting');
+  await expect(grid).toHaveCount(1);
+  await page.locator('.card-image').first().click();
+  await expect(page.getByRole('dialog', { name: 'Image viewer' })).toBeVisible();
+  await expect(page).toHaveURL(/q=meeting/);
+  await expect(page).toHaveURL(/view=meeting-site/);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page).toHaveURL(/\/gallery\?q=meeting$/);
+  await page.reload();
+  await expect(box).toHaveValue('meeting');
+  await expect(grid).toHaveCount(1);
+});
+
 test('sorting by title orders the cards in the visitor language', async ({ page }) => {
   await page.goto('./gallery?kind=artwork&sort=title');
   await english(page);
@@ -181,6 +230,12 @@ test('a large gallery shows a page at a time, and a new search starts again at o
   await page.getByRole('button', { name: 'Switch to English' }).click();
   const cards = page.locator('.gallery-grid > li');
   await expect(cards).toHaveCount(12);
+  // The first screen's images load at once (no `loading` attribute, the first before the others); the
+  // rest when scrolled near.
+  const loading = await cards.locator('img').evaluateAll((imgs) => imgs.map((i) => `${i.loading}/${i.fetchPriority}`));
+  expect(loading).toEqual([
+    'auto/high', ...Array(7).fill('auto/auto'), ...Array(4).fill('lazy/auto'),
+  ]);
   await page.getByRole('button', { name: 'Show more (18 more)' }).click();
   await expect(cards).toHaveCount(24);
   await page.getByRole('button', { name: 'Show more (6 more)' }).click();
