@@ -82,13 +82,35 @@ pub async fn fetch(
     policy: RetryPolicy,
     if_none_match: Option<&str>,
 ) -> Result<Fetched, FetchError> {
+    fetch_with(url, policy, if_none_match, RequestCache::NoCache).await
+}
+
+/// Fetches `url` as the page's first request for it, which may be answered by the page's
+/// `<link rel="preload" as="fetch">` (index.html preloads the bundle while the wasm downloads). A preload
+/// is only used by a request with the default cache mode; that request is still revalidated, since the
+/// bundle is served with `Cache-Control: no-cache`. Retries bypass the cache as [`fetch`] does.
+pub async fn fetch_preloaded(url: &str, policy: RetryPolicy) -> Result<Fetched, FetchError> {
+    fetch_with(url, policy, None, RequestCache::Default).await
+}
+
+async fn fetch_with(
+    url: &str,
+    policy: RetryPolicy,
+    if_none_match: Option<&str>,
+    first_cache: RequestCache,
+) -> Result<Fetched, FetchError> {
     let mut last = String::new();
     for attempt in 1..=policy.attempts {
         let wait = policy.backoff_before(attempt);
         if !wait.is_zero() {
             gloo_timers::future::sleep(wait).await;
         }
-        match fetch_once(url, policy.timeout, if_none_match).await {
+        let cache = if attempt == 1 {
+            first_cache
+        } else {
+            RequestCache::NoCache
+        };
+        match fetch_once(url, policy.timeout, if_none_match, cache).await {
             Ok(text) => return Ok(text),
             Err(Attempt::Final(err)) => return Err(err),
             Err(Attempt::Retryable(message)) => {
@@ -107,15 +129,14 @@ async fn fetch_once(
     url: &str,
     timeout: Duration,
     if_none_match: Option<&str>,
+    cache: RequestCache,
 ) -> Result<Fetched, Attempt> {
     let controller =
         AbortController::new().map_err(|_| Attempt::Retryable("no AbortController".into()))?;
     let signal = controller.signal();
     let _deadline =
         gloo_timers::callback::Timeout::new(timeout.as_millis() as u32, move || controller.abort());
-    let mut request = Request::get(url)
-        .cache(RequestCache::NoCache)
-        .abort_signal(Some(&signal));
+    let mut request = Request::get(url).cache(cache).abort_signal(Some(&signal));
     if let Some(tag) = if_none_match {
         request = request.header("If-None-Match", tag);
     }

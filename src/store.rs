@@ -99,11 +99,14 @@ impl Store {
     pub async fn load(self) {
         self.status.set(LoadStatus::Loading);
         let url = self.bundle_url.get_value();
-        let result = match api::fetch(&url, RetryPolicy::default(), None).await {
+        let result = match api::fetch_preloaded(&url, RetryPolicy::default()).await {
             Ok(Fetched::Body { text, etag }) => accept(&text).map(|bundle| (bundle, text, etag)),
             Ok(Fetched::NotModified) => unreachable!("an unconditional request"),
             Err(err) => Err(LoadError::Fetch(err)),
         };
+        // Parse and validate were one task; drawing the pages is the next one (a phone's main thread
+        // is not blocked for both at once).
+        next_task().await;
         match result {
             Ok((bundle, text, etag)) => {
                 let basemap = bundle.map.basemap.clone();
@@ -112,7 +115,7 @@ impl Store {
                     leptos::task::spawn_local(self.load_basemap(url));
                 }
                 // Leaflet, for the map, once the first page is up (offline later still has a map).
-                crate::components::leaflet::load_when_idle();
+                crate::components::leaflet::prefetch_when_idle();
                 self.status.set(LoadStatus::Ready);
             }
             Err(err) => {
@@ -353,4 +356,24 @@ fn resolve(relative: &str) -> String {
         .and_then(|base| web_sys::Url::new_with_base(relative, &base).ok())
         .map(|u| u.href())
         .unwrap_or_else(|| relative.to_owned())
+}
+
+/// Resolves in a new task of the event loop, after what is already queued (input included). A message
+/// to oneself rather than a zero timeout: timers are held back in background tabs (and by test clocks).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Ok(channel) = web_sys::MessageChannel::new() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+            return;
+        };
+        channel.port1().set_onmessage(Some(&resolve));
+        if channel
+            .port2()
+            .post_message(&wasm_bindgen::JsValue::UNDEFINED)
+            .is_err()
+        {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

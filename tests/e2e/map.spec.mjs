@@ -2,10 +2,14 @@
 // the Wujiang partners grouped at country zoom, popups by keyboard, and links into the gallery.
 import { test, expect, expectNoAxeViolations, SAMPLE } from './fixtures.mjs';
 
-test('the basemap, markers and route render, and still do with the network cut after load', async ({ page, context }) => {
+test('the basemap, markers and route render, and still do with the network cut after load (no service worker)', async ({ page, context }) => {
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.waitForLoadState('networkidle'); // the bundle and the basemap have arrived
+  // Once idle, the page downloads Leaflet (script and stylesheet) without running it: that is for a map.
+  await page.waitForFunction(() => ['.js', '.css'].every((ext) => performance.getEntriesByType('resource')
+    .some((e) => /\/leaflet-[0-9a-f]+\./.test(e.name) && e.name.endsWith(ext) && e.responseEnd > 0)));
+  expect(await page.evaluate(() => typeof window.L)).toBe('undefined');
   await context.setOffline(true);
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '地图' }).click();
   const map = page.getByRole('region', { name: '地图：共建单位与受赠学校' });

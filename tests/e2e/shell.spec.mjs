@@ -113,6 +113,20 @@ test('a network fault that clears is survived without the visitor noticing', asy
   expect(attempts).toBe(3);
 });
 
+test('the bundle downloads once, alongside the wasm rather than after it', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => { if (r.url().endsWith('/data/bundle.json')) requests.push(r.url()); });
+  await page.goto('./gallery');
+  await expect(page.locator('.gallery-grid > li')).toHaveCount(SAMPLE.items.length);
+  // The page's preload is what the app's first fetch uses: one request, not two.
+  expect(requests).toHaveLength(1);
+  const [bundle, wasm] = await page.evaluate(() => ['/data/bundle.json', '_bg.wasm'].map((end) => {
+    const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith(end));
+    return entry && { start: entry.startTime, end: entry.responseEnd };
+  }));
+  expect(bundle.start).toBeLessThan(wasm.end);
+});
+
 test('the home page has no accessibility violations in either language', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
