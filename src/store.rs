@@ -259,15 +259,24 @@ fn accept(text: &str) -> Result<Bundle, LoadError> {
     if let Some(p) = &performance {
         let _ = p.mark("bundle:parse+validate:start");
     }
-    let checked = bundle::check(text).map_err(LoadError::Parse);
+    // `bundle::check` without finding the line and column of every note: only a rejected bundle's
+    // problems are shown (each costs a scan of the text).
+    let checked = bundle::parse(text).map(|bundle| {
+        let problems = bundle::validate(&bundle);
+        (bundle, problems)
+    });
     if let Some(p) = &performance {
         let _ = p.measure_with_start_mark("bundle:parse+validate", "bundle:parse+validate:start");
     }
-    let checked = checked?;
-    if checked.is_valid() {
-        Ok(checked.bundle)
+    let (bundle, mut problems) = checked.map_err(LoadError::Parse)?;
+    if problems
+        .iter()
+        .any(|p| p.severity == bundle::Severity::Error)
+    {
+        bundle::locate_problems(text, &mut problems);
+        Err(LoadError::Invalid(problems))
     } else {
-        Err(LoadError::Invalid(checked.problems))
+        Ok(bundle)
     }
 }
 

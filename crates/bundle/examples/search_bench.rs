@@ -16,12 +16,19 @@ fn main() {
         .nth(1)
         .expect("usage: search_bench BUNDLE.json");
     let source = std::fs::read_to_string(path).expect("readable bundle");
+    let ms = |t: Instant| t.elapsed().as_secs_f64() * 1e3;
+    let t = Instant::now();
+    let parsed = bundle::parse(&source).expect("parses");
+    println!("parse: {:.2} ms", ms(t));
+    let t = Instant::now();
+    let problems = bundle::validate(&parsed);
+    println!("validate: {:.2} ms ({} problems)", ms(t), problems.len());
+    let t = Instant::now();
+    let _: serde_json::Value = serde_json::from_str(&source).expect("JSON");
+    println!("serde_json::Value, for scale: {:.2} ms", ms(t));
     let t = Instant::now();
     let checked = bundle::check(&source).expect("valid bundle");
-    println!(
-        "parse + validate: {:.2} ms",
-        t.elapsed().as_secs_f64() * 1e3
-    );
+    println!("check (parse + validate + locate): {:.2} ms", ms(t));
     let bundle = checked.bundle;
     let t = Instant::now();
     let index = SearchIndex::new(&bundle);

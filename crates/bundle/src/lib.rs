@@ -41,11 +41,17 @@ impl Checked {
 pub fn check(source: &str) -> Result<Checked, ParseError> {
     let bundle = parse(source)?;
     let mut problems = validate(&bundle);
-    for problem in &mut problems {
+    locate_problems(source, &mut problems);
+    Ok(Checked { bundle, problems })
+}
+
+/// Finds each problem's line and column in `source` (one scan of the text per problem). The app calls
+/// it only for a bundle it rejects: a valid bundle's notes are not shown to visitors.
+pub fn locate_problems(source: &str, problems: &mut [Problem]) {
+    for problem in problems {
         if let Some((line, column)) = locate(source, &problem.location.path) {
             problem.location.line = Some(line);
             problem.location.column = Some(column);
         }
     }
-    Ok(Checked { bundle, problems })
 }
