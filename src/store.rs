@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use bundle::{Bundle, Lang, ParseError, Problem};
+use bundle::{Bundle, Lang, ParseError, Problem, SearchIndex};
 use leptos::prelude::*;
 
 use crate::api::{self, FetchError, Fetched, RetryPolicy};
@@ -62,6 +62,8 @@ pub struct Store {
     /// The text of the bundle on show: a check that brings back the same text changes nothing.
     text: StoredValue<Option<Arc<String>>>,
     pending: StoredValue<Option<Arc<Pending>>>,
+    /// The gallery's search index and the bundle it was built from.
+    index: StoredValue<Option<(Arc<Bundle>, Arc<SearchIndex>)>>,
 }
 
 impl Store {
@@ -75,7 +77,23 @@ impl Store {
             info: RwSignal::new(None),
             text: StoredValue::new(None),
             pending: StoredValue::new(None),
+            index: StoredValue::new(None),
         }
+    }
+
+    /// The search index of `bundle`, built on the first visit to the gallery and kept while that bundle
+    /// is on show (tens of milliseconds at thousands of items, not to be paid on every visit).
+    pub fn search_index(self, bundle: &Arc<Bundle>) -> Arc<SearchIndex> {
+        if let Some(index) = self.index.with_value(|kept| {
+            kept.as_ref()
+                .filter(|(of, _)| Arc::ptr_eq(of, bundle))
+                .map(|(_, index)| index.clone())
+        }) {
+            return index;
+        }
+        let index = Arc::new(SearchIndex::new(bundle));
+        self.index.set_value(Some((bundle.clone(), index.clone())));
+        index
     }
 
     /// A store already holding `bundle`, for tests and previews.
@@ -233,6 +251,8 @@ impl Store {
         if self.bundle.with_untracked(Option::is_none) && read_storage(LANG_KEY).is_none() {
             self.lang.set(initial_lang(bundle.default_language));
         }
+        // The old bundle's index would keep the old bundle in memory.
+        self.index.set_value(None);
         self.bundle.set(Some(Arc::new(bundle)));
     }
 

@@ -248,3 +248,16 @@ fn positions_name_their_hemisphere_and_say_when_approximate() {
     };
     assert_eq!(position(Lang::En, &elsewhere), "33.860°S 70.650°W");
 }
+
+#[wasm_bindgen_test]
+fn the_search_index_is_built_once_per_bundle_on_show() {
+    let bundle = bundle::check(SAMPLE).unwrap().bundle;
+    let store = Store::with_bundle(bundle.clone(), Lang::Zh);
+    let shown = store.bundle.get_untracked().unwrap();
+    let index = store.search_index(&shown);
+    // A second visit to the gallery finds it built.
+    assert!(Arc::ptr_eq(&index, &store.search_index(&shown)));
+    // Another bundle gets its own.
+    let newer = Arc::new(bundle);
+    assert!(!Arc::ptr_eq(&index, &store.search_index(&newer)));
+}

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use bundle::{search, search_after, Bundle, GalleryQuery, ItemKind, Lang, SearchIndex, SortOrder};
+use bundle::{search, search_after, Bundle, GalleryQuery, ItemKind, Lang, SortOrder};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -41,7 +41,7 @@ pub fn GalleryPage() -> impl IntoView {
 #[component]
 fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
     let i18n = use_i18n();
-    let index = Arc::new(SearchIndex::new(&bundle));
+    let index = use_store().search_index(&bundle);
     let query_map = use_query_map();
     let typed = TypedText::provide();
     let query = Memo::new(move |_| {
