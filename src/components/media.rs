@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 
+/// An image from the bundle in the visitor's language: a [`StaticBundleImage`] drawn again when the
+/// language changes (alt text and badges are the only words in it).
 #[component]
 pub fn BundleImage(
     media: Media,
@@ -20,47 +22,7 @@ pub fn BundleImage(
     #[prop(default = "100vw")]
     sizes: &'static str,
 ) -> impl IntoView {
-    let failed = RwSignal::new(false);
-    let alt = {
-        let alt = media.alt.clone();
-        move || alt.get(lang.get()).to_owned()
-    };
-    let srcset = srcset(&media);
-    let placeholder = media.placeholder.clone();
-    let (width, height, sample) = (media.width, media.height, media.sample);
-    let src = media.src.clone();
-    view! {
-        <span class="bundle-image" class:sample=sample>
-            <Show
-                when=move || !failed.get()
-                fallback={
-                    let alt = alt.clone();
-                    move || view! {
-                        <span class="image-missing" role="img" aria-label=alt.clone()
-                            style=("--ratio", format!("{width} / {height}"))>
-                            <span class="image-missing-title">{move || td_string!(locale(lang.get()), image_missing)}</span>
-                            <span class="image-missing-alt">{alt.clone()}</span>
-                        </span>
-                    }
-                }
-            >
-                <img
-                    src=src.clone()
-                    srcset=srcset.clone()
-                    sizes=srcset.as_ref().map(|_| sizes)
-                    width=width
-                    height=height
-                    alt=alt.clone()
-                    loading=if lazy { "lazy" } else { "eager" }
-                    fetchpriority=if priority { "high" } else { "auto" }
-                    decoding="async"
-                    style:background-color=placeholder.clone()
-                    on:error=move |_| failed.set(true)
-                />
-            </Show>
-            {sample.then(|| view! { <span class="sample-badge">{move || td_string!(locale(lang.get()), sample_image)}</span> })}
-        </span>
-    }
+    move || view! { <StaticBundleImage media=media.clone() lang=lang.get() lazy priority sizes/> }
 }
 
 /// The `srcset` of an image with variants (the original included, as the widest).
@@ -76,17 +38,23 @@ fn srcset(media: &Media) -> Option<String> {
     })
 }
 
-/// A gallery thumbnail: a [`BundleImage`] drawn for one language (the grid is rebuilt when the language
-/// changes), with static texts and only the attributes that differ from the defaults. The grid creates
-/// a dozen of these on every keystroke in the search box, so each reactive binding saved counts.
+/// An image from the bundle drawn for one language, with static texts and only the attributes that
+/// differ from the defaults. Width and height are always set so nothing shifts while it loads; a broken
+/// or missing file is replaced, at the same size, by a placeholder that shows the alt text. The gallery
+/// draws a dozen of these on every keystroke in the search box (its grid is keyed by language), so each
+/// reactive binding saved counts.
 #[component]
-pub fn ThumbImage(
+pub fn StaticBundleImage(
     media: Media,
     lang: Lang,
     /// Load only when near the viewport (below the first screen).
+    #[prop(default = true)]
     lazy: bool,
-    /// The page's main image: fetched before other images (`fetchpriority`).
+    /// The page's main image (e.g. the first card): fetched before other images (`fetchpriority`).
+    #[prop(default = false)]
     priority: bool,
+    /// CSS `sizes` for the `srcset`, when the bundle has variants.
+    #[prop(default = "100vw")]
     sizes: &'static str,
 ) -> impl IntoView {
     let failed = RwSignal::new(false);

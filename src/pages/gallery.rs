@@ -15,7 +15,7 @@ use leptos_router::NavigateOptions;
 
 use crate::app::{app_href, use_document_title, Navigate};
 use crate::components::lightbox::{use_lightbox_param, Lightbox, LightboxParam, Slide};
-use crate::components::media::ThumbImage;
+use crate::components::media::StaticBundleImage;
 use crate::i18n::*;
 use crate::pages::home::unit_label;
 use crate::store::use_store;
@@ -174,7 +174,7 @@ fn Card(
         let label = format!("{}: {title}{badge}", td_string!(l, view_larger));
         view! {
             <button type="button" class="card-image" aria-label=label on:click=move |_| param.open(&key)>
-                <ThumbImage media lang lazy=!eager priority=first
+                <StaticBundleImage media lang lazy=!eager priority=first
                     sizes="(min-width: 1200px) 25vw, (min-width: 700px) 33vw, 100vw"/>
             </button>
         }
