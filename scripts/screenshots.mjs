@@ -24,7 +24,8 @@ const browser = await chromium.launch({
 });
 try {
   for (const [width, height] of SIZES) {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+    // No service worker: it would fetch the bundle itself, past the page's route for the broken one.
+    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', serviceWorkers: 'block' });
     const page = await context.newPage();
     const shots = [
       ['home', '/', null],
@@ -45,6 +46,7 @@ try {
       }
       await page.goto(`http://127.0.0.1:${PORT}${path}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
+      if (bundle) await page.locator('.problems').waitFor();
       await page.waitForLoadState('networkidle');
       const file = `${out}${name}-${width}x${height}.png`;
       await page.screenshot({ path: file });
