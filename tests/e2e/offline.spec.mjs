@@ -11,13 +11,16 @@ test('after one visit the kiosk works offline, across reloads', async ({ page, c
   await page.goto('./?kiosk');
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
   // The worker installed (shell, bundle and basemap pre-cached) and controls the page…
-  await page.waitForFunction(async () => {
+  // (Polled with expect.poll: page.waitForFunction takes the promise an async predicate returns as a
+  // truthy answer and would not wait at all.)
+  await expect.poll(() => page.evaluate(async () => {
     const shell = (await caches.keys()).find((k) => k.startsWith('showcase-shell-'));
     const cached = shell ? (await (await caches.open(shell)).keys()).map((r) => r.url) : [];
-    return navigator.serviceWorker.controller && cached.some((url) => url.endsWith('/index.html'));
-  }, null, { timeout: 20_000 });
+    return !!navigator.serviceWorker.controller && cached.some((url) => url.endsWith('/index.html'));
+  }), { timeout: 20_000 }).toBe(true);
   // …and the kiosk asked it for every image of the bundle.
-  await page.waitForFunction(async (n) => (await (await caches.open('showcase-media')).keys()).length >= n, MEDIA.length, { timeout: 20_000 });
+  await expect.poll(() => page.evaluate(async () => (await (await caches.open('showcase-media')).keys()).length),
+    { timeout: 20_000 }).toBeGreaterThanOrEqual(MEDIA.length);
 
   await context.setOffline(true);
   await page.reload();

@@ -50,13 +50,14 @@ test.describe('with the service worker', () => {
   test('the worker is scoped to the sub-path and the site reloads offline there', async ({ page, context }) => {
     await page.goto(`./gallery/${item.id}`);
     await expect(page.getByRole('heading', { level: 1, name: item.title.zh })).toBeVisible();
-    await page.waitForFunction(async () => {
+    // expect.poll, not page.waitForFunction: that takes an async predicate's promise as a truthy answer.
+    await expect.poll(() => page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       const shell = (await caches.keys()).find((k) => k.startsWith('showcase-shell-'));
       const cached = shell ? (await (await caches.open(shell)).keys()).map((r) => r.url) : [];
-      return navigator.serviceWorker.controller && registration?.scope.endsWith('/showcase/')
+      return !!navigator.serviceWorker.controller && !!registration?.scope.endsWith('/showcase/')
         && cached.some((url) => url.endsWith('/showcase/index.html'));
-    }, null, { timeout: 20_000 });
+    }), { timeout: 20_000 }).toBe(true);
     await context.setOffline(true);
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: item.title.zh })).toBeVisible();
