@@ -1,5 +1,6 @@
 //! Any text at all, fed to what the app and the CLI run on a bundle: parse, validate, and locate every
-//! problem in the text. None of it may panic, loop or overflow, whatever a maintainer's editor saved.
+//! problem in the text, then search it. None of it may panic, loop or overflow, whatever a maintainer's
+//! editor saved; and a search typed on from a shorter one finds what a fresh search finds.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -23,6 +24,20 @@ fuzz_target!(|data: &[u8]| {
             };
             let hits = bundle::search(&checked.bundle, &index, &query, bundle::Lang::En);
             assert!(hits.iter().all(|&i| i < checked.bundle.items.len()));
+            // Typing on from a shorter query (scanning only its hits) finds what a fresh search finds.
+            let shorter = bundle::GalleryQuery {
+                text: query.text.chars().take(3).collect(),
+                ..Default::default()
+            };
+            let before = bundle::search(&checked.bundle, &index, &shorter, bundle::Lang::En);
+            let after = bundle::search_after(
+                &checked.bundle,
+                &index,
+                &query,
+                bundle::Lang::En,
+                (&shorter, bundle::Lang::En, &before),
+            );
+            assert_eq!(after, hits);
         }
         Err(err) => {
             assert!(!err.message.is_empty());
