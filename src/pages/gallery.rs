@@ -217,7 +217,8 @@ const WRITE_TEXT_AFTER_MS: u32 = 300;
 /// every keystroke cost the router a millisecond or more each time, and browsers limit how often a page
 /// may replace its history entry (Safari throws after 100 times in 30 s). The text is written once
 /// typing pauses, and at once when the visitor does anything else: leaves the box, presses anywhere,
-/// changes a filter, or the page is hidden.
+/// changes a filter, or the page is hidden. (A reload started within those 300 ms reloads the address
+/// as it was: browsers fix a reload's address before the page hears of it, `beforeunload` included.)
 #[derive(Clone, Copy)]
 struct TypedText {
     text: RwSignal<Option<String>>,
