@@ -70,6 +70,8 @@ fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
             })
         })
     };
+    // The hits alone: what follows them is spared a new query that finds the same items ("red s" →
+    // "red sh" with no results).
     let results = Memo::new(move |_| found.with(|f| f.hits.clone()));
     // Extra pages ("show more") belong to the query they were asked for; a new query starts at one page.
     let extra_pages = RwSignal::new((GalleryQuery::default(), 0usize));
