@@ -27,6 +27,8 @@ lint:
 	$(ENV) cargo clippy -p bundle -p kiosk --all-targets -- -D warnings
 	$(ENV) cargo clippy -p bundle-cli --all-targets -- -D warnings
 	$(ENV) cargo clippy $(WASM) --workspace --exclude bundle-cli --all-targets -- -D warnings
+	# The release build's route chunks (feature `split`, see src/chunks.rs).
+	$(ENV) cargo clippy $(WASM) -p showcase --features split --bins -- -D warnings
 
 test-native:
 	$(ENV) cargo test -p bundle -p bundle-cli -p kiosk

@@ -23,6 +23,10 @@ fn main() {
     }
     println!("cargo::rerun-if-changed=locales");
     println!("cargo::rerun-if-changed=build.rs");
+    // wasm-split needs the linker's relocations to find what each split function uses.
+    if std::env::var_os("CARGO_FEATURE_SPLIT").is_some() {
+        println!("cargo::rustc-link-arg-bins=--emit-relocs");
+    }
 
     let (errors, warnings) = parsed.diag.borrow();
     let problems = errors

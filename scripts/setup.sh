@@ -81,6 +81,11 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   log "installing trunk $TRUNK_VERSION (about 8 minutes)"
   cargo install -q trunk --version "$TRUNK_VERSION" --locked --force
 fi
+# 6b. wasm-split-cli, pinned: cuts the release wasm into the main module and the route chunks.
+if ! cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  log "installing wasm-split-cli $WASM_SPLIT_VERSION (about a minute)"
+  cargo install -q wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
+fi
 if ! grep -q "wasm_bindgen = \"$wb_version\"" Trunk.toml; then
   echo "setup: Trunk.toml [tools] wasm_bindgen must be \"$wb_version\" (the version in Cargo.lock)" >&2
   exit 1

@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use leptos_router::{Lazy, LazyRoute};
 
+use crate::chunks::{self, chunk};
 use crate::components::error_panel::{ErrorPanel, StaleNotice};
 use crate::components::header::SiteHeader;
 use crate::components::loading::Loading;
@@ -18,6 +20,7 @@ use crate::store::{use_store, LoadStatus, Store};
 pub fn App() -> impl IntoView {
     let store = Store::new();
     store.provide();
+    preload_first_page();
     leptos::task::spawn_local(store.load());
     view! { <Shell/> }
 }
@@ -51,17 +54,86 @@ pub fn Shell() -> impl IntoView {
     }
 }
 
+/// A route whose page is a chunk: drawn once the chunk's code is in (see `crate::chunks`).
+macro_rules! lazy_route {
+    ($route:ident, $module:ident, $preload:ident, $view:ident, $page:ident) => {
+        chunk!(
+            $module,
+            $preload,
+            fn $view() {
+                view! { <$page/> }.into_any()
+            }
+        );
+
+        struct $route;
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                Self
+            }
+            async fn view(_: Self) -> AnyView {
+                chunks::load($view).await
+            }
+        }
+    };
+}
+
+lazy_route!(
+    GalleryRoute,
+    gallery,
+    preload_gallery,
+    gallery_view,
+    GalleryPage
+);
+lazy_route!(ItemRoute, item, preload_item, item_view, ItemPage);
+lazy_route!(MapRoute, map, preload_map, map_view, MapPage);
+lazy_route!(StoryRoute, story, preload_story, story_view, StoryPage);
+lazy_route!(BooksRoute, books, preload_books, books_view, BooksPage);
+lazy_route!(UnitRoute, unit, preload_unit, unit_view, UnitPage);
+
+/// Every page's chunk, once the first page is up and the browser is idle: moving between pages is then
+/// immediate, and still works if the network goes (with or without the service worker). The kiosk's
+/// chrome is not among them: it is loaded at once when kiosk mode is on.
+pub fn preload_pages_when_idle() {
+    chunks::when_idle(|| {
+        chunks::preload(preload_gallery());
+        chunks::preload(preload_item());
+        chunks::preload(preload_map());
+        chunks::preload(preload_story());
+        chunks::preload(preload_books());
+        chunks::preload(preload_unit());
+    });
+}
+
+/// Starts downloading the chunk of the page the visitor arrived on, alongside the bundle, rather than
+/// once the bundle is in and the route is drawn.
+fn preload_first_page() {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let path = path.strip_prefix(&router_base()).unwrap_or(&path);
+    let mut segments = path.trim_matches('/').split('/');
+    match (segments.next(), segments.next()) {
+        (Some("gallery"), None) => chunks::preload(preload_gallery()),
+        (Some("gallery"), Some(_)) => chunks::preload(preload_item()),
+        (Some("map"), _) => chunks::preload(preload_map()),
+        (Some("story"), _) => chunks::preload(preload_story()),
+        (Some("books"), _) => chunks::preload(preload_books()),
+        (Some("units"), _) => chunks::preload(preload_unit()),
+        _ => {}
+    }
+}
+
 #[component]
 fn Pages() -> impl IntoView {
     view! {
         <Routes fallback=NotFound>
             <Route path=path!("") view=HomePage/>
-            <Route path=path!("gallery") view=GalleryPage/>
-            <Route path=path!("gallery/:id") view=ItemPage/>
-            <Route path=path!("map") view=MapPage/>
-            <Route path=path!("story") view=StoryPage/>
-            <Route path=path!("books") view=BooksPage/>
-            <Route path=path!("units/:id") view=UnitPage/>
+            <Route path=path!("gallery") view={Lazy::<GalleryRoute>::new()}/>
+            <Route path=path!("gallery/:id") view={Lazy::<ItemRoute>::new()}/>
+            <Route path=path!("map") view={Lazy::<MapRoute>::new()}/>
+            <Route path=path!("story") view={Lazy::<StoryRoute>::new()}/>
+            <Route path=path!("books") view={Lazy::<BooksRoute>::new()}/>
+            <Route path=path!("units/:id") view={Lazy::<UnitRoute>::new()}/>
         </Routes>
     }
 }

@@ -133,8 +133,22 @@ pub fn public_url(bundle: &Bundle, path: &str) -> String {
 #[component]
 pub fn KioskLayer() -> impl IntoView {
     let mode = expect_context::<KioskMode>();
-    move || mode.on.get().then(|| view! { <KioskChrome mode/> })
+    move || {
+        mode.on.get().then(|| {
+            Suspend::new(send_wrapper::SendWrapper::new(crate::chunks::load(
+                move || kiosk_view(mode),
+            )))
+        })
+    }
 }
+
+crate::chunks::chunk!(
+    kiosk,
+    preload_kiosk,
+    fn kiosk_view(mode: KioskMode) {
+        view! { <KioskChrome mode/> }.into_any()
+    }
+);
 
 /// Everything the glue needs, all `Copy`.
 #[derive(Clone, Copy)]

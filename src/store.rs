@@ -132,8 +132,10 @@ impl Store {
                 if let Some(url) = basemap {
                     leptos::task::spawn_local(self.load_basemap(url));
                 }
-                // Leaflet, for the map, once the first page is up (offline later still has a map).
+                // Leaflet and the other pages' code, once the first page is up (offline later still
+                // has every page and the map).
                 crate::components::leaflet::prefetch_when_idle();
+                crate::app::preload_pages_when_idle();
                 self.status.set(LoadStatus::Ready);
             }
             Err(err) => {

@@ -97,26 +97,11 @@ pub fn load() -> ArcRwSignal<Status> {
 /// a phone (85 ms at 4× CPU slowdown), which only a page with a map should pay. The service worker also
 /// keeps both files.
 pub fn prefetch_when_idle() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let start = Closure::once_into_js(|| {
+    crate::chunks::when_idle(|| {
         if let Err(err) = prefetch() {
             leptos::logging::warn!("leaflet prefetch: {err:?}");
         }
     });
-    let idle = Reflect::get(&window, &"requestIdleCallback".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let scheduled = match idle {
-        Some(idle) => idle
-            .call2(&window, &start, &options(&[("timeout", 1000.into())]))
-            .is_ok(),
-        None => false,
-    };
-    if !scheduled {
-        let _ = window.set_timeout_with_callback(start.unchecked_ref());
-    }
 }
 
 fn prefetch() -> Result<(), JsValue> {

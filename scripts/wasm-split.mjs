@@ -1,0 +1,121 @@
+// Trunk post-build hook (the first one): splits the release wasm into the main module and one chunk per
+// lazily loaded route, as cargo-leptos does, since trunk 0.21 has no such step.
+//
+// The app marks its split points with leptos's `wasm_split` (feature `split`, src/app.rs). Trunk builds
+// and optimises one module; this hook starts again from cargo's output instead:
+//  1. wasm-split-cli (wasm_split_cli_support, installed by scripts/setup.sh) cuts cargo's wasm, linked
+//     with `--emit-relocs` (build.rs), into the main module, the chunks and `__wasm_split.js`, the
+//     chunks' loader;
+//  2. wasm-bindgen (the version trunk uses) makes the main module's JS glue, keeping the function table
+//     and memory exports the chunks link against (`--keep-lld-exports`);
+//  3. wasm-opt -Oz on every module, as trunk does;
+//  4. every file is named with a hash of all of them, and the chunk loader fetches each chunk with its
+//     subresource-integrity hash;
+//  5. index.html: trunk's JS and wasm names are replaced, their integrity hashes updated, and the chunk
+//     loader is preloaded with its own integrity hash (a module import cannot carry one).
+// Trunk's own JS and wasm are removed. The hooks after this one (csp-hashes, build-manifest) see the
+// final files: the service worker pre-caches the chunks with the rest, so every route works offline.
+// Without split points in the wasm (built without the feature) it leaves trunk's output alone.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!staging) throw new Error('usage: wasm-split.mjs <dist dir> (or run as a trunk hook)');
+const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+const profile = process.env.TRUNK_PROFILE ?? 'release';
+const targetDir = resolve(source, process.env.CARGO_TARGET_DIR ?? 'target');
+const input = join(targetDir, 'wasm32-unknown-unknown', profile, 'showcase.wasm');
+const WASM_OPT = join(source, 'node_modules', '.bin', 'wasm-opt');
+// The features rustc enables for wasm32 by default; wasm-opt must accept what the code uses.
+const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+const indexPath = join(staging, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+const trunkJs = html.match(/import init, \* as bindings from '[^']*\/(showcase-[0-9a-f]+\.js)'/)?.[1];
+const trunkWasm = html.match(/module_or_path: '[^']*\/(showcase-[0-9a-f]+_bg\.wasm)'/)?.[1];
+if (!trunkJs || !trunkWasm) throw new Error(`${indexPath}: trunk's wasm loader not found`);
+
+const wasmIn = readFileSync(input);
+const imports = WebAssembly.Module.imports(new WebAssembly.Module(wasmIn));
+const splitPoints = imports.filter((i) => i.name.startsWith('__wasm_split_load_'));
+if (splitPoints.length === 0) {
+  console.log(`wasm-split: ${input} has no split points (built without the "split" feature); left as built`);
+  process.exit(0);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'wasm-split-'));
+try {
+  run('wasm-split-cli', [input, work, '--out-name', 'showcase']);
+  const bg = join(work, 'bg');
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', '--out-dir', bg,
+    '--out-name', 'showcase', join(work, 'showcase.wasm')]);
+
+  const chunkNames = readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== 'showcase.wasm').sort();
+  const optimise = (from) => {
+    const to = `${from}.opt`;
+    run(WASM_OPT, ['-Oz', ...WASM_FEATURES, from, '-o', to]);
+    return readFileSync(to);
+  };
+  const mainWasm = optimise(join(bg, 'showcase_bg.wasm'));
+  const chunks = chunkNames.map((name) => ({ name, bytes: optimise(join(work, name)) }));
+  let glue = readFileSync(join(bg, 'showcase.js'), 'utf8');
+  let loader = readFileSync(join(work, '__wasm_split.js'), 'utf8');
+
+  // One name hash for the whole set: the files refer to each other, so each one's own hash would go round.
+  const id = createHash('sha256');
+  for (const bytes of [mainWasm, ...chunks.map((c) => c.bytes), glue, loader]) id.update(bytes);
+  const hash = id.digest('hex').slice(0, 16);
+  const jsName = `showcase-${hash}.js`;
+  const wasmName = `showcase-${hash}_bg.wasm`;
+  const loaderName = `wasm-split-${hash}.js`;
+  const chunkFile = (name) => `${basename(name, '.wasm')}-${hash}.wasm`;
+
+  const replaceOnce = (text, from, to, what) => {
+    const count = text.split(from).length - 1;
+    if (count !== 1) throw new Error(`wasm-split: expected one ${JSON.stringify(from)} in ${what}, found ${count}`);
+    return text.replace(from, to);
+  };
+  // One `import * as importN from "./__wasm_split.js"` per split point; the import object's keys stay.
+  if (!glue.includes('from "./__wasm_split.js"')) throw new Error('wasm-split: the glue does not import the loader');
+  glue = glue.split('from "./__wasm_split.js"').join(`from "./${loaderName}"`);
+  glue = replaceOnce(glue, "'showcase_bg.wasm'", `'${wasmName}'`, 'the wasm-bindgen glue');
+  loader = replaceOnce(loader, '"./showcase.js"', `"./${jsName}"`, 'the chunk loader');
+  for (const { name, bytes } of chunks) {
+    loader = replaceOnce(loader, `fetch(new URL("./${name}", import.meta.url))`,
+      `fetch(new URL("./${chunkFile(name)}", import.meta.url), { integrity: "${sri(bytes)}" })`, 'the chunk loader');
+  }
+
+  writeFileSync(join(staging, wasmName), mainWasm);
+  writeFileSync(join(staging, jsName), glue);
+  writeFileSync(join(staging, loaderName), loader);
+  for (const { name, bytes } of chunks) writeFileSync(join(staging, chunkFile(name)), bytes);
+  rmSync(join(staging, trunkJs));
+  rmSync(join(staging, trunkWasm));
+
+  // index.html: new names, their integrity, and the chunk loader preloaded next to the glue.
+  html = html.split(trunkJs).join(jsName).split(trunkWasm).join(wasmName);
+  const withIntegrity = (name, bytes) => {
+    const link = new RegExp(`(<link [^>]*href="[^"]*/${name.replace(/\./g, '\\.')}"[^>]*integrity=")[^"]*(")`);
+    if (!link.test(html)) throw new Error(`${indexPath}: no preload link with integrity for ${name}`);
+    html = html.replace(link, `$1${bytes}$2`);
+  };
+  withIntegrity(jsName, sri(glue));
+  withIntegrity(wasmName, sri(mainWasm));
+  const glueLink = html.match(/<link rel="modulepreload" href="([^"]*)\/showcase-[0-9a-f]+\.js"[^>]*>/);
+  if (!glueLink) throw new Error(`${indexPath}: no modulepreload link for the glue`);
+  html = html.replace(glueLink[0], `${glueLink[0]}<link rel="modulepreload" href="${glueLink[1]}/${loaderName}" ` +
+    `crossorigin="anonymous" integrity="${sri(loader)}">`);
+  writeFileSync(indexPath, html);
+
+  const kb = (bytes) => `${(bytes.length / 1000).toFixed(1)} KB`;
+  console.log(`wasm-split: main ${kb(mainWasm)}, ${chunks.map((c) => `${c.name} ${kb(c.bytes)}`).join(', ')}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,108 @@
+//! Code loaded when first needed. Each route but the home page, and the kiosk's chrome, is a wasm chunk
+//! of its own in the release build (feature `split`: leptos's `wasm_split` marks the split points and
+//! scripts/wasm-split.mjs cuts the module after cargo). Without the feature (the wasm tests) the same
+//! functions are plain async functions in the one module.
+//!
+//! A chunk that fails to download is tried again with the bundle's back-off (0.5 s, 1 s, 2 s); after
+//! the last attempt the page says so and offers to reload, instead of the app stopping.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+pub use leptos::wasm_split::SplitLoaderError;
+
+use crate::api::RetryPolicy;
+use crate::i18n::*;
+
+/// `chunk!(module, preload_fn, fn name(args) { view })`: an async function returning
+/// `Result<AnyView, SplitLoaderError>`, whose code (and whatever only it uses) goes into the chunk
+/// `module`; `preload_fn` starts the chunk's download without drawing anything.
+macro_rules! chunk {
+    ($module:ident, $preload:ident, fn $name:ident($($arg:ident: $ty:ty),*) $body:block) => {
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, preload($preload), fallible)]
+        pub fn $name($($arg: $ty),*) -> Result<leptos::prelude::AnyView, $crate::chunks::SplitLoaderError> {
+            Ok($body)
+        }
+
+        #[cfg(not(feature = "split"))]
+        pub async fn $name($($arg: $ty),*) -> Result<leptos::prelude::AnyView, $crate::chunks::SplitLoaderError> {
+            Ok($body)
+        }
+
+        #[cfg(not(feature = "split"))]
+        pub async fn $preload() -> Result<(), $crate::chunks::SplitLoaderError> {
+            Ok(())
+        }
+    };
+}
+pub(crate) use chunk;
+
+/// Draws a chunk's view, trying the download again after a failure; if every attempt fails, a notice.
+pub async fn load<Fut>(load: impl Fn() -> Fut) -> AnyView
+where
+    Fut: Future<Output = Result<AnyView, SplitLoaderError>>,
+{
+    let policy = RetryPolicy::default();
+    for attempt in 1..=policy.attempts {
+        let wait = policy.backoff_before(attempt);
+        if !wait.is_zero() {
+            gloo_timers::future::sleep(wait).await;
+        }
+        match load().await {
+            Ok(view) => return view,
+            Err(err) => leptos::logging::warn!("page code, attempt {attempt}: {err}"),
+        }
+    }
+    view! { <ChunkFailed/> }.into_any()
+}
+
+/// Starts downloading a chunk; a failure is left for [`load`] to retry.
+pub fn preload<Fut>(preload: Fut)
+where
+    Fut: Future<Output = Result<(), SplitLoaderError>> + 'static,
+{
+    leptos::task::spawn_local(async move {
+        let _ = preload.await;
+    });
+}
+
+/// Runs `f` when the page is next idle (at most a second from now), or in the next task without
+/// `requestIdleCallback`.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let start = Closure::once_into_js(f);
+    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let scheduled = idle.is_some_and(|idle| {
+        let options = crate::components::leaflet::options(&[("timeout", 1000.into())]);
+        idle.call2(&window, &start, &options).is_ok()
+    });
+    if !scheduled {
+        let _ = window.set_timeout_with_callback(start.unchecked_ref());
+    }
+}
+
+#[component]
+fn ChunkFailed() -> impl IntoView {
+    let i18n = use_i18n();
+    let reload = |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    };
+    view! {
+        <section class="error-panel" role="alert" aria-labelledby="chunk-failed-title">
+            <h1 id="chunk-failed-title">{t!(i18n, chunk_failed_title)}</h1>
+            <p>{t!(i18n, chunk_failed_text)}</p>
+            <button type="button" class="button" on:click=reload>
+                {t!(i18n, retry)}
+            </button>
+        </section>
+    }
+}
