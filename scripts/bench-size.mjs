@@ -10,6 +10,9 @@
 //  - The service worker (sw.js, registered by the app, so not in index.html) counts as shell JS; what its
 //    install asks for again (index.html and the data) is said on its own line.
 //  - For reference, outside the budget: the bundle and the basemap(s) under data/ and basemap/.
+//  - The route chunks (scripts/wasm-split.mjs), read from the chunk loader that index.html preloads:
+//    for each split point (a page, the kiosk chrome), its own module plus the shared chunks it waits for.
+//    Only the page a visitor arrives on waits for its chunks; the others are fetched once it is idle.
 // KB are 1,000 bytes. Usage: node scripts/bench-size.mjs [--dist DIR]   (`make bench-size` builds first)
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, extname } from 'node:path';
@@ -51,6 +54,7 @@ function kind({ path, rel }) {
   if (path.startsWith('data/')) return { label: 'data (preloaded)', budget: false, data: true };
   if (ext === '.wasm') return { label: 'wasm', budget: true };
   if (ext === '.css') return { label: leaflet ? 'Leaflet CSS' : 'CSS (app)', budget: true, leaflet };
+  if (/(^|\/)wasm-split-[0-9a-f]+\.js$/.test(path)) return { label: 'chunk loader (wasm-split)', budget: true, loader: true };
   if (ext === '.js' || ext === '.mjs') return { label: leaflet ? 'Leaflet JS' : 'JS loader (wasm-bindgen)', budget: true, leaflet };
   return { label: `other (${ext || 'no extension'})`, budget: true };
 }
@@ -135,5 +139,26 @@ for (const [, file] of indexHtml.matchAll(/<meta name="leaflet-(?:js|css)" conte
 if (extra.length) {
   out.push('', 'Not in the budget (fetched by the app after it starts):', '', '| file | raw | gzip -9 | brotli 11 |', '|---|---:|---:|---:|');
   for (const r of extra) out.push(`| \`${r.path}\` | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
+}
+// The route chunks: `const __chunk_N = makeLoad(() => { ... fetch(new URL("./FILE" ...` for a shared
+// chunk, `export const __wasm_split_load_NAME = ... fetch(new URL("./FILE" ... }, [__chunk_a, ...])` for
+// a split point and the shared chunks it needs.
+const loaderRow = rows.find((r) => r.loader);
+if (loaderRow) {
+  const js = readFileSync(join(DIST, loaderRow.path), 'utf8');
+  const shared = new Map([...js.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)]
+    .map(([, name, file]) => [name, file]));
+  const points = [...js.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g)]
+    .map(([, name, file, deps]) => ({ name, files: [file, ...deps.split(',').map((d) => d.trim()).filter(Boolean).map((d) => shared.get(d))] }));
+  const dir = loaderRow.path.includes('/') ? loaderRow.path.replace(/\/[^/]*$/, '/') : '';
+  const total = (files) => files.map((f) => sizes(dir + f)).reduce((t, s) => ({ raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  out.push('', `Route chunks, not in the shell (${points.length} split points, ${shared.size} shared chunks; each gzip-compressed on its own):`, '',
+    '| split point | files | raw | gzip -9 | brotli 11 |', '|---|---:|---:|---:|---:|');
+  for (const p of points.sort((a, b) => a.name.localeCompare(b.name))) {
+    const t = total(p.files);
+    out.push(`| ${p.name} | ${p.files.length} | ${kb(t.raw)} | ${kb(t.gzip)} | ${kb(t.brotli)} |`);
+  }
+  const all = total([...points.map((p) => p.files[0]), ...shared.values()]);
+  out.push(`| all chunks | ${points.length + shared.size} | ${kb(all.raw)} | ${kb(all.gzip)} | ${kb(all.brotli)} |`);
 }
 console.log(out.join('\n'));

@@ -12,18 +12,29 @@
 //  4. every file is named with a hash of all of them, and the chunk loader fetches each chunk with its
 //     subresource-integrity hash;
 //  5. index.html: trunk's JS and wasm names are replaced, their integrity hashes updated, and the chunk
-//     loader is preloaded with its own integrity hash (a module import cannot carry one).
+//     loader is preloaded with its own integrity hash (a module import cannot carry one);
+//     `<meta name="page-chunks">` lists the files of every split point but those named by
+//     `--not-prefetched` (the kiosk's): the app prefetches them once its first page is up
+//     (src/app.rs), so that moving between pages needs no network.
 // Trunk's own JS and wasm are removed. The hooks after this one (csp-hashes, build-manifest) see the
 // final files: the service worker pre-caches the chunks with the rest, so every route works offline.
 // Without split points in the wasm (built without the feature) it leaves trunk's output alone.
+// WASM_SPLIT_KEEP_NAMES=1 keeps function names in every module (for CPU profiles; with
+// CARGO_PROFILE_RELEASE_STRIP=none so that cargo's output has them).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 
-const staging = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
-if (!staging) throw new Error('usage: wasm-split.mjs <dist dir> (or run as a trunk hook)');
+const { values: opts, positionals } = parseArgs({
+  options: { 'not-prefetched': { type: 'string', default: '' } },
+  allowPositionals: true,
+});
+const staging = process.env.TRUNK_STAGING_DIR ?? positionals[0];
+if (!staging) throw new Error('usage: wasm-split.mjs [--not-prefetched a,b] <dist dir> (or as a trunk hook)');
+const notPrefetched = new Set(opts['not-prefetched'].split(',').filter(Boolean));
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
 const profile = process.env.TRUNK_PROFILE ?? 'release';
 const targetDir = resolve(source, process.env.CARGO_TARGET_DIR ?? 'target');
@@ -54,13 +65,14 @@ const work = mkdtempSync(join(tmpdir(), 'wasm-split-'));
 try {
   run('wasm-split-cli', [input, work, '--out-name', 'showcase']);
   const bg = join(work, 'bg');
-  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', '--out-dir', bg,
+  const names = process.env.WASM_SPLIT_KEEP_NAMES === '1';
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', ...(names ? ['--keep-debug'] : []), '--out-dir', bg,
     '--out-name', 'showcase', join(work, 'showcase.wasm')]);
 
   const chunkNames = readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== 'showcase.wasm').sort();
   const optimise = (from) => {
     const to = `${from}.opt`;
-    run(WASM_OPT, ['-Oz', ...WASM_FEATURES, from, '-o', to]);
+    run(WASM_OPT, ['-Oz', ...(names ? ['-g'] : []), ...WASM_FEATURES, from, '-o', to]);
     return readFileSync(to);
   };
   const mainWasm = optimise(join(bg, 'showcase_bg.wasm'));
@@ -92,6 +104,21 @@ try {
       `fetch(new URL("./${chunkFile(name)}", import.meta.url), { integrity: "${sri(bytes)}" })`, 'the chunk loader');
   }
 
+  // Which split points use which files: `/* a, b */ const __chunk_N = makeLoad(... "./FILE" ...` for a
+  // shared chunk, `export const __wasm_split_load_NAME = ... "./FILE"` for a split point's own module.
+  const users = new Map();
+  for (const [, list, file] of loader.matchAll(/\/\* ([^*]+) \*\/\s*const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
+    users.set(file, list.split(',').map((u) => u.trim()));
+  }
+  for (const [, name, file] of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
+    users.set(file, [name]);
+  }
+  if (users.size !== chunks.length) throw new Error(`wasm-split: found ${users.size} of ${chunks.length} chunks in the loader`);
+  for (const name of notPrefetched) {
+    if (!splitPoints.some((p) => p.name === `__wasm_split_load_${name}`)) throw new Error(`wasm-split: no split point "${name}"`);
+  }
+  const prefetched = [...users].filter(([, u]) => u.some((name) => !notPrefetched.has(name))).map(([file]) => file);
+
   writeFileSync(join(staging, wasmName), mainWasm);
   writeFileSync(join(staging, jsName), glue);
   writeFileSync(join(staging, loaderName), loader);
@@ -112,6 +139,8 @@ try {
   if (!glueLink) throw new Error(`${indexPath}: no modulepreload link for the glue`);
   html = html.replace(glueLink[0], `${glueLink[0]}<link rel="modulepreload" href="${glueLink[1]}/${loaderName}" ` +
     `crossorigin="anonymous" integrity="${sri(loader)}">`);
+  const meta = `<meta name="page-chunks" content="${prefetched.join(' ')}">`;
+  html = replaceOnce(html, '<meta name="page-chunks" content="">', meta, 'index.html');
   writeFileSync(indexPath, html);
 
   const kb = (bytes) => `${(bytes.length / 1000).toFixed(1)} KB`;

@@ -77,32 +77,12 @@ macro_rules! lazy_route {
     };
 }
 
-lazy_route!(
-    GalleryRoute,
-    gallery,
-    preload_gallery,
-    gallery_view,
-    GalleryPage
-);
-lazy_route!(ItemRoute, item, preload_item, item_view, ItemPage);
+lazy_route!(GalleryRoute, gallery, preload_gallery, gallery_view, GalleryPage);
+lazy_route!(ItemRoute, gallery, preload_item, item_view, ItemPage);
 lazy_route!(MapRoute, map, preload_map, map_view, MapPage);
-lazy_route!(StoryRoute, story, preload_story, story_view, StoryPage);
-lazy_route!(BooksRoute, books, preload_books, books_view, BooksPage);
-lazy_route!(UnitRoute, unit, preload_unit, unit_view, UnitPage);
-
-/// Every page's chunk, once the first page is up and the browser is idle: moving between pages is then
-/// immediate, and still works if the network goes (with or without the service worker). The kiosk's
-/// chrome is not among them: it is loaded at once when kiosk mode is on.
-pub fn preload_pages_when_idle() {
-    chunks::when_idle(|| {
-        chunks::preload(preload_gallery());
-        chunks::preload(preload_item());
-        chunks::preload(preload_map());
-        chunks::preload(preload_story());
-        chunks::preload(preload_books());
-        chunks::preload(preload_unit());
-    });
-}
+lazy_route!(StoryRoute, pages, preload_story, story_view, StoryPage);
+lazy_route!(BooksRoute, pages, preload_books, books_view, BooksPage);
+lazy_route!(UnitRoute, pages, preload_unit, unit_view, UnitPage);
 
 /// Starts downloading the chunk of the page the visitor arrived on, alongside the bundle, rather than
 /// once the bundle is in and the route is drawn.

@@ -67,6 +67,39 @@ where
     });
 }
 
+/// Asks for `address` as `<link rel="prefetch">`: downloaded into the HTTP cache at the lowest priority,
+/// nothing run. `destination` is the link's `as`.
+pub fn prefetch(address: &str, destination: Option<&str>) -> Result<(), wasm_bindgen::JsValue> {
+    let document = document();
+    let link = document.create_element("link")?;
+    link.set_attribute("rel", "prefetch")?;
+    if let Some(destination) = destination {
+        link.set_attribute("as", destination)?;
+    }
+    link.set_attribute("href", address)?;
+    document.head().ok_or("no <head>")?.append_child(&link)?;
+    Ok(())
+}
+
+/// Prefetches the files of every page's chunk, as `<meta name="page-chunks">` lists them (written by
+/// scripts/wasm-split.mjs; empty in a build without chunks). Called once the first page is up: moving
+/// between pages then needs no network, with or without the service worker. Only downloaded: a chunk
+/// is compiled when its page is first shown. The kiosk's chrome is not listed: it is loaded at once
+/// when kiosk mode is on.
+pub fn prefetch_pages() {
+    let listed = document()
+        .query_selector(r#"meta[name="page-chunks"]"#)
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_default();
+    for file in listed.split_whitespace() {
+        if let Err(err) = prefetch(file, None) {
+            leptos::logging::warn!("prefetch {file}: {err:?}");
+        }
+    }
+}
+
 /// Runs `f` when the page is next idle (at most a second from now), or in the next task without
 /// `requestIdleCallback`.
 pub fn when_idle(f: impl FnOnce() + 'static) {

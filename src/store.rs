@@ -135,7 +135,7 @@ impl Store {
                 // Leaflet and the other pages' code, once the first page is up (offline later still
                 // has every page and the map).
                 crate::components::leaflet::prefetch_when_idle();
-                crate::app::preload_pages_when_idle();
+                crate::chunks::when_idle(crate::chunks::prefetch_pages);
                 self.status.set(LoadStatus::Ready);
             }
             Err(err) => {

@@ -108,17 +108,10 @@ fn prefetch() -> Result<(), JsValue> {
     if STATUS.with(|s| s.get_untracked()) != Status::Idle {
         return Ok(());
     }
-    let document = document();
-    let head = document.head().ok_or("no <head>")?;
     for (kind, destination) in [("css", "style"), ("js", "script")] {
-        let Some(address) = leaflet_meta(kind)?.get_attribute("content") else {
-            continue;
-        };
-        let link = document.create_element("link")?;
-        link.set_attribute("rel", "prefetch")?;
-        link.set_attribute("as", destination)?;
-        link.set_attribute("href", &address)?;
-        head.append_child(&link)?;
+        if let Some(address) = leaflet_meta(kind)?.get_attribute("content") {
+            crate::chunks::prefetch(&address, Some(destination))?;
+        }
     }
     Ok(())
 }
