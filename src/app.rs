@@ -77,7 +77,13 @@ macro_rules! lazy_route {
     };
 }
 
-lazy_route!(GalleryRoute, gallery, preload_gallery, gallery_view, GalleryPage);
+lazy_route!(
+    GalleryRoute,
+    gallery,
+    preload_gallery,
+    gallery_view,
+    GalleryPage
+);
 lazy_route!(ItemRoute, gallery, preload_item, item_view, ItemPage);
 lazy_route!(MapRoute, map, preload_map, map_view, MapPage);
 lazy_route!(StoryRoute, pages, preload_story, story_view, StoryPage);
@@ -93,12 +99,12 @@ fn preload_first_page() {
     let path = path.strip_prefix(&router_base()).unwrap_or(&path);
     let mut segments = path.trim_matches('/').split('/');
     match (segments.next(), segments.next()) {
-        (Some("gallery"), None) => chunks::preload(preload_gallery()),
-        (Some("gallery"), Some(_)) => chunks::preload(preload_item()),
-        (Some("map"), _) => chunks::preload(preload_map()),
-        (Some("story"), _) => chunks::preload(preload_story()),
-        (Some("books"), _) => chunks::preload(preload_books()),
-        (Some("units"), _) => chunks::preload(preload_unit()),
+        (Some("gallery"), None) => chunks::preload_first(preload_gallery()),
+        (Some("gallery"), Some(_)) => chunks::preload_first(preload_item()),
+        (Some("map"), _) => chunks::preload_first(preload_map()),
+        (Some("story"), _) => chunks::preload_first(preload_story()),
+        (Some("books"), _) => chunks::preload_first(preload_books()),
+        (Some("units"), _) => chunks::preload_first(preload_unit()),
         _ => {}
     }
 }

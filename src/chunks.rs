@@ -6,6 +6,7 @@
 //! A chunk that fails to download is tried again with the bundle's back-off (0.5 s, 1 s, 2 s); after
 //! the last attempt the page says so and offers to reload, instead of the app stopping.
 
+use std::cell::RefCell;
 use std::future::Future;
 
 use leptos::prelude::*;
@@ -57,14 +58,42 @@ where
     view! { <ChunkFailed/> }.into_any()
 }
 
-/// Starts downloading a chunk; a failure is left for [`load`] to retry.
-pub fn preload<Fut>(preload: Fut)
+/// Starts downloading the chunk of the page the visitor arrived on; what [`after_first_page`] was given
+/// waits for it. A failure is left for [`load`] to retry.
+pub fn preload_first<Fut>(preload: Fut)
 where
     Fut: Future<Output = Result<(), SplitLoaderError>> + 'static,
 {
+    FIRST_PAGE.with_borrow_mut(|first| *first = Some(Vec::new()));
     leptos::task::spawn_local(async move {
         let _ = preload.await;
+        for f in FIRST_PAGE.with_borrow_mut(Option::take).unwrap_or_default() {
+            f();
+        }
     });
+}
+
+/// What waits for the first page's chunk.
+type Waiting = Vec<Box<dyn FnOnce()>>;
+
+thread_local! {
+    /// While the first page's chunk is on its way: what waits for it.
+    static FIRST_PAGE: RefCell<Option<Waiting>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` once the code of the page the visitor arrived on is in (at once for the home page, which
+/// has no chunk, or when it is already in).
+pub fn after_first_page(f: impl FnOnce() + 'static) {
+    let f = FIRST_PAGE.with_borrow_mut(|first| match first {
+        Some(waiting) => {
+            waiting.push(Box::new(f));
+            None
+        }
+        None => Some(f),
+    });
+    if let Some(f) = f {
+        f();
+    }
 }
 
 /// Asks for `address` as `<link rel="prefetch">`: downloaded into the HTTP cache at the lowest priority,

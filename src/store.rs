@@ -54,8 +54,11 @@ pub struct Store {
     pub bundle: RwSignal<Option<Arc<Bundle>>>,
     pub status: RwSignal<LoadStatus>,
     pub lang: RwSignal<Lang>,
-    /// The offline basemap's GeoJSON text, fetched right after the bundle so the map works offline later.
+    /// The offline basemap's GeoJSON text: fetched when a map is shown, or once the first page is up
+    /// and the browser idle, so that the map works offline later (see [`Store::want_basemap`]).
     pub basemap: RwSignal<Option<Arc<String>>>,
+    /// The basemap address last asked for.
+    basemap_asked: StoredValue<Option<String>>,
     /// The address the bundle was fetched from, resolved, for the maintainers' error panel.
     pub bundle_url: StoredValue<String>,
     pub info: RwSignal<Option<BundleInfo>>,
@@ -73,6 +76,7 @@ impl Store {
             status: RwSignal::new(LoadStatus::Loading),
             lang: RwSignal::new(initial_lang(None)),
             basemap: RwSignal::new(None),
+            basemap_asked: StoredValue::new(None),
             bundle_url: StoredValue::new(resolve(api::BUNDLE_URL)),
             info: RwSignal::new(None),
             text: StoredValue::new(None),
@@ -127,15 +131,18 @@ impl Store {
         next_task().await;
         match result {
             Ok((bundle, text, etag)) => {
-                let basemap = bundle.map.basemap.clone();
                 self.accepted(bundle, text, etag, false);
-                if let Some(url) = basemap {
-                    leptos::task::spawn_local(self.load_basemap(url));
-                }
-                // Leaflet and the other pages' code, once the first page is up (offline later still
-                // has every page and the map).
-                crate::components::leaflet::prefetch_when_idle();
-                crate::chunks::when_idle(crate::chunks::prefetch_pages);
+                // What the other pages need, once the first page is drawn (its own code is in) and the
+                // browser is idle, so that it does not compete with the first page for a slow link:
+                // the basemap, Leaflet and the other pages' code, so every page and the map work
+                // offline later.
+                crate::chunks::after_first_page(move || {
+                    crate::chunks::when_idle(move || {
+                        self.want_basemap();
+                        crate::components::leaflet::prefetch();
+                        crate::chunks::prefetch_pages();
+                    })
+                });
                 self.status.set(LoadStatus::Ready);
             }
             Err(err) => {
@@ -237,6 +244,25 @@ impl Store {
         self.accepted(pending.bundle, pending.text, pending.etag, false);
         self.status.set(LoadStatus::Ready);
         true
+    }
+
+    /// Fetches the bundle's basemap unless it was asked for already (a new bundle with another basemap
+    /// asks again).
+    pub fn want_basemap(self) {
+        let Some(url) = self
+            .bundle
+            .with_untracked(|b| b.as_ref().and_then(|b| b.map.basemap.clone()))
+        else {
+            return;
+        };
+        if self
+            .basemap_asked
+            .with_value(|asked| asked.as_deref() == Some(url.as_str()))
+        {
+            return;
+        }
+        self.basemap_asked.set_value(Some(url.clone()));
+        leptos::task::spawn_local(self.load_basemap(url));
     }
 
     async fn load_basemap(self, url: String) {

@@ -91,20 +91,18 @@ pub fn load() -> ArcRwSignal<Status> {
     status
 }
 
-/// Once the browser is idle (at the latest after a second), asks for Leaflet's script and stylesheet
-/// as `<link rel="prefetch">`: into the HTTP cache, so a map shown later opens without waiting for the
+/// Asks for Leaflet's script and stylesheet as `<link rel="prefetch">` (called once the first page is
+/// up and the browser idle): into the HTTP cache, so a map shown later opens without waiting for the
 /// network (or without the network at all), but not run. Running Leaflet's script costs a long task on
 /// a phone (85 ms at 4× CPU slowdown), which only a page with a map should pay. The service worker also
 /// keeps both files.
-pub fn prefetch_when_idle() {
-    crate::chunks::when_idle(|| {
-        if let Err(err) = prefetch() {
-            leptos::logging::warn!("leaflet prefetch: {err:?}");
-        }
-    });
+pub fn prefetch() {
+    if let Err(err) = prefetch_assets() {
+        leptos::logging::warn!("leaflet prefetch: {err:?}");
+    }
 }
 
-fn prefetch() -> Result<(), JsValue> {
+fn prefetch_assets() -> Result<(), JsValue> {
     if STATUS.with(|s| s.get_untracked()) != Status::Idle {
         return Ok(());
     }

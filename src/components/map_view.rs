@@ -1,7 +1,8 @@
 //! The interactive map: offline province outlines, a marker per unit (the Wujiang partners grouped into
 //! one at country zoom), popups with links into the gallery and the unit pages, and the route of the
-//! books drawn as an arc. Works with no network: the basemap comes with the site and is fetched with
-//! the bundle; an online tile layer is added only when the bundle configures one.
+//! books drawn as an arc. Works with no network: the basemap comes with the site and is fetched when
+//! a map is shown or once the first page is up (`Store::want_basemap`); an online tile layer is added
+//! only when the bundle configures one.
 
 use std::sync::Arc;
 
@@ -24,6 +25,7 @@ const CLUSTER_KM: f64 = 60.0;
 #[component]
 pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
     let store = use_store();
+    store.want_basemap();
     let container = NodeRef::<Div>::new();
     let map = StoredValue::new_local(None::<LeafletMap>);
     let zoom = RwSignal::new(bundle.map.zoom);

@@ -1,0 +1,68 @@
+// The release build's route chunks (src/chunks.rs, scripts/wasm-split.mjs): the home page needs none of
+// them; each other page's code arrives when first needed (or once the first page is idle), is checked
+// against its integrity hash, is retried after a network fault, and a page whose code cannot be had
+// says so instead of stopping the app.
+import { test, expect, SAMPLE } from './fixtures.mjs';
+
+const CHUNK = /\/(split|chunk)_\w+-[0-9a-f]+\.wasm$/;
+const GALLERY = /\/split_gallery-[0-9a-f]+\.wasm$/;
+
+test('the home page needs no page chunk; the gallery still opens after its chunk failed at first', async ({ page }) => {
+  let refused = 0;
+  const refuse = (route) => { refused += 1; return route.abort('internetdisconnected'); };
+  await page.route(CHUNK, refuse);
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+  // Once the home page is idle the other pages' chunks are prefetched: here refused, and harmless.
+  await expect.poll(() => refused).toBeGreaterThan(0);
+  // The main module holds everything the home page draws.
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.name.endsWith('.wasm') && e.responseEnd > 0 && e.transferSize > 0).map((e) => e.name));
+  expect(wasm.every((name) => /\/showcase-[0-9a-f]+_bg\.wasm$/.test(name)), wasm.join(', ')).toBe(true);
+
+  await page.unroute(CHUNK, refuse);
+  let galleryFetches = 0;
+  page.on('request', (r) => { if (GALLERY.test(r.url())) galleryFetches += 1; });
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '赠礼展厅' }).click();
+  await expect(page.locator('.gallery-grid > li')).toHaveCount(SAMPLE.items.length);
+  expect(galleryFetches).toBe(1);
+});
+
+test('a chunk whose download fails twice is retried, and the page opens', async ({ page }) => {
+  // The app's own fetches of the chunk (its loader's), not the idle prefetch of every page's files.
+  let attempts = 0;
+  await page.route(GALLERY, (route) => {
+    if (route.request().resourceType() !== 'fetch') return route.continue();
+    attempts += 1;
+    return attempts <= 2 ? route.abort('failed') : route.continue();
+  });
+  await page.goto('./gallery');
+  await expect(page.locator('.gallery-grid > li')).toHaveCount(SAMPLE.items.length);
+  expect(attempts).toBe(3);
+});
+
+test('a chunk that does not match its integrity hash is refused: the page says so, and the app goes on', async ({ page }) => {
+  // The real chunk plus an empty custom section: still a valid module (it would compile and run), but
+  // not the file that was built. Only the integrity check can tell.
+  let served = 0;
+  await page.route(GALLERY, async (route) => {
+    served += 1;
+    const response = await route.fetch();
+    const body = Buffer.concat([await response.body(), Buffer.from([0x00, 0x05, 0x04, 0x74, 0x65, 0x73, 0x74])]);
+    await route.fulfill({ response, body });
+  });
+  const refused = [];
+  page.on('console', (m) => { if (m.type() === 'error' && /integrity/i.test(m.text())) refused.push(m.text()); });
+  await page.goto('./gallery');
+  const alert = page.getByRole('alert').filter({ hasText: '此页面未能加载' });
+  await expect(alert).toBeVisible({ timeout: 15_000 });
+  await expect(alert.getByRole('button', { name: '重新加载' })).toBeVisible();
+  expect(refused.length).toBeGreaterThan(0);
+  // Four attempts (the first, then after 0.5, 1 and 2 s), the page's own preload possibly one more.
+  expect(served).toBeGreaterThanOrEqual(4);
+  await expect(page.locator('.gallery-grid')).toHaveCount(0);
+  await expect(page.locator('#crash')).toBeHidden();
+  // The rest of the app works: the home page is in the main module.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '首页' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+});
