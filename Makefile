@@ -45,10 +45,10 @@ screenshots: build
 
 ## Benchmarks (they report, never fail): the gallery with 1,000 / 5,000 / 20,000 synthetic items.
 ## Results are written down in BENCHMARKS.md.
-bench: build bench-size bench-load bench-lighthouse bench-kiosk
+bench: build bench-size bench-load bench-lighthouse bench-kiosk bench-first-load
 	$(ENV) node scripts/bench-gallery.mjs
 
-.PHONY: bench-size bench-load bench-lighthouse bench-kiosk
+.PHONY: bench-size bench-load bench-lighthouse bench-kiosk bench-first-load build-nosplit
 
 ## Also run by `make bench` (and reported in BENCHMARKS.md):
 ## the app shell's first-load transfer (raw, gzip -9, brotli 11) against the 150 KB gzip budget.
@@ -62,6 +62,15 @@ bench-load: build
 ## The kiosk's whole cycle 1,000 times, accelerated with a fake clock: memory growth.
 bench-kiosk: build
 	$(ENV) node scripts/bench-kiosk.mjs 1000 dist
+
+## The same site as one wasm module (no route chunks) in dist-nosplit/, for bench-first-load.
+build-nosplit: setup
+	sed 's/ data-cargo-features="split"//' index.html > index.nosplit.html
+	$(ENV) trunk build index.nosplit.html --release --offline --dist dist-nosplit; s=$$?; rm -f index.nosplit.html; exit $$s
+
+## First visits (LCP, TBT) of /, /gallery and /map: the release build against the one-module build.
+bench-first-load: build build-nosplit
+	$(ENV) node scripts/bench-first-load.mjs --dist dist,dist-nosplit
 
 ## Lighthouse 13 scores and failing audits for /, /gallery and /map, mobile and desktop.
 bench-lighthouse: build
