@@ -4,7 +4,7 @@
 //    + index + render), median of 3 loads;
 //  - keystroke to updated grid: from an `input` event in the search box to the grid updated and laid
 //    out (all reactive work, DOM changes and a forced layout), p50 and p95 over 190 keystrokes (scripts/keystrokes.mjs).
-// Usage: node scripts/bench-gallery.mjs [sizes…]   (make bench builds dist/ and the generator first)
+// Usage: [BENCH_DIST=dist] node scripts/bench-gallery.mjs [sizes…]   (make bench builds dist/ and the generator first)
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { serve } from '../tests/e2e/server.mjs';
@@ -18,7 +18,7 @@ const KEYSTROKES = QUERIES.length * 10;
 
 const fmt = (x) => x.toFixed(1);
 
-const server = await serve({ root: 'dist', port: PORT });
+const server = await serve({ root: process.env.BENCH_DIST ?? 'dist', port: PORT });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
