@@ -8,7 +8,7 @@ use leptos_router::{Lazy, LazyRoute};
 use crate::chunks::{self, chunk};
 use crate::components::error_panel::{ErrorPanel, StaleNotice};
 use crate::components::header::SiteHeader;
-use crate::components::loading::Loading;
+use crate::components::loading::{Loading, RoutingNotice};
 use crate::kiosk_mode::{KioskLayer, KioskMode};
 use crate::pages::{
     books::BooksPage, gallery::GalleryPage, home::HomePage, item::ItemPage, map::MapPage,
@@ -45,9 +45,11 @@ pub fn Shell() -> impl IntoView {
             (false, _) => view! { <Loading/> }.into_any(),
         }
     };
+    let (is_routing, set_is_routing) = signal(false);
     view! {
-        <Router base=router_base()>
+        <Router base=router_base() set_is_routing>
             <SiteHeader/>
+            <RoutingNotice is_routing/>
             <main id="main" tabindex="-1">{body}</main>
             <KioskLayer/>
         </Router>

@@ -1,3 +1,5 @@
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use crate::i18n::*;
@@ -10,6 +12,41 @@ pub fn Loading() -> impl IntoView {
         <div class="loading" role="status" aria-live="polite">
             <span class="spinner" aria-hidden="true"></span>
             <p>{move || td_string!(locale(store.lang.get()), loading)}</p>
+        </div>
+    }
+}
+
+/// While the router waits for a page's code (a chunk not yet downloaded, on a slow link) it keeps the
+/// previous page on show; after 300 ms without the new page this says that it is on its way. The live
+/// region is always in the page, so screen readers announce the text when it appears.
+#[component]
+pub fn RoutingNotice(is_routing: ReadSignal<bool>) -> impl IntoView {
+    let store = use_store();
+    let shown = RwSignal::new(false);
+    Effect::new(move |_| {
+        if is_routing.get() {
+            set_timeout(
+                move || shown.set(is_routing.get_untracked()),
+                Duration::from_millis(300),
+            );
+        } else {
+            shown.set(false);
+        }
+    });
+    view! {
+        <div class="routing-notice" role="status" aria-live="polite">
+            {move || {
+                shown
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p>
+                                <span class="spinner" aria-hidden="true"></span>
+                                {move || td_string!(locale(store.lang.get()), opening_page)}
+                            </p>
+                        }
+                    })
+            }}
         </div>
     }
 }

@@ -66,3 +66,21 @@ test('a chunk that does not match its integrity hash is refused: the page says s
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '首页' }).click();
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
 });
+
+test('while a page\'s code is slow to come, the old page stays and a status says the new one is coming', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/split_map-[0-9a-f]+\.wasm$/, async (route) => {
+    if (route.request().resourceType() === 'fetch') await held;
+    await route.continue();
+  });
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '地图' }).click();
+  const status = page.getByRole('status').filter({ hasText: '正在打开页面' });
+  await expect(status).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: '地图' })).toBeVisible();
+  await expect(status).toHaveCount(0);
+});
