@@ -142,7 +142,8 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     let scheduled = idle.is_some_and(|idle| {
-        let options = crate::components::leaflet::options(&[("timeout", 1000.into())]);
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"timeout".into(), &1000.into());
         idle.call2(&window, &start, &options).is_ok()
     });
     if !scheduled {
