@@ -5,10 +5,16 @@ import { test, expect, expectNoAxeViolations, SAMPLE } from './fixtures.mjs';
 test('the basemap, markers and route render, and still do with the network cut after load (no service worker)', async ({ page, context }) => {
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await page.waitForLoadState('networkidle'); // the bundle and the basemap have arrived
-  // Once idle, the page downloads Leaflet (script and stylesheet) without running it: that is for a map.
-  await page.waitForFunction(() => ['.js', '.css'].every((ext) => performance.getEntriesByType('resource')
-    .some((e) => /\/leaflet-[0-9a-f]+\./.test(e.name) && e.name.endsWith(ext) && e.responseEnd > 0)));
+  // Once idle, the page downloads Leaflet (script and stylesheet) without running it: that is for a map;
+  // and the basemap and the other pages' code (the files <meta name="page-chunks"> lists).
+  await page.waitForFunction(() => {
+    const done = (test) => performance.getEntriesByType('resource').some((e) => test(e.name) && e.responseEnd > 0);
+    const chunks = document.querySelector('meta[name="page-chunks"]').content.split(/\s+/).filter(Boolean);
+    return ['.js', '.css'].every((ext) => done((n) => /\/leaflet-[0-9a-f]+\./.test(n) && n.endsWith(ext)))
+      && done((n) => n.endsWith('.geojson'))
+      && chunks.every((file) => done((n) => n.endsWith(`/${file}`)));
+  });
+  expect(await page.evaluate(() => document.querySelector('meta[name="page-chunks"]').content.trim())).not.toBe('');
   expect(await page.evaluate(() => typeof window.L)).toBe('undefined');
   await context.setOffline(true);
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '地图' }).click();
