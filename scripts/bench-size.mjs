@@ -18,6 +18,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { readSplitLoader } from './split-loader.mjs';
 
 const { values: opts } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });
 const DIST = opts.dist;
@@ -140,25 +141,19 @@ if (extra.length) {
   out.push('', 'Not in the budget (fetched by the app after it starts):', '', '| file | raw | gzip -9 | brotli 11 |', '|---|---:|---:|---:|');
   for (const r of extra) out.push(`| \`${r.path}\` | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
 }
-// The route chunks: `const __chunk_N = makeLoad(() => { ... fetch(new URL("./FILE" ...` for a shared
-// chunk, `export const __wasm_split_load_NAME = ... fetch(new URL("./FILE" ... }, [__chunk_a, ...])` for
-// a split point and the shared chunks it needs.
+// The route chunks, as the chunk loader lists them (scripts/split-loader.mjs).
 const loaderRow = rows.find((r) => r.loader);
 if (loaderRow) {
-  const js = readFileSync(join(DIST, loaderRow.path), 'utf8');
-  const shared = new Map([...js.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)]
-    .map(([, name, file]) => [name, file]));
-  const points = [...js.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g)]
-    .map(([, name, file, deps]) => ({ name, files: [file, ...deps.split(',').map((d) => d.trim()).filter(Boolean).map((d) => shared.get(d))] }));
+  const { points, shared } = readSplitLoader(readFileSync(join(DIST, loaderRow.path), 'utf8'));
   const dir = loaderRow.path.includes('/') ? loaderRow.path.replace(/\/[^/]*$/, '/') : '';
   const total = (files) => files.map((f) => sizes(dir + f)).reduce((t, s) => ({ raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-  out.push('', `Route chunks, not in the shell (${points.length} split points, ${shared.size} shared chunks; each gzip-compressed on its own):`, '',
+  out.push('', `Route chunks, not in the shell (${points.length} split points, ${shared.length} shared chunks; each gzip-compressed on its own):`, '',
     '| split point | files | raw | gzip -9 | brotli 11 |', '|---|---:|---:|---:|---:|');
   for (const p of points.sort((a, b) => a.name.localeCompare(b.name))) {
     const t = total(p.files);
     out.push(`| ${p.name} | ${p.files.length} | ${kb(t.raw)} | ${kb(t.gzip)} | ${kb(t.brotli)} |`);
   }
-  const all = total([...points.map((p) => p.files[0]), ...shared.values()]);
-  out.push(`| all chunks | ${points.length + shared.size} | ${kb(all.raw)} | ${kb(all.gzip)} | ${kb(all.brotli)} |`);
+  const all = total([...points.map((p) => p.files[0]), ...shared]);
+  out.push(`| all chunks | ${points.length + shared.length} | ${kb(all.raw)} | ${kb(all.gzip)} | ${kb(all.brotli)} |`);
 }
 console.log(out.join('\n'));

@@ -27,6 +27,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readSplitLoader } from './split-loader.mjs';
 
 const { values: opts, positionals } = parseArgs({
   options: { 'not-prefetched': { type: 'string', default: '' } },
@@ -104,14 +105,10 @@ try {
       `fetch(new URL("./${chunkFile(name)}", import.meta.url), { integrity: "${sri(bytes)}" })`, 'the chunk loader');
   }
 
-  // Which split points use which files: `/* a, b */ const __chunk_N = makeLoad(... "./FILE" ...` for a
-  // shared chunk, `export const __wasm_split_load_NAME = ... "./FILE"` for a split point's own module.
+  // Which split points use which files (the loader says what each split point waits for).
   const users = new Map();
-  for (const [, list, file] of loader.matchAll(/\/\* ([^*]+) \*\/\s*const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
-    users.set(file, list.split(',').map((u) => u.trim()));
-  }
-  for (const [, name, file] of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
-    users.set(file, [name]);
+  for (const { name, files } of readSplitLoader(loader).points) {
+    for (const file of files) users.set(file, [...(users.get(file) ?? []), name]);
   }
   if (users.size !== chunks.length) throw new Error(`wasm-split: found ${users.size} of ${chunks.length} chunks in the loader`);
   for (const name of notPrefetched) {

@@ -1,0 +1,19 @@
+// Reads the chunk loader that wasm-split-cli writes (`__wasm_split.js`): for each split point, the files
+// it fetches, its own module first, then the shared chunks it waits for. Used by the build hook
+// (scripts/wasm-split.mjs) and by the size report (scripts/bench-size.mjs).
+//   const __chunk_N = makeLoad(() => { const src = fetch(new URL("./FILE" ...   a shared chunk
+//   export const __wasm_split_load_NAME = wrapAsyncCb(makeLoad(() => { const src = fetch(new URL("./FILE"
+//     ... }, [__chunk_a, __chunk_b]));                                          a split point
+export function readSplitLoader(loader) {
+  const shared = new Map([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)]
+    .map(([, name, file]) => [name, file]));
+  const points = [...loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g)]
+    .map(([, name, file, deps]) => ({
+      name,
+      files: [file, ...deps.split(',').map((d) => d.trim()).filter(Boolean).map((d) => {
+        if (!shared.has(d)) throw new Error(`chunk loader: ${name} waits for ${d}, which it does not define`);
+        return shared.get(d);
+      })],
+    }));
+  return { points, shared: [...shared.values()] };
+}
