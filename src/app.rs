@@ -29,7 +29,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Shell() -> impl IntoView {
     let store = use_store();
-    KioskMode::provide(store);
+    let kiosk = KioskMode::provide(store);
     Effect::new(move |_| {
         let lang = store.lang.get();
         if let Some(html) = document().document_element() {
@@ -37,6 +37,9 @@ pub fn Shell() -> impl IntoView {
         }
     });
     let body = move || {
+        if kiosk.starting() {
+            return view! { <Loading/> }.into_any();
+        }
         let status = store.status.get();
         match (store.bundle.with(Option::is_some), status) {
             (true, LoadStatus::Failed(error)) => view! { <StaleNotice error/><Pages/> }.into_any(),

@@ -37,6 +37,9 @@ pub struct KioskMode {
     pub on: Signal<bool>,
     /// The tab's own choice (`?kiosk`, `?kiosk=0`, "leave kiosk mode"), over the bundle's setting.
     choice: RwSignal<Option<bool>>,
+    /// The kiosk's code (a chunk) is in and its guards are up: until then the shell shows no page, so
+    /// that nothing can be tapped (a link out, say) before the kiosk can catch it.
+    ready: RwSignal<bool>,
 }
 
 impl KioskMode {
@@ -53,9 +56,15 @@ impl KioskMode {
         let mode = KioskMode {
             on: on.into(),
             choice,
+            ready: RwSignal::new(false),
         };
         provide_context(mode);
         mode
+    }
+
+    /// Kiosk mode is on but its code is not in yet.
+    pub fn starting(self) -> bool {
+        self.on.get() && !self.ready.get()
     }
 
     pub fn leave(self) {
@@ -135,9 +144,11 @@ pub fn KioskLayer() -> impl IntoView {
     let mode = expect_context::<KioskMode>();
     move || {
         mode.on.get().then(|| {
-            Suspend::new(send_wrapper::SendWrapper::new(crate::chunks::load(
-                move || kiosk_view(mode),
-            )))
+            Suspend::new(send_wrapper::SendWrapper::new(async move {
+                let chrome = crate::chunks::load(move || kiosk_view(mode)).await;
+                mode.ready.set(true);
+                chrome
+            }))
         })
     }
 }

@@ -84,3 +84,16 @@ test('while a page\'s code is slow to come, the old page stays and a status says
   await expect(page.getByRole('heading', { level: 1, name: '地图' })).toBeVisible();
   await expect(status).toHaveCount(0);
 });
+
+test('in kiosk mode no page is shown until the kiosk\'s own code is in (nothing can be tapped past its guards)', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/split_kiosk-[0-9a-f]+\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto('./?kiosk');
+  await expect(page.getByRole('status').filter({ hasText: '正在加载' })).toBeVisible();
+  await page.waitForTimeout(500);
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toHaveCount(0);
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+  await expect(page.locator('html.kiosk')).toHaveCount(1);
+});
