@@ -2,13 +2,15 @@
 # installs whatever this machine lacks (and does nothing, in seconds, when all is there).
 SHELL := /bin/bash
 ENV := source scripts/env.sh &&
+# Release builds of the app: the wasm with its own std, without panic messages (scripts/release-env.sh).
+RELEASE := source scripts/release-env.sh &&
 WASM := --target wasm32-unknown-unknown
 
 .PHONY: serve test setup build lint test-native test-wasm test-e2e screenshots bench fuzz clean
 
 ## Build the app with the sample bundle and serve it at http://127.0.0.1:8080 (rebuilds on change).
 serve: setup
-	$(ENV) trunk serve --release --offline
+	$(ENV) $(RELEASE) trunk serve --release --offline
 
 ## Every check and test: format, lints, native model tests, browser component tests, end-to-end tests.
 test: setup lint test-native test-wasm build test-e2e
@@ -17,9 +19,9 @@ setup:
 	@bash scripts/setup.sh
 
 build: setup
-	$(ENV) trunk build --release --offline
+	$(ENV) $(RELEASE) trunk build --release --offline
 	# The same site for a sub-path, for the end-to-end tests of sub-path deployment (cargo's work is reused).
-	$(ENV) trunk build --release --offline --public-url /showcase/ --dist dist-subpath
+	$(ENV) $(RELEASE) trunk build --release --offline --public-url /showcase/ --dist dist-subpath
 
 lint:
 	# rustfmt comes from the machine's default toolchain (Debian's has none).
@@ -66,7 +68,7 @@ bench-kiosk: build
 ## The same site as one wasm module (no route chunks) in dist-nosplit/, for bench-first-load.
 build-nosplit: setup
 	sed 's/ data-cargo-features="split"//' index.html > index.nosplit.html
-	$(ENV) trunk build index.nosplit.html --release --offline --dist dist-nosplit; s=$$?; rm -f index.nosplit.html; exit $$s
+	$(ENV) $(RELEASE) trunk build index.nosplit.html --release --offline --dist dist-nosplit; s=$$?; rm -f index.nosplit.html; exit $$s
 
 ## First visits (LCP, TBT) of /, /gallery and /map: the release build against the one-module build.
 bench-first-load: build build-nosplit

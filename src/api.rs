@@ -48,6 +48,28 @@ pub enum FetchError {
     Status { status: u16, text: String },
 }
 
+/// One line for logs and the kiosk's maintenance overlay (the release build has no `Debug` output:
+/// `-Zfmt-debug=none`, see `scripts/release-env.sh`).
+impl std::fmt::Display for FetchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FetchError::Network { message, attempts } => {
+                write!(f, "network: {message} (after {attempts} attempts)")
+            }
+            FetchError::Status { status, text } => write!(f, "HTTP {status} {text}"),
+        }
+    }
+}
+
+/// What a JavaScript exception says (`Error.message`, or the value itself when it is a string), for logs.
+pub fn js_error_text(err: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    err.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
 enum Attempt {
     Retryable(String),
     Final(FetchError),

@@ -12,8 +12,11 @@ use std::future::Future;
 use leptos::prelude::*;
 pub use leptos::wasm_split::SplitLoaderError;
 
+use bundle::{ParseError, ParseErrorKind, Problem};
+
 use crate::api::RetryPolicy;
 use crate::i18n::*;
+use crate::store::LoadError;
 
 /// `chunk!(module, preload_fn, fn name(args) { view })`: an async function returning
 /// `Result<AnyView, SplitLoaderError>`, whose code (and whatever only it uses) goes into the chunk
@@ -44,18 +47,81 @@ pub async fn load<Fut>(load: impl Fn() -> Fut) -> AnyView
 where
     Fut: Future<Output = Result<AnyView, SplitLoaderError>>,
 {
+    match retry(load).await {
+        Some(view) => view,
+        None => view! { <ChunkFailed/> }.into_any(),
+    }
+}
+
+/// Calls a split function, trying its chunk's download again after a failure with the bundle's
+/// back-off; `None` when every attempt failed.
+pub async fn retry<T, Fut>(call: impl Fn() -> Fut) -> Option<T>
+where
+    Fut: Future<Output = Result<T, SplitLoaderError>>,
+{
     let policy = RetryPolicy::default();
     for attempt in 1..=policy.attempts {
         let wait = policy.backoff_before(attempt);
         if !wait.is_zero() {
             gloo_timers::future::sleep(wait).await;
         }
-        match load().await {
-            Ok(view) => return view,
-            Err(err) => leptos::logging::warn!("page code, attempt {attempt}: {err}"),
+        match call().await {
+            Ok(value) => return Some(value),
+            Err(err) => leptos::logging::warn!("code chunk, attempt {attempt}: {err}"),
         }
     }
-    view! { <ChunkFailed/> }.into_any()
+    None
+}
+
+/// What is wrong with a refused bundle, and where: the parse that tracks the JSON path of a fault, and
+/// the line and column of each validation problem (`problems`, or `None` when the text did not parse).
+/// Only a broken bundle needs this code, so in the release build it is a chunk of its own
+/// ("diagnostics", not prefetched; the service worker keeps it for an offline kiosk). If it cannot be
+/// downloaded, the problems are given without their lines, or the parse fault without its place.
+pub async fn diagnose(text: &str, problems: Option<Vec<Problem>>) -> LoadError {
+    let located = retry(|| diagnose_in_chunk(text.to_owned(), problems.clone())).await;
+    located.unwrap_or_else(|| match problems {
+        Some(problems) => LoadError::Invalid(problems),
+        None => LoadError::Parse(ParseError {
+            kind: ParseErrorKind::Syntax,
+            message: "the bundle could not be read, and the code that finds where could not be \
+                      downloaded: reload to see the details"
+                .into(),
+            location: Default::default(),
+        }),
+    })
+}
+
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(diagnostics, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn diagnose_in_chunk(
+    text: String,
+    problems: Option<Vec<Problem>>,
+) -> Result<LoadError, SplitLoaderError> {
+    Ok(diagnose_now(&text, problems))
+}
+
+#[cfg(not(feature = "split"))]
+async fn diagnose_in_chunk(
+    text: String,
+    problems: Option<Vec<Problem>>,
+) -> Result<LoadError, SplitLoaderError> {
+    Ok(diagnose_now(&text, problems))
+}
+
+fn diagnose_now(text: &str, problems: Option<Vec<Problem>>) -> LoadError {
+    match problems {
+        Some(mut problems) => {
+            bundle::locate_problems(text, &mut problems);
+            LoadError::Invalid(problems)
+        }
+        None => LoadError::Parse(bundle::parse(text).err().unwrap_or_else(|| ParseError {
+            // Not expected: `parse_unlocated` refuses exactly what `parse` does (bundle's tests).
+            kind: ParseErrorKind::Shape,
+            message: "the bundle was refused, but no fault was found in it".into(),
+            location: Default::default(),
+        })),
+    }
 }
 
 /// Starts downloading the chunk of the page the visitor arrived on; what [`after_first_page`] was given
@@ -124,7 +190,7 @@ pub fn prefetch_pages() {
         .unwrap_or_default();
     for file in listed.split_whitespace() {
         if let Err(err) = prefetch(file, None) {
-            leptos::logging::warn!("prefetch {file}: {err:?}");
+            leptos::logging::warn!("prefetch {file}: {}", crate::api::js_error_text(&err));
         }
     }
 }

@@ -259,7 +259,7 @@ impl Glue {
             Some(true) => CheckOutcome::NewApp,
             _ => self.store.check_for_update().await,
         };
-        leptos::logging::log!("kiosk: checked for updates: {outcome:?}");
+        leptos::logging::log!("kiosk: checked for updates: {outcome}");
         self.machine.update_value(|m| m.checked(now(), outcome));
         self.last_check
             .set(self.machine.with_value(|m| m.last_check().cloned()));

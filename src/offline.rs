@@ -26,7 +26,10 @@ pub fn register_service_worker() {
     // Called before Leptos mounts (and starts its executor).
     wasm_bindgen_futures::spawn_local(async move {
         if let Err(err) = JsFuture::from(promise).await {
-            leptos::logging::warn!("service worker not registered: {err:?}");
+            leptos::logging::warn!(
+                "service worker not registered: {}",
+                crate::api::js_error_text(&err)
+            );
         }
     });
 }
@@ -60,7 +63,10 @@ pub fn warm_media(bundle: &Bundle) {
     let _ = js_sys::Reflect::set(&message, &"type".into(), &"warm-media".into());
     let _ = js_sys::Reflect::set(&message, &"urls".into(), &urls);
     if let Err(err) = controller.post_message(&message) {
-        leptos::logging::warn!("could not ask the service worker for the images: {err:?}");
+        leptos::logging::warn!(
+            "could not ask the service worker for the images: {}",
+            crate::api::js_error_text(&err)
+        );
     }
 }
 

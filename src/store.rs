@@ -122,7 +122,9 @@ impl Store {
         self.status.set(LoadStatus::Loading);
         let url = self.bundle_url.get_value();
         let result = match api::fetch_preloaded(&url, RetryPolicy::default()).await {
-            Ok(Fetched::Body { text, etag }) => accept(&text).map(|bundle| (bundle, text, etag)),
+            Ok(Fetched::Body { text, etag }) => {
+                accept(&text).await.map(|bundle| (bundle, text, etag))
+            }
             Ok(Fetched::NotModified) => unreachable!("an unconditional request"),
             Err(err) => Err(LoadError::Fetch(err)),
         };
@@ -146,12 +148,12 @@ impl Store {
                 self.status.set(LoadStatus::Ready);
             }
             Err(err) => {
-                leptos::logging::error!("bundle {url}: {err:?}");
+                leptos::logging::error!("bundle {url}: {}", describe(&err));
                 if self.bundle.with_untracked(Option::is_none) {
-                    if let Some((bundle, text)) = read_storage(LAST_GOOD_KEY)
-                        .and_then(|text| accept(&text).ok().map(|bundle| (bundle, text)))
-                    {
-                        self.accepted(bundle, text, None, true);
+                    if let Some(text) = read_storage(LAST_GOOD_KEY) {
+                        if let Ok(bundle) = accept(&text).await {
+                            self.accepted(bundle, text, None, true);
+                        }
                     }
                 }
                 self.status.set(LoadStatus::Failed(Arc::new(err)));
@@ -204,7 +206,7 @@ impl Store {
             ..RetryPolicy::default()
         };
         match api::fetch(&url, policy, etag.as_deref()).await {
-            Err(err) => CheckOutcome::Failed(format!("{err:?}")),
+            Err(err) => CheckOutcome::Failed(err.to_string()),
             Ok(Fetched::NotModified) => CheckOutcome::Unchanged,
             Ok(Fetched::Body { text, etag }) => {
                 let same = self
@@ -213,7 +215,7 @@ impl Store {
                 if same {
                     return CheckOutcome::Unchanged;
                 }
-                match accept(&text) {
+                match accept(&text).await {
                     Ok(bundle) => {
                         self.pending
                             .set_value(Some(Arc::new(Pending { bundle, text, etag })));
@@ -269,7 +271,7 @@ impl Store {
         match api::fetch_text(&url, RetryPolicy::default()).await {
             Ok(text) => self.basemap.set(Some(Arc::new(text))),
             // The map still shows its markers and routes without the outlines.
-            Err(err) => leptos::logging::warn!("basemap {url}: {err:?}"),
+            Err(err) => leptos::logging::warn!("basemap {url}: {err}"),
         }
     }
 
@@ -300,38 +302,41 @@ pub fn use_store() -> Store {
     expect_context::<Store>()
 }
 
-fn accept(text: &str) -> Result<Bundle, LoadError> {
+/// Parses and validates a bundle; a refused one is diagnosed (where each fault is) by the chunk of
+/// [`crate::chunks::diagnose`].
+async fn accept(text: &str) -> Result<Bundle, LoadError> {
     // For the benchmarks: the parse and validation of every bundle, read with
     // `performance.getEntriesByName('bundle:parse+validate')`.
     let performance = web_sys::window().and_then(|w| w.performance());
     if let Some(p) = &performance {
         let _ = p.mark("bundle:parse+validate:start");
     }
-    // `bundle::check` without finding the line and column of every note: only a rejected bundle's
-    // problems are shown (each costs a scan of the text).
-    let checked = bundle::parse(text).map(|bundle| {
+    // Without tracking paths, and without finding the line and column of every note: only a refused
+    // bundle's faults are shown, and only those are located.
+    let checked = bundle::parse_unlocated(text).map(|bundle| {
         let problems = bundle::validate(&bundle);
         (bundle, problems)
     });
     if let Some(p) = &performance {
         let _ = p.measure_with_start_mark("bundle:parse+validate", "bundle:parse+validate:start");
     }
-    let (bundle, mut problems) = checked.map_err(LoadError::Parse)?;
-    if problems
-        .iter()
-        .any(|p| p.severity == bundle::Severity::Error)
-    {
-        bundle::locate_problems(text, &mut problems);
-        Err(LoadError::Invalid(problems))
-    } else {
-        Ok(bundle)
+    match checked {
+        Some((bundle, problems))
+            if !problems
+                .iter()
+                .any(|p| p.severity == bundle::Severity::Error) =>
+        {
+            Ok(bundle)
+        }
+        Some((_, problems)) => Err(crate::chunks::diagnose(text, Some(problems)).await),
+        None => Err(crate::chunks::diagnose(text, None).await),
     }
 }
 
 /// One line for the log and the maintenance overlay.
 fn describe(err: &LoadError) -> String {
     match err {
-        LoadError::Fetch(err) => format!("{err:?}"),
+        LoadError::Fetch(err) => err.to_string(),
         LoadError::Parse(err) => err.to_string(),
         LoadError::Invalid(problems) => {
             let first = problems.first().map_or(String::new(), |p| {

@@ -1,6 +1,7 @@
 //! Any text at all, fed to what the app and the CLI run on a bundle: parse, validate, and locate every
 //! problem in the text, then search it. None of it may panic, loop or overflow, whatever a maintainer's
-//! editor saved; and a search typed on from a shorter one finds what a fresh search finds.
+//! editor saved; a search typed on from a shorter one finds what a fresh search finds; and the app's
+//! unlocated parse accepts and refuses what the located one does.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -9,8 +10,11 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    // The app's fast path refuses exactly what the located parse refuses, and reads the same bundle.
+    let fast = bundle::parse_unlocated(text);
     match bundle::check(text) {
         Ok(checked) => {
+            assert_eq!(fast.as_ref(), Some(&checked.bundle));
             for problem in &checked.problems {
                 // A located problem must point inside the text.
                 if let Some(line) = problem.location.line {
@@ -40,6 +44,7 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(after, hits);
         }
         Err(err) => {
+            assert!(fast.is_none());
             assert!(!err.message.is_empty());
         }
     }

@@ -84,7 +84,7 @@ pub fn load() -> ArcRwSignal<Status> {
     if status.get_untracked() == Status::Idle {
         status.set(Status::Loading);
         if let Err(err) = add_to_head(status.clone()) {
-            leptos::logging::warn!("leaflet: {err:?}");
+            leptos::logging::warn!("leaflet: {}", crate::api::js_error_text(&err));
             status.set(Status::Failed);
         }
     }
@@ -98,7 +98,7 @@ pub fn load() -> ArcRwSignal<Status> {
 /// keeps both files.
 pub fn prefetch() {
     if let Err(err) = prefetch_assets() {
-        leptos::logging::warn!("leaflet prefetch: {err:?}");
+        leptos::logging::warn!("leaflet prefetch: {}", crate::api::js_error_text(&err));
     }
 }
 

@@ -96,12 +96,37 @@ struct View {
     y: f64,
 }
 
+/// The lightbox, drawn only once an image is first opened (`?view=` in the address), from a chunk of its
+/// own in the release build: a gallery that is only looked through does not download it before its
+/// first page, nor build its dialog. Once drawn it stays (closed), so opening it again is instant.
 #[component]
-pub fn Lightbox(
+pub fn LazyLightbox(
     slides: Signal<Vec<Slide>>,
     param: LightboxParam,
     lang: Signal<Lang>,
 ) -> impl IntoView {
+    let wanted = Memo::new(move |before: Option<&bool>| {
+        before.copied().unwrap_or(false) || param.key.with(Option::is_some)
+    });
+    move || {
+        wanted.get().then(|| {
+            Suspend::new(send_wrapper::SendWrapper::new(async move {
+                crate::chunks::load(move || lightbox_view(slides, param, lang)).await
+            }))
+        })
+    }
+}
+
+crate::chunks::chunk!(
+    lightbox,
+    preload_lightbox,
+    fn lightbox_view(slides: Signal<Vec<Slide>>, param: LightboxParam, lang: Signal<Lang>) {
+        view! { <Lightbox slides param lang/> }.into_any()
+    }
+);
+
+#[component]
+fn Lightbox(slides: Signal<Vec<Slide>>, param: LightboxParam, lang: Signal<Lang>) -> impl IntoView {
     let i18n = use_i18n();
     let dialog = NodeRef::<Dialog>::new();
     let current = Memo::new(move |_| {

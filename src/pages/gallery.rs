@@ -14,7 +14,7 @@ use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 
 use crate::app::{app_href, use_document_title, Navigate};
-use crate::components::lightbox::{use_lightbox_param, Lightbox, LightboxParam, Slide};
+use crate::components::lightbox::{use_lightbox_param, LazyLightbox, LightboxParam, Slide};
 use crate::components::media::StaticBundleImage;
 use crate::i18n::*;
 use crate::pages::home::unit_label;
@@ -136,7 +136,7 @@ fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
                 {t!(i18n, show_more, count = remaining)}
             </button>
         </Show>
-        <Lightbox slides=slides.into() param lang/>
+        <LazyLightbox slides=slides.into() param lang/>
     }
 }
 

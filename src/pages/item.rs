@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::app::{app_href, use_document_title};
-use crate::components::lightbox::{use_lightbox_param, Lightbox, Slide};
+use crate::components::lightbox::{use_lightbox_param, LazyLightbox, Slide};
 use crate::components::media::BundleImage;
 use crate::i18n::*;
 use crate::kiosk_mode::{kiosk_on, public_url, QrCode};
@@ -124,7 +124,7 @@ fn ItemView(bundle: Arc<Bundle>, position: usize, lang: Signal<Lang>) -> impl In
                 {next.map(|n| neighbour_link(n, "next", lang, |l| td_string!(l, next_item)))}
             </nav>
         </article>
-        <Lightbox slides=Signal::stored(slides) param lang/>
+        <LazyLightbox slides=Signal::stored(slides) param lang/>
     }
 }
 

@@ -2,10 +2,11 @@
 // them; each other page's code arrives when first needed (or once the first page is idle), is checked
 // against its integrity hash, is retried after a network fault, and a page whose code cannot be had
 // says so instead of stopping the app.
-import { test, expect, SAMPLE } from './fixtures.mjs';
+import { test, expect, SAMPLE, replaceBundle } from './fixtures.mjs';
 
 const CHUNK = /\/(split|chunk)_\w+-[0-9a-f]+\.wasm$/;
 const GALLERY = /\/split_gallery-[0-9a-f]+\.wasm$/;
+const DIAGNOSTICS = /\/split_diagnostics-[0-9a-f]+\.wasm$/;
 
 test('the home page needs no page chunk; the gallery still opens after its chunk failed at first', async ({ page }) => {
   let refused = 0;
@@ -96,4 +97,68 @@ test('in kiosk mode no page is shown until the kiosk\'s own code is in (nothing 
   release();
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
   await expect(page.locator('html.kiosk')).toHaveCount(1);
+});
+
+test('a good bundle never needs the diagnostics chunk; a refused one gets its faults located from it', async ({ page }) => {
+  const diagnostics = [];
+  page.on('request', (r) => { if (DIAGNOSTICS.test(r.url())) diagnostics.push(r.url()); });
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+  // Wait for the idle prefetch of the pages' code: the diagnostics are not among it.
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource')
+    .some((e) => /split_gallery-/.test(e.name) && e.responseEnd > 0))).toBe(true);
+  expect(await page.locator('meta[name="page-chunks"]').getAttribute('content')).not.toMatch(/diagnostics/);
+  expect(diagnostics).toEqual([]);
+
+  const broken = structuredClone(SAMPLE);
+  broken.items[1].media[0].src = 'javascript:alert(1)';
+  await replaceBundle(page, broken);
+  await page.reload();
+  const notice = page.getByRole('status').filter({ hasText: '上一次有效的内容' });
+  await expect(notice).toBeVisible();
+  await notice.getByText('维护人员信息').click();
+  await expect(notice.locator('.problem-error', { hasText: 'items[1].media[0].src' }).locator('.problem-position'))
+    .toContainText('行');
+  expect(diagnostics.length).toBeGreaterThan(0);
+});
+
+test('without the diagnostics chunk a refused bundle is still explained, only without lines', async ({ page }) => {
+  let refused = 0;
+  await page.route(DIAGNOSTICS, (route) => { refused += 1; return route.abort('internetdisconnected'); });
+  const broken = structuredClone(SAMPLE);
+  broken.items[1].media[0].src = 'javascript:alert(1)';
+  await replaceBundle(page, broken);
+  await page.goto('./');
+  const panel = page.getByRole('alert');
+  // After the four attempts (0.5 + 1 + 2 s of back-off).
+  await expect(panel.getByRole('heading', { name: 'The showcase cannot be shown right now' })).toBeVisible({ timeout: 15_000 });
+  const problem = panel.locator('.problem-error', { hasText: 'items[1].media[0].src' });
+  await expect(problem).toBeVisible();
+  await expect(problem.locator('.problem-path')).toHaveText('items[1].media[0].src');
+  await expect(problem.locator('.problem-position')).toHaveCount(0);
+  expect(refused).toBe(4);
+});
+
+test('the gallery draws without the lightbox\'s code, which comes when an image is first opened', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let asked = 0;
+  await page.route(/\/split_lightbox-[0-9a-f]+\.wasm$/, async (route) => { asked += 1; await held; await route.continue(); });
+  await page.goto('./gallery');
+  await expect(page.locator('.gallery-grid > li')).toHaveCount(SAMPLE.items.length);
+  await expect(page.locator('dialog')).toHaveCount(0);
+  const opener = page.locator('.card-image').first();
+  await opener.click();
+  await expect.poll(() => asked).toBeGreaterThan(0);
+  release();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+  // Opened again: already there, no new download.
+  const before = asked;
+  await opener.click();
+  await expect(dialog).toBeVisible();
+  expect(asked).toBe(before);
 });

@@ -11,7 +11,9 @@ mod text;
 mod validate;
 
 pub use model::*;
-pub use parse::{locate, parse, Location, ParseError, ParseErrorKind, MAX_BUNDLE_BYTES};
+pub use parse::{
+    locate, parse, parse_unlocated, Location, ParseError, ParseErrorKind, MAX_BUNDLE_BYTES,
+};
 pub use query::{search, search_after, GalleryQuery, SearchIndex, SortOrder};
 pub use text::{Lang, Text};
 pub use validate::{check_url, validate, Problem, Severity, UrlRule};

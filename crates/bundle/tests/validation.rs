@@ -362,3 +362,51 @@ fn trailing_garbage_is_a_syntax_error() {
     assert_eq!(err.kind, ParseErrorKind::Syntax);
     assert!(err.location.line.unwrap() > 400);
 }
+
+/// `parse_unlocated` (the app's fast path) refuses exactly what `parse` refuses, and reads the same
+/// bundle from the rest: over the CLI's corpus, the fuzzer's corpus, and every texts above.
+#[test]
+fn unlocated_parse_agrees_with_parse() {
+    let mut texts: Vec<String> = vec![
+        SAMPLE.to_owned(),
+        format!("{SAMPLE}\n}}"),
+        " ".repeat(MAX_BUNDLE_BYTES + 1),
+        String::new(),
+        "null".into(),
+    ];
+    // The sample with each of its lines cut out in turn: missing fields, broken syntax, or still valid.
+    let lines: Vec<&str> = SAMPLE.lines().collect();
+    for cut in 0..lines.len() {
+        let mut kept = lines.clone();
+        kept.remove(cut);
+        texts.push(kept.join("\n"));
+    }
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    for dir in ["crates/cli/tests/corpus/data", "fuzz/corpus/parse_validate"] {
+        let dir = std::path::Path::new(root).join(dir);
+        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        for entry in entries {
+            if let Ok(text) = std::fs::read_to_string(entry.unwrap().path()) {
+                texts.push(text);
+            }
+        }
+    }
+    let (mut good, mut bad) = (0, 0);
+    for text in &texts {
+        match (parse(text), bundle::parse_unlocated(text)) {
+            (Ok(located), Some(fast)) => {
+                assert_eq!(located, fast);
+                good += 1;
+            }
+            (Err(_), None) => bad += 1,
+            (located, fast) => panic!(
+                "parse: {:?}, parse_unlocated: {:?}, for {:?}",
+                located.err(),
+                fast.is_some(),
+                text.get(..200)
+            ),
+        }
+    }
+    // Both kinds were exercised.
+    assert!(good > 10 && bad > 100, "{good} accepted, {bad} refused");
+}

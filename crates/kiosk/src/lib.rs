@@ -109,6 +109,19 @@ pub enum CheckOutcome {
     Failed(String),
 }
 
+/// One line for the log (the release build of the app has no `Debug` output).
+impl std::fmt::Display for CheckOutcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CheckOutcome::Unchanged => f.write_str("unchanged"),
+            CheckOutcome::NewBundle => f.write_str("new bundle"),
+            CheckOutcome::NewApp => f.write_str("new app version"),
+            CheckOutcome::InvalidBundle(why) => write!(f, "invalid bundle: {why}"),
+            CheckOutcome::Failed(why) => write!(f, "failed: {why}"),
+        }
+    }
+}
+
 /// The last check and its outcome, for the maintenance overlay.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LastCheck {
