@@ -179,8 +179,10 @@ pub fn prefetch(address: &str, destination: Option<&str>) -> Result<(), wasm_bin
 /// Prefetches the files of every page's chunk, as `<meta name="page-chunks">` lists them (written by
 /// scripts/wasm-split.mjs; empty in a build without chunks). Called once the first page is up: moving
 /// between pages then needs no network, with or without the service worker. Only downloaded: a chunk
-/// is compiled when its page is first shown. The kiosk's chrome is not listed: it is loaded at once
-/// when kiosk mode is on.
+/// is compiled when its page is first shown. The kiosk's chrome and the diagnostics are not listed:
+/// the first is loaded at once when kiosk mode is on, the second only for a refused bundle.
+/// One file per idle callback: starting a download costs the main thread about 1.5 ms of a phone's
+/// time, and all of them in one callback made a long task (100 ms at 4× CPU slowdown).
 pub fn prefetch_pages() {
     let listed = document()
         .query_selector(r#"meta[name="page-chunks"]"#)
@@ -188,10 +190,28 @@ pub fn prefetch_pages() {
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))
         .unwrap_or_default();
-    for file in listed.split_whitespace() {
-        if let Err(err) = prefetch(file, None) {
-            leptos::logging::warn!("prefetch {file}: {}", crate::api::js_error_text(&err));
-        }
+    let steps = listed
+        .split_whitespace()
+        .map(|file| {
+            let file = file.to_owned();
+            Box::new(move || {
+                if let Err(err) = prefetch(&file, None) {
+                    leptos::logging::warn!("prefetch {file}: {}", crate::api::js_error_text(&err));
+                }
+            }) as Box<dyn FnOnce()>
+        })
+        .collect();
+    when_idle_each(steps);
+}
+
+/// Runs each of `steps` in an idle callback of its own, in order (see [`when_idle`]): background work
+/// cut into pieces short enough never to hold up a tap or a frame.
+pub fn when_idle_each(mut steps: std::collections::VecDeque<Box<dyn FnOnce()>>) {
+    if let Some(step) = steps.pop_front() {
+        when_idle(move || {
+            step();
+            when_idle_each(steps);
+        });
     }
 }
 

@@ -138,12 +138,16 @@ impl Store {
                 // browser is idle, so that it does not compete with the first page for a slow link:
                 // the basemap, Leaflet and the other pages' code, so every page and the map work
                 // offline later.
+                // Each in an idle callback of its own (`when_idle_each`), not one long task.
                 crate::chunks::after_first_page(move || {
-                    crate::chunks::when_idle(move || {
-                        self.want_basemap();
-                        crate::components::leaflet::prefetch();
-                        crate::chunks::prefetch_pages();
-                    })
+                    crate::chunks::when_idle_each(
+                        [
+                            Box::new(move || self.want_basemap()) as Box<dyn FnOnce()>,
+                            Box::new(crate::components::leaflet::prefetch),
+                            Box::new(crate::chunks::prefetch_pages),
+                        ]
+                        .into(),
+                    )
                 });
                 self.status.set(LoadStatus::Ready);
             }
