@@ -14,8 +14,10 @@
 //  5. index.html: trunk's JS and wasm names are replaced, their integrity hashes updated, and the chunk
 //     loader is preloaded with its own integrity hash (a module import cannot carry one);
 //     `<meta name="page-chunks">` lists the files of every split point but those named by
-//     `--not-prefetched` (the kiosk's): the app prefetches them once its first page is up
-//     (src/app.rs), so that moving between pages needs no network.
+//     `--not-prefetched` (the kiosk's, the diagnostics): the app prefetches them once its first page is
+//     up (src/app.rs), so that moving between pages needs no network; and the inline preloader gets
+//     each split point's files (a visit that starts on another page than the home page downloads that
+//     page's chunk alongside the main module).
 // Trunk's own JS and wasm are removed. The hooks after this one (csp-hashes, build-manifest) see the
 // final files: the service worker pre-caches the chunks with the rest, so every route works offline.
 // Without split points in the wasm (built without the feature) it leaves trunk's output alone.
@@ -107,7 +109,8 @@ try {
 
   // Which split points use which files (the loader says what each split point waits for).
   const users = new Map();
-  for (const { name, files } of readSplitLoader(loader).points) {
+  const { points } = readSplitLoader(loader);
+  for (const { name, files } of points) {
     for (const file of files) users.set(file, [...(users.get(file) ?? []), name]);
   }
   if (users.size !== chunks.length) throw new Error(`wasm-split: found ${users.size} of ${chunks.length} chunks in the loader`);
@@ -138,6 +141,9 @@ try {
     `crossorigin="anonymous" integrity="${sri(loader)}">`);
   const meta = `<meta name="page-chunks" content="${prefetched.join(' ')}">`;
   html = replaceOnce(html, '<meta name="page-chunks" content="">', meta, 'index.html');
+  // Each split point's files (hashed names), for index.html's preloader.
+  const splitFiles = Object.fromEntries(points.map(({ name, files }) => [name, files]));
+  html = replaceOnce(html, '/* split-files */ {}', JSON.stringify(splitFiles), 'index.html');
   writeFileSync(indexPath, html);
 
   const kb = (bytes) => `${(bytes.length / 1000).toFixed(1)} KB`;

@@ -780,11 +780,15 @@ fn Maintenance(glue: Glue, mode: KioskMode) -> impl IntoView {
         )
     };
     let cache_list = move || {
+        let caches = caches.get();
+        if caches.is_empty() {
+            return view! { <li>{t!(i18n, m_caches_none)}</li> }.into_any();
+        }
         caches
-            .get()
             .into_iter()
             .map(|(name, n)| view! { <li>{name}": "{t!(i18n, m_entries, count = n)}</li> })
             .collect_view()
+            .into_any()
     };
     let app = format!(
         "{} {}",

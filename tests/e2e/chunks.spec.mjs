@@ -23,17 +23,19 @@ test('the home page needs no page chunk; the gallery still opens after its chunk
 
   await page.unroute(CHUNK, refuse);
   let galleryFetches = 0;
-  page.on('request', (r) => { if (GALLERY.test(r.url())) galleryFetches += 1; });
+  // The chunk loader's fetches (the idle prefetch of the pages' files may still be going on).
+  page.on('request', (r) => { if (GALLERY.test(r.url()) && r.resourceType() === 'fetch') galleryFetches += 1; });
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '赠礼展厅' }).click();
   await expect(page.locator('.gallery-grid > li')).toHaveCount(SAMPLE.items.length);
   expect(galleryFetches).toBe(1);
 });
 
 test('a chunk whose download fails twice is retried, and the page opens', async ({ page }) => {
-  // The app's own fetches of the chunk (its loader's), not the idle prefetch of every page's files.
+  // The chunk loader's own fetches. The page's preload (a visit that starts on the gallery) and the idle
+  // prefetch of every page's files are refused, so that the loader has to download the chunk itself.
   let attempts = 0;
   await page.route(GALLERY, (route) => {
-    if (route.request().resourceType() !== 'fetch') return route.continue();
+    if (route.request().resourceType() !== 'fetch') return route.abort('failed');
     attempts += 1;
     return attempts <= 2 ? route.abort('failed') : route.continue();
   });
@@ -143,7 +145,12 @@ test('the gallery draws without the lightbox\'s code, which comes when an image 
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   let asked = 0;
-  await page.route(/\/split_lightbox-[0-9a-f]+\.wasm$/, async (route) => { asked += 1; await held; await route.continue(); });
+  // Held: the chunk loader's fetches, counted, and the idle prefetch of the pages' files, not counted.
+  await page.route(/\/split_lightbox-[0-9a-f]+\.wasm$/, async (route) => {
+    if (route.request().resourceType() === 'fetch') asked += 1;
+    await held;
+    await route.continue();
+  });
   await page.goto('./gallery');
   await expect(page.locator('.gallery-grid > li')).toHaveCount(SAMPLE.items.length);
   await expect(page.locator('dialog')).toHaveCount(0);
@@ -161,4 +168,32 @@ test('the gallery draws without the lightbox\'s code, which comes when an image 
   await opener.click();
   await expect(dialog).toBeVisible();
   expect(asked).toBe(before);
+});
+
+test('a visit that starts on the gallery downloads its code alongside the main module, and only once', async ({ page }) => {
+  await page.goto('./gallery');
+  await expect(page.locator('.gallery-grid > li')).toHaveCount(SAMPLE.items.length);
+  const { preloaded, entries } = await page.evaluate(() => ({
+    preloaded: [...document.querySelectorAll('link[rel="preload"][as="fetch"]')]
+      .map((l) => l.href).filter((href) => /\.wasm$/.test(href) && !/showcase-[0-9a-f]+_bg\.wasm$/.test(href)),
+    entries: performance.getEntriesByType('resource')
+      .map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd, initiator: e.initiatorType, size: e.transferSize })),
+  }));
+  expect(preloaded.some((href) => /\/split_gallery-[0-9a-f]+\.wasm$/.test(href))).toBe(true);
+  expect(preloaded.some((href) => /\/split_(map|pages|kiosk|diagnostics|lightbox)-/.test(href))).toBe(false);
+  const main = entries.find((e) => /\/showcase-[0-9a-f]+_bg\.wasm$/.test(e.name));
+  for (const href of preloaded) {
+    const preload = entries.find((e) => e.name === href && e.initiator === 'link');
+    // Asked for before the main module was in...
+    expect(preload.start, href).toBeLessThan(main.end);
+    // ...and the chunk loader's own fetch took that download: a request of its own, even one answered
+    // from the HTTP cache, would be a second entry (as when the preload's request mode differs).
+    expect(entries.filter((e) => e.name === href && e.initiator === 'fetch'), href).toEqual([]);
+  }
+});
+
+test('the home page preloads no page code', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+  expect(await page.locator('link[rel="preload"][as="fetch"][href$=".wasm"]:not([href*="showcase-"])').count()).toBe(0);
 });

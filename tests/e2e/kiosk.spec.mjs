@@ -234,6 +234,8 @@ test('a new bundle appears at the next idle moment without a reload; a broken on
   await expect(overlay.locator('.m-hash')).toHaveText(sha);
   await expect(overlay.locator('.m-last-check')).toContainText('发现新数据');
   await expect(overlay.locator('.m-network')).toHaveText('在线');
+  // No service worker in this test: the caches row says so rather than staying empty.
+  await expect(overlay.locator('.m-caches')).toHaveText('无（没有离线缓存）');
   await expect(overlay.locator('.m-app')).toContainText('_bg.wasm');
   await expectNoAxeViolations(page);
 });
