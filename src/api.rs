@@ -48,8 +48,7 @@ pub enum FetchError {
     Status { status: u16, text: String },
 }
 
-/// One line for logs and the kiosk's maintenance overlay (the release build has no `Debug` output:
-/// `-Zfmt-debug=none`, see `scripts/release-env.sh`).
+/// One line for logs and the kiosk's maintenance overlay, in words rather than as a `Debug` dump.
 impl std::fmt::Display for FetchError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -109,7 +109,7 @@ pub enum CheckOutcome {
     Failed(String),
 }
 
-/// One line for the log (the release build of the app has no `Debug` output).
+/// One line for the log, in words rather than as a `Debug` dump.
 impl std::fmt::Display for CheckOutcome {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
