@@ -44,6 +44,20 @@ test('pages, links and deep links stay under /showcase/', async ({ page }) => {
   await expect(page).toHaveURL(new RegExp(`/showcase/gallery\\?donor=${item.donors[0]}$`));
 });
 
+test('a deep link under /showcase/ preloads its page\'s code from the sub-path, and the loader takes it', async ({ page }) => {
+  await page.goto(`./gallery/${item.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: item.title.zh })).toBeVisible();
+  const { preloaded, fetched } = await page.evaluate(() => ({
+    preloaded: [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].map((l) => new URL(l.href).pathname)
+      .filter((p) => /\/(split|chunk)_\w+-[0-9a-f]+\.wasm$/.test(p)),
+    fetched: performance.getEntriesByType('resource').filter((e) => e.initiatorType === 'fetch' && /\.wasm$/.test(e.name))
+      .map((e) => new URL(e.name).pathname),
+  }));
+  expect(preloaded.some((p) => /^\/showcase\/split_gallery-/.test(p))).toBe(true);
+  expect(preloaded.every((p) => p.startsWith('/showcase/'))).toBe(true);
+  expect(fetched.filter((p) => preloaded.includes(p))).toEqual([]);
+});
+
 test.describe('with the service worker', () => {
   test.use({ serviceWorkers: 'allow' });
 
