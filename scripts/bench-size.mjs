@@ -92,13 +92,13 @@ if (existsSync(join(DIST, 'sw.js')) && !rows.some((r) => r.path === 'sw.js')) {
 }
 // index.html's inline preloader names every route chunk (it downloads one page's chunk on a deep link to
 // that page): they are reported with the route chunks below, not as shell.
-const chunkLoader = rows.find((r) => r.loader);
-if (chunkLoader) {
-  const { points, shared } = readSplitLoader(readFileSync(join(DIST, chunkLoader.path), 'utf8'));
-  const routeChunks = new Set([...points.flatMap((p) => p.files), ...shared]);
-  const dir = chunkLoader.path.includes('/') ? chunkLoader.path.replace(/\/[^/]*$/, '/') : '';
+const loaderRow = rows.find((r) => r.loader);
+const split = loaderRow && readSplitLoader(readFileSync(join(DIST, loaderRow.path), 'utf8'));
+const splitDir = loaderRow?.path.includes('/') ? loaderRow.path.replace(/\/[^/]*$/, '/') : '';
+if (split) {
+  const routeChunks = new Set([...split.points.flatMap((p) => p.files), ...split.shared]);
   for (let i = rows.length - 1; i >= 0; i -= 1) {
-    if (routeChunks.has(rows[i].path.slice(dir.length))) rows.splice(i, 1);
+    if (routeChunks.has(rows[i].path.slice(splitDir.length))) rows.splice(i, 1);
   }
 }
 const sum = (list, key) => list.reduce((s, r) => s + r[key], 0);
@@ -153,11 +153,9 @@ if (extra.length) {
   for (const r of extra) out.push(`| \`${r.path}\` | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
 }
 // The route chunks, as the chunk loader lists them (scripts/split-loader.mjs).
-const loaderRow = rows.find((r) => r.loader);
-if (loaderRow) {
-  const { points, shared } = readSplitLoader(readFileSync(join(DIST, loaderRow.path), 'utf8'));
-  const dir = loaderRow.path.includes('/') ? loaderRow.path.replace(/\/[^/]*$/, '/') : '';
-  const total = (files) => files.map((f) => sizes(dir + f)).reduce((t, s) => ({ raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+if (split) {
+  const { points, shared } = split;
+  const total = (files) => files.map((f) => sizes(splitDir + f)).reduce((t, s) => ({ raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   out.push('', `Route chunks, not in the shell (${points.length} split points, ${shared.length} shared chunks; each gzip-compressed on its own):`, '',
     '| split point | files | raw | gzip -9 | brotli 11 |', '|---|---:|---:|---:|---:|');
   for (const p of points.sort((a, b) => a.name.localeCompare(b.name))) {

@@ -39,6 +39,19 @@ macro_rules! chunk {
             Ok(())
         }
     };
+    // `chunk!(module, fn name(args) -> T { body })`: the same for code that returns a value, not a view.
+    ($module:ident, fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name($($arg: $ty),*) -> Result<$ret, $crate::chunks::SplitLoaderError> {
+            Ok($body)
+        }
+
+        #[cfg(not(feature = "split"))]
+        pub async fn $name($($arg: $ty),*) -> Result<$ret, $crate::chunks::SplitLoaderError> {
+            Ok($body)
+        }
+    };
 }
 pub(crate) use chunk;
 
@@ -92,22 +105,12 @@ pub async fn diagnose(text: &str, problems: Option<Vec<Problem>>) -> LoadError {
     })
 }
 
-#[cfg(feature = "split")]
-#[leptos::wasm_split::wasm_split(diagnostics, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn diagnose_in_chunk(
-    text: String,
-    problems: Option<Vec<Problem>>,
-) -> Result<LoadError, SplitLoaderError> {
-    Ok(diagnose_now(&text, problems))
-}
-
-#[cfg(not(feature = "split"))]
-async fn diagnose_in_chunk(
-    text: String,
-    problems: Option<Vec<Problem>>,
-) -> Result<LoadError, SplitLoaderError> {
-    Ok(diagnose_now(&text, problems))
-}
+chunk!(
+    diagnostics,
+    fn diagnose_in_chunk(text: String, problems: Option<Vec<Problem>>) -> LoadError {
+        diagnose_now(&text, problems)
+    }
+);
 
 fn diagnose_now(text: &str, problems: Option<Vec<Problem>>) -> LoadError {
     match problems {
