@@ -218,6 +218,55 @@ pub fn when_idle_each(mut steps: std::collections::VecDeque<Box<dyn FnOnce()>>) 
     }
 }
 
+/// Resolves once every image on screen that is still loading has loaded or failed, or after `cap_ms`.
+/// Background downloads wait for this: on a slow link they would share it with what the visitor is
+/// looking at (the first page's pictures). Images off screen (lazy, or below the fold) are not waited
+/// for.
+pub async fn visible_images_settled(cap_ms: i32) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let Ok(images) = document().query_selector_all("img") else {
+        return;
+    };
+    let waits = js_sys::Array::new();
+    for index in 0..images.length() {
+        let Some(image) = images
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::HtmlImageElement>().ok())
+        else {
+            continue;
+        };
+        let rect = image.get_bounding_client_rect();
+        if image.complete() || rect.width() == 0.0 || rect.bottom() < 0.0 || rect.top() > height {
+            continue;
+        }
+        waits.push(&js_sys::Promise::new(&mut |resolve, _| {
+            let options = web_sys::AddEventListenerOptions::new();
+            options.set_once(true);
+            for event in ["load", "error"] {
+                let _ = image.add_event_listener_with_callback_and_add_event_listener_options(
+                    event, &resolve, &options,
+                );
+            }
+        }));
+    }
+    if waits.length() == 0 {
+        return;
+    }
+    let cap = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, cap_ms);
+    });
+    let first = js_sys::Promise::race(&js_sys::Array::of2(&js_sys::Promise::all(&waits), &cap));
+    let _ = wasm_bindgen_futures::JsFuture::from(first).await;
+}
+
 /// Runs `f` when the page is next idle (at most a second from now), or in the next task without
 /// `requestIdleCallback`.
 pub fn when_idle(f: impl FnOnce() + 'static) {

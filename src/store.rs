@@ -134,20 +134,25 @@ impl Store {
         match result {
             Ok((bundle, text, etag)) => {
                 self.accepted(bundle, text, etag, false);
-                // What the other pages need, once the first page is drawn (its own code is in) and the
-                // browser is idle, so that it does not compete with the first page for a slow link:
-                // the basemap, Leaflet and the other pages' code, so every page and the map work
-                // offline later.
+                // What the other pages need, once the first page is drawn (its own code is in), the
+                // pictures on screen have come (or 10 s have passed) and the browser is idle, so that
+                // it does not compete with the first page for a slow link: the basemap, Leaflet and
+                // the other pages' code, so every page and the map work offline later.
                 // Each in an idle callback of its own (`when_idle_each`), not one long task.
                 crate::chunks::after_first_page(move || {
-                    crate::chunks::when_idle_each(
-                        [
-                            Box::new(move || self.want_basemap()) as Box<dyn FnOnce()>,
-                            Box::new(crate::components::leaflet::prefetch),
-                            Box::new(crate::chunks::prefetch_pages),
-                        ]
-                        .into(),
-                    )
+                    leptos::task::spawn_local(async move {
+                        // The page drawn with the bundle (its effects run before the next task).
+                        next_task().await;
+                        crate::chunks::visible_images_settled(10_000).await;
+                        crate::chunks::when_idle_each(
+                            [
+                                Box::new(move || self.want_basemap()) as Box<dyn FnOnce()>,
+                                Box::new(crate::components::leaflet::prefetch),
+                                Box::new(crate::chunks::prefetch_pages),
+                            ]
+                            .into(),
+                        )
+                    })
                 });
                 self.status.set(LoadStatus::Ready);
             }

@@ -197,3 +197,26 @@ test('the home page preloads no page code', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
   expect(await page.locator('link[rel="preload"][as="fetch"][href$=".wasm"]:not([href*="showcase-"])').count()).toBe(0);
 });
+
+test('the background downloads (basemap, Leaflet, other pages\' code) wait for the pictures on screen', async ({ page }) => {
+  // The gallery's pictures are held back; the rest of the site is served as usual.
+  const held = [];
+  await page.route('**/media/**', (route) => { held.push(route); });
+  const background = [];
+  page.on('request', (r) => {
+    if (/\.(geojson|wasm)$|\/leaflet-[0-9a-f]+\.(js|css)$/.test(r.url())) background.push(r.url());
+  });
+  await page.goto('./gallery');
+  await expect(page.locator('.gallery-grid > li')).toHaveCount(SAMPLE.items.length);
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  // What the page itself needed (its code, preloaded with the main module) is in; from here on, none.
+  background.splice(0);
+  // Well past the idle callbacks' one-second time-out: nothing in the background has started.
+  await page.waitForTimeout(2500);
+  expect(background, background.join(', ')).toEqual([]);
+  for (const route of held.splice(0)) await route.continue();
+  await page.unroute('**/media/**');
+  // Once they are in, the basemap and Leaflet come.
+  await expect.poll(() => background.some((url) => url.endsWith('.geojson'))).toBe(true);
+  await expect.poll(() => background.some((url) => /\/leaflet-[0-9a-f]+\.js$/.test(url))).toBe(true);
+});
