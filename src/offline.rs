@@ -82,13 +82,19 @@ pub fn running_wasm() -> Option<String> {
 
 /// The server's build.json (written by `scripts/build-manifest.mjs`); `None` where there is none (as
 /// under `trunk serve`) or it cannot be fetched.
-async fn deployed_build() -> Option<serde_json::Value> {
+/// Read with the browser's `JSON.parse`: no JSON code in the wasm for two strings.
+async fn deployed_build() -> Option<wasm_bindgen::JsValue> {
     let policy = RetryPolicy {
         attempts: 1,
         ..RetryPolicy::default()
     };
     let text = api::fetch_text("build.json", policy).await.ok()?;
-    serde_json::from_str(&text).ok()
+    js_sys::JSON::parse(&text).ok().filter(|v| v.is_object())
+}
+
+/// A string member of an object read by `JSON.parse`.
+fn member(object: &wasm_bindgen::JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(object, &key.into()).ok()?.as_string()
 }
 
 /// Whether the server now has another app version than the one running: `Some(true)` when build.json
@@ -96,13 +102,12 @@ async fn deployed_build() -> Option<serde_json::Value> {
 pub async fn new_app_version() -> Option<bool> {
     let running = running_wasm()?;
     let build = deployed_build().await?;
-    Some(build.get("wasm")?.as_str()? != running)
+    Some(member(&build, "wasm")? != running)
 }
 
 /// The version of the build on the server, for the maintenance overlay.
 pub async fn build_version() -> Option<String> {
-    let build = deployed_build().await?;
-    Some(build.get("version")?.as_str()?.to_owned())
+    member(&deployed_build().await?, "version")
 }
 
 /// Each cache of this origin with its number of entries.

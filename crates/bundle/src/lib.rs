@@ -7,6 +7,7 @@ pub mod geo;
 mod model;
 mod parse;
 mod query;
+mod read;
 mod text;
 mod validate;
 

@@ -64,14 +64,14 @@ impl std::error::Error for ParseError {}
 
 /// Parses the bundle's JSON text without keeping track of where it is: `None` for exactly the texts
 /// [`parse`] refuses (tested, and checked by the fuzz target), which then says what is wrong and where.
-/// The app's path for a bundle that is expected to be good: the path tracking costs 30 KB of wasm and
-/// time on every bundle, and is only needed for a broken one (in the app, its code is a chunk loaded
-/// when that happens).
+/// The app's path for a bundle that is expected to be good: a reader of its own (`read.rs`), a fraction
+/// of serde's code in the wasm every visitor downloads first; the located parse is only needed for a
+/// broken bundle (in the app, its code is a chunk loaded when that happens).
 pub fn parse_unlocated(source: &str) -> Option<Bundle> {
     if source.len() > MAX_BUNDLE_BYTES {
         return None;
     }
-    serde_json::from_str(source).ok()
+    crate::read::bundle(source)
 }
 
 /// Parses the bundle's JSON text. Validation is a separate pass: see [`crate::validate`].

@@ -410,3 +410,308 @@ fn unlocated_parse_agrees_with_parse() {
     // Both kinds were exercised.
     assert!(good > 10 && bad > 100, "{good} accepted, {bad} refused");
 }
+
+/// The corners of JSON and of serde's data model where a hand-written reader could part from serde:
+/// each variant of the sample is read by both, which must agree; the expected verdict is checked too,
+/// so a change in either is seen.
+#[test]
+fn unlocated_parse_agrees_with_parse_on_json_corners() {
+    let first = |from: &str, to: &str| {
+        assert!(SAMPLE.contains(from), "{from}");
+        SAMPLE.replacen(from, to, 1)
+    };
+    // The sample with its kiosk settings written as `settings`.
+    let kiosk = |settings: &str| {
+        let start = SAMPLE.find(r#""kiosk": {"#).unwrap();
+        let end = start + SAMPLE[start..].find('}').unwrap() + 1;
+        format!(
+            r#"{}"kiosk": {settings}{}"#,
+            &SAMPLE[..start],
+            &SAMPLE[end..]
+        )
+    };
+    let location = r#""location": { "lat": 31.162, "lon": 120.672, "approximate": true }"#;
+    let cases: Vec<(&str, String, bool)> = vec![
+        // A unit variant as an object with its name as sole key and null as value (serde_json's
+        // externally tagged form), but nothing else in that form.
+        (
+            "variant object",
+            first(r#""kind": "community""#, r#""kind": {"community": null}"#),
+            true,
+        ),
+        (
+            "variant object, value",
+            first(r#""kind": "community""#, r#""kind": {"community": 1}"#),
+            false,
+        ),
+        (
+            "variant object, two keys",
+            first(
+                r#""kind": "community""#,
+                r#""kind": {"community": null, "school": null}"#,
+            ),
+            false,
+        ),
+        (
+            "variant, unknown",
+            first(r#""kind": "community""#, r#""kind": "Community""#),
+            false,
+        ),
+        (
+            "variant, escaped",
+            first(r#""kind": "community""#, r#""kind": "comm\u0075nity""#),
+            true,
+        ),
+        // A struct as an array of its fields in order; trailing defaulted fields may be left out.
+        (
+            "struct as array",
+            first(location, r#""location": [31.162, 120.672, true]"#),
+            true,
+        ),
+        (
+            "struct as short array",
+            first(location, r#""location": [31.162, 120.672]"#),
+            true,
+        ),
+        (
+            "struct as array, required missing",
+            first(location, r#""location": [31.162]"#),
+            false,
+        ),
+        (
+            "struct as array, extra",
+            first(location, r#""location": [31.162, 120.672, true, 1]"#),
+            false,
+        ),
+        (
+            "struct as array, trailing comma",
+            first(location, r#""location": [31.162, 120.672,]"#),
+            false,
+        ),
+        (
+            "struct as empty object",
+            first(location, r#""location": {}"#),
+            false,
+        ),
+        ("kiosk as short array", kiosk("[true, 45]"), true),
+        ("kiosk as empty array", kiosk("[]"), true),
+        (
+            "kiosk as long array",
+            kiosk("[true, 45, 10, 120, 8, 300, 1]"),
+            false,
+        ),
+        // Keys: once each, none unknown, escapes allowed.
+        (
+            "duplicate key",
+            first(
+                location,
+                r#""location": { "lat": 31.162, "lon": 120.672, "lat": 1 }"#,
+            ),
+            false,
+        ),
+        (
+            "unknown key",
+            first(
+                location,
+                r#""location": { "lat": 31.162, "lon": 120.672, "alt": 1 }"#,
+            ),
+            false,
+        ),
+        (
+            "escaped key",
+            first(
+                location,
+                r#""location": { "l\u0061t": 31.162, "lon": 120.672 }"#,
+            ),
+            true,
+        ),
+        ("null struct", first(location, r#""location": null"#), false),
+        // Numbers: unsigned only from integer literals in range; floats from any finite number.
+        (
+            "u32 1.0",
+            first(r#""width": 1600"#, r#""width": 1600.0"#),
+            false,
+        ),
+        (
+            "u32 1e3",
+            first(r#""width": 1600"#, r#""width": 16e2"#),
+            false,
+        ),
+        ("u32 -0", first(r#""width": 1600"#, r#""width": -0"#), false),
+        (
+            "u32 negative",
+            first(r#""width": 1600"#, r#""width": -1600"#),
+            false,
+        ),
+        (
+            "u32 max",
+            first(r#""width": 1600"#, r#""width": 4294967295"#),
+            true,
+        ),
+        (
+            "u32 over",
+            first(r#""width": 1600"#, r#""width": 4294967296"#),
+            false,
+        ),
+        (
+            "u32 over u64",
+            first(r#""width": 1600"#, r#""width": 184467440737095516160"#),
+            false,
+        ),
+        (
+            "leading zero",
+            first(r#""width": 1600"#, r#""width": 01600"#),
+            false,
+        ),
+        (
+            "f64 integer",
+            first(r#""lat": 31.162"#, r#""lat": 31"#),
+            true,
+        ),
+        ("f64 -0", first(r#""lat": 31.162"#, r#""lat": -0"#), true),
+        (
+            "f64 exponent",
+            first(r#""lat": 31.162"#, r#""lat": 3.1162E+1"#),
+            true,
+        ),
+        (
+            "f64 long",
+            first(
+                r#""lat": 31.162"#,
+                r#""lat": 31.16200000000000014779288903810083866119384765625000001"#,
+            ),
+            true,
+        ),
+        (
+            "f64 huge integer",
+            first(r#""lat": 31.162"#, r#""lat": -92233720368547758089"#),
+            true,
+        ),
+        (
+            "f64 underflow",
+            first(r#""lat": 31.162"#, r#""lat": 1e-400"#),
+            true,
+        ),
+        (
+            "f64 overflow",
+            first(r#""lat": 31.162"#, r#""lat": 1e400"#),
+            false,
+        ),
+        (
+            "f64 zero, huge exponent",
+            first(r#""lat": 31.162"#, r#""lat": 0e99999999999999999999"#),
+            true,
+        ),
+        (
+            "f64 bare point",
+            first(r#""lat": 31.162"#, r#""lat": 31."#),
+            false,
+        ),
+        (
+            "f64 plus",
+            first(r#""lat": 31.162"#, r#""lat": +31.162"#),
+            false,
+        ),
+        (
+            "f64 string",
+            first(r#""lat": 31.162"#, r#""lat": "31.162""#),
+            false,
+        ),
+        // Strings: escapes and surrogate pairs, no lone surrogates or raw control characters.
+        (
+            "escapes",
+            first(
+                r#""updated": "2026-11-23""#,
+                r#""updated": "\"\\\/\b\f\n\r\t\u00e9\uD83D\uDE00""#,
+            ),
+            true,
+        ),
+        (
+            "lone leading surrogate",
+            first(r#""updated": "2026-11-23""#, r#""updated": "\uD83D""#),
+            false,
+        ),
+        (
+            "lone trailing surrogate",
+            first(r#""updated": "2026-11-23""#, r#""updated": "\uDE00""#),
+            false,
+        ),
+        (
+            "surrogate then letter",
+            first(r#""updated": "2026-11-23""#, r#""updated": "\uD83Dx""#),
+            false,
+        ),
+        (
+            "bad escape",
+            first(r#""updated": "2026-11-23""#, r#""updated": "\x41""#),
+            false,
+        ),
+        (
+            "short hex",
+            first(r#""updated": "2026-11-23""#, r#""updated": "\u41""#),
+            false,
+        ),
+        (
+            "raw tab",
+            first(r#""updated": "2026-11-23""#, "\"updated\": \"2026\t11\""),
+            false,
+        ),
+        (
+            "raw DEL",
+            first(
+                r#""updated": "2026-11-23""#,
+                "\"updated\": \"2026\u{7f}11\"",
+            ),
+            true,
+        ),
+        // Options take null; lists and flags do not.
+        (
+            "null option",
+            first(r#""default_language": "zh""#, r#""default_language": null"#),
+            true,
+        ),
+        (
+            "null list",
+            first(r#""featured": true"#, r#""featured": true, "media": null"#),
+            false,
+        ),
+        (
+            "null bool",
+            first(r#""featured": true"#, r#""featured": null"#),
+            false,
+        ),
+        (
+            "bool as number",
+            first(r#""featured": true"#, r#""featured": 1"#),
+            false,
+        ),
+        // Whitespace is JSON's four; nothing may follow the bundle.
+        ("form feed", format!("\u{c}{SAMPLE}"), false),
+        ("all whitespace", format!(" \t\r\n{SAMPLE} \t\r\n"), true),
+        ("trailing value", format!("{SAMPLE} 1"), false),
+        (
+            "trailing comma",
+            first(r#""schema_version": 1,"#, r#""schema_version": 1,,"#),
+            false,
+        ),
+    ];
+    for (name, text, accepted) in &cases {
+        let located = parse(text);
+        let fast = bundle::parse_unlocated(text);
+        assert_eq!(
+            located.is_ok(),
+            *accepted,
+            "{name}: parse says {:?}",
+            located.err()
+        );
+        assert_eq!(fast.is_some(), *accepted, "{name}: parse_unlocated");
+        if let (Ok(located), Some(fast)) = (located, fast) {
+            assert_eq!(located, fast, "{name}");
+        }
+    }
+    // Read, not only accepted: the array's fields in order, the rest from the defaults.
+    let short = bundle::parse_unlocated(&cases[11].1).unwrap().kiosk;
+    assert_eq!(cases[11].0, "kiosk as short array");
+    assert!(short.enabled);
+    assert_eq!((short.idle_seconds, short.refresh_seconds), (45, 300));
+}
