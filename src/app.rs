@@ -89,7 +89,9 @@ lazy_route!(
     gallery_view,
     GalleryPage
 );
-lazy_route!(ItemRoute, gallery, preload_item, item_view, ItemPage);
+// The item page is a chunk of its own: a visit to the gallery does not download it (nor the QR code
+// it shares with the kiosk), and it is prefetched with the other pages once the first is up.
+lazy_route!(ItemRoute, item, preload_item, item_view, ItemPage);
 lazy_route!(MapRoute, map, preload_map, map_view, MapPage);
 lazy_route!(StoryRoute, pages, preload_story, story_view, StoryPage);
 lazy_route!(BooksRoute, pages, preload_books, books_view, BooksPage);

@@ -192,6 +192,36 @@ test('a visit that starts on the gallery downloads its code alongside the main m
   }
 });
 
+test('a visit that starts on an item page preloads the item page\'s code, not the gallery\'s', async ({ page }) => {
+  const item = SAMPLE.items[0];
+  await page.goto(`./gallery/${item.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: item.title.zh })).toBeVisible();
+  const preloaded = await page.evaluate(() => [...document.querySelectorAll('link[rel="preload"][as="fetch"]')]
+    .map((l) => l.href).filter((href) => /\.wasm$/.test(href)));
+  expect(preloaded.some((href) => /\/split_item-[0-9a-f]+\.wasm$/.test(href)), preloaded.join(', ')).toBe(true);
+  expect(preloaded.some((href) => /\/split_(gallery|map|pages)-/.test(href)), preloaded.join(', ')).toBe(false);
+});
+
+test('a visit that starts on the map downloads Leaflet alongside the main module, and the map takes that download', async ({ page }) => {
+  const unused = [];
+  page.on('console', (m) => { if (/preload/i.test(m.text()) && !/integrity.* ignored for preload destinations/.test(m.text())) unused.push(m.text()); });
+  await page.goto('./map');
+  const map = page.getByRole('region', { name: '地图：共建单位与受赠学校' });
+  await expect(map.locator('.unit-marker').first()).toBeVisible();
+  const entries = await page.evaluate(() => performance.getEntriesByType('resource')
+    .map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd, initiator: e.initiatorType })));
+  const main = entries.find((e) => /\/showcase-[0-9a-f]+_bg\.wasm$/.test(e.name));
+  for (const ext of ['js', 'css']) {
+    const files = entries.filter((e) => new RegExp(`/leaflet-[0-9a-f]+\\.${ext}$`).test(e.name));
+    // One download, asked for by the preload before the main module was in; the app's own <script> or
+    // <link> took it (a mismatch in mode or hash would be a second request, and a console warning).
+    expect(files.map((e) => e.initiator), ext).toEqual(['link']);
+    expect(files[0].start, ext).toBeLessThan(main.end);
+  }
+  expect(await page.evaluate(() => typeof window.L)).toBe('object');
+  expect(unused).toEqual([]);
+});
+
 test('the home page preloads no page code', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
