@@ -17,6 +17,8 @@
 //! - RFC 8259 strings: escapes, `\u` surrogate pairs (a lone surrogate is refused), no raw control
 //!   characters; whitespace is space, tab, line feed and carriage return; nothing after the value.
 
+use std::borrow::Cow;
+
 use crate::model::*;
 use crate::text::{Lang, Text};
 
@@ -29,6 +31,7 @@ type Res<T> = Result<T, Refused>;
 /// Reads a bundle, or `None` where `serde_json::from_str::<Bundle>` fails.
 pub(crate) fn bundle(source: &str) -> Option<Bundle> {
     let mut reader = Reader {
+        text: source,
         bytes: source.as_bytes(),
         pos: 0,
     };
@@ -37,6 +40,7 @@ pub(crate) fn bundle(source: &str) -> Option<Bundle> {
 }
 
 struct Reader<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     pos: usize,
 }
@@ -116,28 +120,30 @@ impl<'a> Reader<'a> {
     }
 
     fn string(&mut self) -> Res<String> {
+        self.str().map(Cow::into_owned)
+    }
+
+    /// A string's contents, borrowed from the text when it has no escapes (keys, most values).
+    fn str(&mut self) -> Res<Cow<'a, str>> {
         self.expect(b'"')?;
-        let mut out = Vec::new();
+        let start = self.pos;
+        self.plain_run();
+        if self.bytes.get(self.pos) == Some(&b'"') {
+            self.pos += 1;
+            return Ok(Cow::Borrowed(&self.text[start..self.pos - 1]));
+        }
+        let mut out = String::from(&self.text[start..self.pos]);
         loop {
-            let start = self.pos;
-            while let Some(&b) = self.bytes.get(self.pos) {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
-            out.extend_from_slice(&self.bytes[start..self.pos]);
             match self.bytes.get(self.pos) {
                 Some(b'"') => {
                     self.pos += 1;
-                    // Whole UTF-8 sequences of the source, and chars from escapes.
-                    return String::from_utf8(out).map_err(|_| Refused);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.pos += 1;
                     let escape = *self.bytes.get(self.pos).ok_or(Refused)?;
                     self.pos += 1;
-                    let c = match escape {
+                    out.push(match escape {
                         b'"' => '"',
                         b'\\' => '\\',
                         b'/' => '/',
@@ -148,12 +154,25 @@ impl<'a> Reader<'a> {
                         b't' => '\t',
                         b'u' => self.unicode_escape()?,
                         _ => return Err(Refused),
-                    };
-                    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                    });
                 }
                 // A raw control character, or the end of the text inside the string.
                 _ => return Err(Refused),
             }
+            let run = self.pos;
+            self.plain_run();
+            out.push_str(&self.text[run..self.pos]);
+        }
+    }
+
+    /// Moves past characters that stand for themselves in a string: up to a quote, a backslash, a
+    /// control character or the end (all ASCII, so `pos` stays on a character boundary).
+    fn plain_run(&mut self) {
+        while let Some(&b) = self.bytes.get(self.pos) {
+            if b == b'"' || b == b'\\' || b < 0x20 {
+                break;
+            }
+            self.pos += 1;
         }
     }
 
@@ -229,9 +248,8 @@ impl<'a> Reader<'a> {
                 return Err(Refused);
             }
         }
-        // Only ASCII was consumed, so this is a whole str.
-        let text = std::str::from_utf8(&self.bytes[start..self.pos]).map_err(|_| Refused)?;
-        Ok((text, integer))
+        // Only ASCII was consumed: character boundaries.
+        Ok((&self.text[start..self.pos], integer))
     }
 
     /// A non-negative integer literal up to `max` (serde refuses floats and negatives for unsigned).
@@ -286,7 +304,7 @@ impl<'a> Reader<'a> {
             if self.peek() != Some(b'"') {
                 return Err(Refused);
             }
-            let key = self.string()?;
+            let key = self.str()?;
             let index = names.iter().position(|n| *n == key).ok_or(Refused)?;
             if seen & (1 << index) != 0 {
                 return Err(Refused);
@@ -307,7 +325,7 @@ impl<'a> Reader<'a> {
         if self.peek() != Some(b'"') {
             return Err(Refused);
         }
-        let name = self.string()?;
+        let name = self.str()?;
         let index = names.iter().position(|n| *n == name).ok_or(Refused)?;
         if wrapped {
             self.expect(b':')?;
