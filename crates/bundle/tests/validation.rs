@@ -715,3 +715,122 @@ fn unlocated_parse_agrees_with_parse_on_json_corners() {
     assert!(short.enabled);
     assert_eq!((short.idle_seconds, short.refresh_seconds), (45, 300));
 }
+
+/// Every field and every variant, as serde writes them, is read back by `parse_unlocated` into the same
+/// bundle: a key spelt differently in `read.rs`, or a field it leaves out, fails here even where the
+/// sample and the corpora never use it.
+#[test]
+fn unlocated_parse_reads_every_field_serde_writes() {
+    use bundle::*;
+    let mut b: Bundle = serde_json::from_str(SAMPLE).unwrap();
+    let t = |s: &str| Text {
+        zh: Some(format!("{s}（中）")),
+        en: Some(format!("{s} \"en\"\n")),
+        review: Some(format!("check {s}")),
+    };
+    b.json_schema = Some("bundle.schema.json".into());
+    b.default_language = Some(Lang::En);
+    b.meta.subtitle = Some(t("subtitle"));
+    b.meta.base_url = Some("https://example.org/showcase/".into());
+    b.meta.sources.push(Source {
+        title: t("source"),
+        url: Some("https://example.org/a".into()),
+    });
+    b.event.host_unit = Some(b.units[0].id.clone());
+    b.event.principles.push(t("principle"));
+    for (n, u) in b.units.iter_mut().enumerate() {
+        u.kind = [
+            UnitKind::Community,
+            UnitKind::Enterprise,
+            UnitKind::School,
+            UnitKind::RecipientSchool,
+        ][n % 4];
+        u.role = [UnitRole::Partner, UnitRole::Recipient][n % 2];
+        u.short_name = Some(t("short"));
+        u.branch = Some(t("branch"));
+        u.secretary = Some("secretary".into());
+        u.address = Some(t("address"));
+        u.description = Some(t("unit"));
+        u.location = Coordinates {
+            lat: -12.345678901234567,
+            lon: 123.0,
+            approximate: true,
+        };
+    }
+    for p in &mut b.people {
+        p.unit = Some("unit".into());
+        p.description = Some(t("person"));
+    }
+    let mut other = b.items[0].clone();
+    other.id = "other".into();
+    b.items.push(other);
+    for (n, i) in b.items.iter_mut().enumerate() {
+        i.kind = ItemKind::ALL[n % ItemKind::ALL.len()];
+        i.featured = n % 2 == 0;
+        i.artwork = Some(ArtworkDetails {
+            artists: Some(t("artists")),
+            medium: Some(t("medium")),
+            size: Some(t("size")),
+        });
+        i.cover = Some(CoverDetails {
+            issuer: Some(t("issuer")),
+            stamp: Some(t("stamp")),
+            postmark: Some(t("postmark")),
+        });
+        i.books = Some(BookDetails {
+            count: Some(u32::MAX),
+            titles: vec![t("title")],
+            via: Some("via".into()),
+            from: vec!["a".into(), "b".into()],
+            to: "c".into(),
+        });
+        i.plaque = Some(PlaqueDetails {
+            inscription: Some(t("inscription")),
+            material: Some(t("material")),
+        });
+        for m in &mut i.media {
+            m.caption = Some(t("caption"));
+            m.credit = Some(t("credit"));
+            m.sample = true;
+            m.variants.push(MediaVariant {
+                src: "media/x-small.jpg".into(),
+                width: 1,
+                height: 2,
+            });
+            m.placeholder = Some("#a33".into());
+        }
+    }
+    for a in &mut b.timeline {
+        a.time = Some("09:30".into());
+        a.units.push("unit".into());
+        a.people.push("person".into());
+        a.items.push("item".into());
+    }
+    b.map.basemap = Some("basemap/x.geojson".into());
+    b.map.zoom = 7.25;
+    for r in &mut b.map.routes {
+        r.items.push("item".into());
+    }
+    b.map.tiles = Some(TileLayer {
+        url_template: "https://tiles.example.org/{z}/{x}/{y}.png".into(),
+        attribution: t("attribution"),
+        max_zoom: u8::MAX,
+        datum: Datum::Gcj02,
+    });
+    b.map.approval_number = Some(t("approval"));
+    b.kiosk = KioskSettings {
+        enabled: true,
+        idle_seconds: 1,
+        countdown_seconds: 2,
+        attract_after_seconds: 3,
+        slide_seconds: 4,
+        refresh_seconds: 5,
+    };
+    for text in [
+        serde_json::to_string_pretty(&b).unwrap(),
+        serde_json::to_string(&b).unwrap(),
+    ] {
+        assert_eq!(parse(&text).as_ref(), Ok(&b));
+        assert_eq!(bundle::parse_unlocated(&text).as_ref(), Some(&b));
+    }
+}
