@@ -186,6 +186,22 @@ test('the grid has no accessibility violations', async ({ page }) => {
 test.describe('on a touch screen', () => {
   test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
 
+  test('on a phone the filters stand two to a row, and the thumbnails of a lightbox start at the left', async ({ page }) => {
+    await page.goto('./gallery');
+    await expect(page.locator('.gallery-grid > li')).toHaveCount(SAMPLE.items.length);
+    const box = (id) => page.locator(`#${id}`).boundingBox();
+    const [kind, donor, recipient, sort] = await Promise.all(['gallery-kind', 'gallery-donor', 'gallery-recipient', 'gallery-sort'].map(box));
+    // Kind and giver side by side, then receiver and order: the panel is two rows of selects shorter.
+    expect(Math.round(donor.y)).toBe(Math.round(kind.y));
+    expect(donor.x).toBeGreaterThan(kind.x + kind.width);
+    expect(Math.round(sort.y)).toBe(Math.round(recipient.y));
+    expect(recipient.y).toBeGreaterThan(kind.y + kind.height);
+    await page.goto('./gallery?view=red-ship');
+    const thumbs = page.getByRole('dialog').locator('.lightbox-thumbs');
+    await expect(thumbs).toBeVisible();
+    expect(await thumbs.evaluate((e) => getComputedStyle(e).justifyContent)).toBe('flex-start');
+  });
+
   test('a swipe moves to the next image and a double tap zooms', async ({ page }) => {
     await page.goto('./gallery?view=red-ship');
     const dialog = page.getByRole('dialog');
