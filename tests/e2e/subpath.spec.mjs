@@ -53,7 +53,7 @@ test('a deep link under /showcase/ preloads its page\'s code from the sub-path, 
     fetched: performance.getEntriesByType('resource').filter((e) => e.initiatorType === 'fetch' && /\.wasm$/.test(e.name))
       .map((e) => new URL(e.name).pathname),
   }));
-  expect(preloaded.some((p) => /^\/showcase\/split_gallery-/.test(p))).toBe(true);
+  expect(preloaded.some((p) => /^\/showcase\/split_item-/.test(p))).toBe(true);
   expect(preloaded.every((p) => p.startsWith('/showcase/'))).toBe(true);
   expect(fetched.filter((p) => preloaded.includes(p))).toEqual([]);
 });
