@@ -135,3 +135,20 @@ test('the home page has no accessibility violations in either language', async (
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.en })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('every text and wasm file of the build has gzip and brotli siblings with the same bytes', async () => {
+  const { readdirSync, readFileSync, statSync, existsSync } = await import('node:fs');
+  const { join, extname } = await import('node:path');
+  const { gunzipSync, brotliDecompressSync } = await import('node:zlib');
+  const dist = new URL('../../dist/', import.meta.url).pathname;
+  const walk = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+  const files = walk(dist).filter((f) => ['.html', '.js', '.css', '.wasm', '.json', '.geojson', '.svg'].includes(extname(f)));
+  // The main module, the chunks and loaders, the page, the bundle and the basemap are all there.
+  expect(files.filter((f) => f.endsWith('.wasm')).length).toBeGreaterThan(10);
+  for (const file of files.filter((f) => statSync(f).size > 1024)) {
+    const bytes = readFileSync(file);
+    expect(existsSync(`${file}.gz`) && existsSync(`${file}.br`), file).toBe(true);
+    expect(gunzipSync(readFileSync(`${file}.gz`)).equals(bytes), `${file}.gz`).toBe(true);
+    expect(brotliDecompressSync(readFileSync(`${file}.br`)).equals(bytes), `${file}.br`).toBe(true);
+  }
+});
