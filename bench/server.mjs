@@ -2,9 +2,12 @@
 // types, index.html for unknown extension-less paths, no-cache on index.html, the bundle and sw.js,
 // immutable hashed assets, an ETag with 304 for a matching If-None-Match), plus two things a benchmark
 // needs:
-//  - gzip, as the documented production server does (docs/maintainers.md: nginx `gzip on` for wasm, JS,
-//    CSS, JSON, SVG). zlib level 6, compressed once per file and kept in memory. Chromium asks for
-//    brotli only over HTTPS, so gzip is what a browser gets here. Off with `compress: false`.
+//  - compression, as the documented production server does (docs/maintainers.md: nginx `gzip_static on`,
+//    then `gzip on` for wasm, JS, CSS, JSON, SVG): a file's pre-compressed `.gz` sibling (gzip -9,
+//    written by scripts/precompress.mjs) where there is one, else zlib level 6, compressed once per file
+//    and kept in memory. With `brotli: true` (or BENCH_BROTLI=1), the `.br` sibling (brotli 11) first, as
+//    nginx with ngx_brotli's `brotli_static on` would send it: Chromium 156 asks for brotli over plain
+//    HTTP from 127.0.0.1 too. Off with `compress: false`.
 //  - the plain HTML + JS fixture of bench/plain/ at /plain/, with the site's data/ and media/ under it
 //    (/plain/data/bundle.json is dist/data/bundle.json), so the fixture reads the same files;
 //  - optionally a slow link, `link: { latencyMs, bytesPerSecond }`: every response waits `latencyMs`
@@ -14,6 +17,7 @@
 // Usage: `import { serveBench } from '../bench/server.mjs'`, or `node bench/server.mjs [dist] [port]`.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,7 +67,7 @@ async function isFile(path) {
   }
 }
 
-export function serveBench({ root = 'dist', port = 4199, host = '127.0.0.1', compress = true, link = null } = {}) {
+export function serveBench({ root = 'dist', port = 4199, host = '127.0.0.1', compress = true, link = null, brotli = process.env.BENCH_BROTLI === '1' } = {}) {
   const base = resolve(root);
   const send = link && slowLink(link.bytesPerSecond);
   const gzipped = new Map(); // file → { mtimeMs, body }
@@ -119,9 +123,15 @@ export function serveBench({ root = 'dist', port = 4199, host = '127.0.0.1', com
         res.writeHead(304, headers).end();
         return;
       }
+      const accepts = (coding) => new RegExp(`\\b${coding}\\b`).test(req.headers['accept-encoding'] ?? '');
       if (compress && COMPRESSIBLE.has(ext)) {
         headers.vary = 'accept-encoding';
-        if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        const sibling = [brotli && accepts('br') && ['br', `${target}.br`], accepts('gzip') && ['gzip', `${target}.gz`]]
+          .find((s) => s && existsSync(s[1]));
+        if (sibling) {
+          body = await readFile(sibling[1]);
+          headers['content-encoding'] = sibling[0];
+        } else if (accepts('gzip')) {
           const { mtimeMs } = await stat(target);
           let cached = gzipped.get(target);
           if (!cached || cached.mtimeMs !== mtimeMs) {
