@@ -15,9 +15,7 @@ const REFRESH = 300_000;
 
 /** Serves the bundle from `state.body` with an ETag, answering If-None-Match with 304 like a real host. */
 async function serveBundle(page, state) {
-  state.requests = 0;
   await page.route('**/data/bundle.json', async (route) => {
-    state.requests += 1;
     const etag = `"${createHash('sha1').update(state.body).digest('hex')}"`;
     if (route.request().headers()['if-none-match'] === etag) {
       await route.fulfill({ status: 304, headers: { etag } });

@@ -287,7 +287,7 @@ impl<'a> Reader<'a> {
     /// object (each key once, none unknown) or as an array of the first fields in order.
     fn fields(&mut self, names: &[&str], read: Field<'_, 'a>) -> Res<()> {
         if self.eat(b'[') {
-            for (index, _) in names.iter().enumerate() {
+            for index in 0..names.len() {
                 if self.peek() == Some(b']') {
                     break;
                 }
