@@ -31,9 +31,13 @@ lint:
 	$(ENV) cargo clippy $(WASM) --workspace --exclude bundle-cli --all-targets -- -D warnings
 	# The release build's route chunks (feature `split`, see src/chunks.rs).
 	$(ENV) cargo clippy $(WASM) -p showcase --features split --bins -- -D warnings
+	# The vendored wasm splitter (upstream's style: rustfmt's defaults, its own rustfmt.toml).
+	env -u RUSTUP_TOOLCHAIN cargo fmt --manifest-path tools/wasm-split-cli/Cargo.toml -- --check
 
 test-native:
 	$(ENV) cargo test -p bundle -p bundle-cli -p kiosk
+	# The vendored wasm splitter's unit tests, its change (merging small chunks) among them.
+	$(ENV) cargo test --manifest-path tools/wasm-split-cli/Cargo.toml --locked --lib
 
 test-wasm:
 	$(ENV) cargo test $(WASM) --test web

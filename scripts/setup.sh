@@ -81,10 +81,21 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   log "installing trunk $TRUNK_VERSION (about 8 minutes)"
   cargo install -q trunk --version "$TRUNK_VERSION" --locked --force
 fi
-# 6b. wasm-split-cli, pinned: cuts the release wasm into the main module and the route chunks.
-if ! cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
-  log "installing wasm-split-cli $WASM_SPLIT_VERSION (about a minute)"
-  cargo install -q wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
+# 6b. wasm-split-cli: cuts the release wasm into the main module and the route chunks. Built from the
+# vendored copy in tools/wasm-split-cli (upstream 0.2.4 plus one change, see its README); reinstalled
+# whenever its sources change (a hash of them is kept beside the binary).
+split_src=tools/wasm-split-cli
+grep -q "^version = \"$WASM_SPLIT_VERSION\"" "$split_src/Cargo.toml" || {
+  echo "setup: $split_src/Cargo.toml's version must be $WASM_SPLIT_VERSION (scripts/versions.env)" >&2
+  exit 1
+}
+split_hash=$(find "$split_src" -path "$split_src/target" -prune -o -type f -print | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-64)
+split_stamp="${CARGO_HOME:-$HOME/.cargo}/bin/.wasm-split-cli.sha256"
+if ! cargo install --list 2>/dev/null | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION " \
+  || [ "$(cat "$split_stamp" 2>/dev/null)" != "$split_hash" ]; then
+  log "installing wasm-split-cli $WASM_SPLIT_VERSION from $split_src (about a minute)"
+  cargo install -q --path "$split_src" --features build-binary --locked --force
+  echo "$split_hash" > "$split_stamp"
 fi
 if ! grep -q "wasm_bindgen = \"$wb_version\"" Trunk.toml; then
   echo "setup: Trunk.toml [tools] wasm_bindgen must be \"$wb_version\" (the version in Cargo.lock)" >&2

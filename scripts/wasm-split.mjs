@@ -3,9 +3,9 @@
 //
 // The app marks its split points with leptos's `wasm_split` (feature `split`, src/app.rs). Trunk builds
 // and optimises one module; this hook starts again from cargo's output instead:
-//  1. wasm-split-cli (wasm_split_cli_support, installed by scripts/setup.sh) cuts cargo's wasm, linked
-//     with `--emit-relocs` (build.rs), into the main module, the chunks and `__wasm_split.js`, the
-//     chunks' loader;
+//  1. wasm-split-cli (wasm_split_cli_support, vendored in tools/wasm-split-cli and installed by
+//     scripts/setup.sh) cuts cargo's wasm, linked with `--emit-relocs` (build.rs), into the main module,
+//     the chunks and `__wasm_split.js`, the chunks' loader; small shared chunks are merged;
 //  2. wasm-bindgen (the version trunk uses) makes the main module's JS glue, keeping the function table
 //     and memory exports the chunks link against (`--keep-lld-exports`);
 //  3. wasm-opt -Oz on every module, as trunk does;
@@ -47,6 +47,11 @@ const WASM_OPT = join(source, 'node_modules', '.bin', 'wasm-opt');
 const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
 
+// Shared chunks with fewer bytes of code than this (cargo's output, before wasm-opt) are merged with
+// another shared chunk (tools/wasm-split-cli/README.md): a page then waits for 2-8 files instead of up
+// to 22, most of those a few hundred bytes. Measured in BENCHMARKS.md ("sixth session").
+// WASM_SPLIT_MIN_CHUNK overrides it, for benchmarks (0: one chunk per set of split points, as upstream).
+const MIN_CHUNK_SIZE = Number(process.env.WASM_SPLIT_MIN_CHUNK ?? 8000);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
@@ -66,7 +71,7 @@ if (splitPoints.length === 0) {
 
 const work = mkdtempSync(join(tmpdir(), 'wasm-split-'));
 try {
-  run('wasm-split-cli', [input, work, '--out-name', 'showcase']);
+  run('wasm-split-cli', [input, work, '--out-name', 'showcase', '--min-chunk-size', String(MIN_CHUNK_SIZE)]);
   const bg = join(work, 'bg');
   const names = process.env.WASM_SPLIT_KEEP_NAMES === '1';
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', ...(names ? ['--keep-debug'] : []), '--out-dir', bg,

@@ -192,6 +192,20 @@ test('a visit that starts on the gallery downloads its code alongside the main m
   }
 });
 
+test('a visit that starts on the gallery waits for a few files of code, none of them tiny', async ({ page }) => {
+  // wasm-split makes one shared chunk per set of pages that share code; the build merges the small ones
+  // (tools/wasm-split-cli, --min-chunk-size in scripts/wasm-split.mjs). Unmerged, this page waited for
+  // 22 files, 12 of them under 1 KB, and each cost a request on a slow link.
+  await page.goto('./gallery');
+  await expect(page.locator('.gallery-grid > li')).toHaveCount(SAMPLE.items.length);
+  const chunks = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => /\/(split|chunk)_\w+-[0-9a-f]+\.wasm$/.test(e.name) && e.initiatorType === 'link')
+    .map((e) => ({ name: e.name.replace(/^.*\//, ''), bytes: e.decodedBodySize })));
+  expect(chunks.some((c) => c.name.startsWith('split_gallery-')), JSON.stringify(chunks)).toBe(true);
+  expect(chunks.length, JSON.stringify(chunks)).toBeLessThanOrEqual(6);
+  for (const { name, bytes } of chunks) expect(bytes, name).toBeGreaterThan(4000);
+});
+
 test('a visit that starts on an item page preloads the item page\'s code, not the gallery\'s', async ({ page }) => {
   const item = SAMPLE.items[0];
   await page.goto(`./gallery/${item.id}`);
