@@ -24,6 +24,8 @@ extern "C" {
     pub fn invalidate_size(this: &LeafletMap) -> LeafletMap;
     #[wasm_bindgen(method)]
     pub fn remove(this: &LeafletMap) -> LeafletMap;
+    #[wasm_bindgen(method, js_name = createPane)]
+    pub fn create_pane(this: &LeafletMap, name: &str) -> web_sys::HtmlElement;
 
     pub type Layer;
     #[wasm_bindgen(method, js_name = addTo)]

@@ -18,6 +18,9 @@ use crate::components::leaflet::{self as l, Layer, LeafletMap};
 use crate::i18n::*;
 use crate::store::use_store;
 
+/// The Leaflet pane of the province outlines (see `MapView`).
+const OUTLINES_PANE: &str = "outlines";
+
 /// Below this zoom, units closer than [`CLUSTER_KM`] share one marker.
 const CLUSTER_BELOW_ZOOM: f64 = 8.0;
 const CLUSTER_KM: f64 = 60.0;
@@ -74,6 +77,10 @@ pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
                 &l::lat_lng(bundle.map.center.lat, bundle.map.center.lon),
                 bundle.map.zoom,
             );
+            // The province outlines have a pane of their own, under the routes and markers
+            // (`.leaflet-outlines-pane` in main.css), so that those are drawn once, whenever the
+            // basemap arrives, and not again above it.
+            m.create_pane(OUTLINES_PANE);
             if let Some(tiles) = &bundle.map.tiles {
                 // Leaflet shows attributions as HTML: the bundle's text goes in escaped.
                 let attribution = escape_html(tiles.attribution.get(lang.get_untracked()));
@@ -144,7 +151,11 @@ pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
                 ("fillOpacity", 1.into()),
                 ("interactive", false.into()),
             ]);
-            let layer = l::geo_json(&data, &l::options(&[("style", style)])).add_to(m);
+            let layer = l::geo_json(
+                &data,
+                &l::options(&[("style", style), ("pane", OUTLINES_PANE.into())]),
+            )
+            .add_to(m);
             outlines.set_value(Some(layer));
         });
     });
@@ -174,7 +185,6 @@ pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
     let marker_bundle = bundle.clone();
     Effect::new(move |_| {
         let (lang, zoom) = (lang.get(), zoom.get());
-        store.basemap.track(); // drawn again above the outlines when they arrive
         ready.track();
         map.with_value(|m| {
             let Some(m) = m else { return };

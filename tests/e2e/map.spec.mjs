@@ -30,6 +30,28 @@ test('the basemap, markers and route render, and still do with the network cut a
   await context.setOffline(false);
 });
 
+test('markers and route are drawn once: a basemap that comes later goes under them', async ({ page }) => {
+  // The basemap is held back until the markers are up, as on a slow link (it is the largest download).
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\.geojson$/, async (route) => { await held; await route.continue(); });
+  await page.goto('./map');
+  const map = page.locator('.map');
+  await expect(map.locator('.route-label')).toBeVisible();
+  const label = await map.locator('.route-label').elementHandle();
+  const marker = await map.locator('.unit-marker-recipient').elementHandle();
+  expect(await map.locator('.leaflet-outlines-pane path').count()).toBe(0);
+  release();
+  await expect.poll(() => map.locator('.leaflet-outlines-pane path').count()).toBeGreaterThan(30);
+  // The same elements: not removed and drawn again (a redraw flickers, and is a new paint to wait for).
+  expect(await label.evaluate((e) => e.isConnected)).toBe(true);
+  expect(await marker.evaluate((e) => e.isConnected)).toBe(true);
+  // The outlines' pane is under the routes' and the markers'.
+  const z = (pane) => map.locator(`.leaflet-${pane}-pane`).evaluate((e) => Number(getComputedStyle(e).zIndex));
+  expect(await z('outlines')).toBeLessThan(await z('overlay'));
+  expect(await z('overlay')).toBeLessThan(await z('marker'));
+});
+
 test('opening the group zooms in until the three partners stand apart', async ({ page }) => {
   await page.goto('./map');
   const map = page.locator('.map');

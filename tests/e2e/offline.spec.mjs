@@ -43,6 +43,6 @@ test('after one visit the kiosk works offline, across reloads', async ({ page, c
 
   // The map with its basemap outlines.
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '地图' }).click();
-  await expect(page.locator('.leaflet-overlay-pane path').first()).toBeAttached();
+  await expect(page.locator('.leaflet-outlines-pane path').first()).toBeAttached();
   await expect(page.locator('.leaflet-marker-icon').first()).toBeVisible();
 });
