@@ -51,7 +51,8 @@ const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-in
 // another shared chunk (tools/wasm-split-cli/README.md): a page then waits for 2-8 files instead of up
 // to 22, most of those a few hundred bytes. Measured in BENCHMARKS.md ("sixth session").
 // WASM_SPLIT_MIN_CHUNK overrides it, for benchmarks (0: one chunk per set of split points, as upstream).
-const MIN_CHUNK_SIZE = Number(process.env.WASM_SPLIT_MIN_CHUNK ?? 8000);
+const MIN_CHUNK_SIZE = process.env.WASM_SPLIT_MIN_CHUNK ?? '8000';
+if (!/^\d+$/.test(MIN_CHUNK_SIZE)) throw new Error(`WASM_SPLIT_MIN_CHUNK must be a number of bytes, not "${MIN_CHUNK_SIZE}"`);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
@@ -71,7 +72,7 @@ if (splitPoints.length === 0) {
 
 const work = mkdtempSync(join(tmpdir(), 'wasm-split-'));
 try {
-  run('wasm-split-cli', [input, work, '--out-name', 'showcase', '--min-chunk-size', String(MIN_CHUNK_SIZE)]);
+  run('wasm-split-cli', [input, work, '--out-name', 'showcase', '--min-chunk-size', MIN_CHUNK_SIZE]);
   const bg = join(work, 'bg');
   const names = process.env.WASM_SPLIT_KEEP_NAMES === '1';
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', ...(names ? ['--keep-debug'] : []), '--out-dir', bg,
