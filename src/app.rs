@@ -97,22 +97,50 @@ lazy_route!(StoryRoute, pages, preload_story, story_view, StoryPage);
 lazy_route!(BooksRoute, pages, preload_books, books_view, BooksPage);
 lazy_route!(UnitRoute, pages, preload_unit, unit_view, UnitPage);
 
-/// Starts downloading the chunk of the page the visitor arrived on, alongside the bundle, rather than
-/// once the bundle is in and the route is drawn.
-fn preload_first_page() {
+/// The first segment of the page's path under the router's base ("gallery", "map"…, "" for the home
+/// page), and whether another follows it.
+fn page_segments() -> (String, bool) {
     let path = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default();
     let path = path.strip_prefix(&router_base()).unwrap_or(&path);
     let mut segments = path.trim_matches('/').split('/');
-    match (segments.next(), segments.next()) {
-        (Some("gallery"), None) => chunks::preload_first(preload_gallery()),
-        (Some("gallery"), Some(_)) => chunks::preload_first(preload_item()),
-        (Some("map"), _) => chunks::preload_first(preload_map()),
-        (Some("story"), _) => chunks::preload_first(preload_story()),
-        (Some("books"), _) => chunks::preload_first(preload_books()),
-        (Some("units"), _) => chunks::preload_first(preload_unit()),
+    let first = segments.next().unwrap_or_default().to_owned();
+    (first, segments.next().is_some())
+}
+
+/// Starts downloading the chunk of the page the visitor arrived on, alongside the bundle, rather than
+/// once the bundle is in and the route is drawn.
+fn preload_first_page() {
+    let (first, more) = page_segments();
+    match (first.as_str(), more) {
+        ("gallery", false) => chunks::preload_first(preload_gallery()),
+        ("gallery", true) => chunks::preload_first(preload_item()),
+        ("map", _) => chunks::preload_first(preload_map()),
+        ("story", _) => chunks::preload_first(preload_story()),
+        ("books", _) => chunks::preload_first(preload_books()),
+        ("units", _) => chunks::preload_first(preload_unit()),
         _ => {}
+    }
+}
+
+/// On the unfiltered gallery, starts downloading the first card's picture (the page's largest paint)
+/// as soon as the bundle is read, rather than once the gallery's code is in and its grid is drawn.
+/// Called once, for the first bundle a visit reads.
+pub fn preload_first_picture(bundle: &bundle::Bundle) {
+    let unfiltered = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|search| search.is_empty());
+    if !unfiltered || page_segments() != ("gallery".to_owned(), false) {
+        return;
+    }
+    let first = bundle::first_in_default_order(bundle).and_then(|i| bundle.items[i].media.first());
+    if let Some(media) = first {
+        if let Err(err) =
+            crate::components::media::preload(media, crate::pages::gallery::CARD_SIZES)
+        {
+            leptos::logging::warn!("preload {}: {}", media.src, crate::api::js_error_text(&err));
+        }
     }
 }
 

@@ -128,6 +128,10 @@ impl Store {
             Ok(Fetched::NotModified) => unreachable!("an unconditional request"),
             Err(err) => Err(LoadError::Fetch(err)),
         };
+        // The gallery's first picture starts downloading now, before the pages are drawn.
+        if let Ok((bundle, _, _)) = &result {
+            crate::app::preload_first_picture(bundle);
+        }
         // Parse and validate were one task; drawing the pages is the next one (a phone's main thread
         // is not blocked for both at once).
         next_task().await;

@@ -25,6 +25,23 @@ pub fn BundleImage(
     move || view! { <StaticBundleImage media=media.clone() lang=lang.get() lazy priority sizes/> }
 }
 
+/// Starts downloading `media` as an image element with these `sizes` would, at high priority: a
+/// `<link rel=preload as=image>` with the same `srcset` and `sizes`, which that element then takes.
+pub fn preload(media: &Media, sizes: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let document = document();
+    let link = document.create_element("link")?;
+    link.set_attribute("rel", "preload")?;
+    link.set_attribute("as", "image")?;
+    link.set_attribute("href", &media.src)?;
+    if let Some(srcset) = srcset(media) {
+        link.set_attribute("imagesrcset", &srcset)?;
+        link.set_attribute("imagesizes", sizes)?;
+    }
+    link.set_attribute("fetchpriority", "high")?;
+    document.head().ok_or("no <head>")?.append_child(&link)?;
+    Ok(())
+}
+
 /// The `srcset` of an image with variants (the original included, as the widest).
 fn srcset(media: &Media) -> Option<String> {
     (!media.variants.is_empty()).then(|| {

@@ -26,6 +26,9 @@ const PAGE: usize = 12;
 /// Cards on the first screen (two rows on a kiosk) load their images at once; the rest when scrolled near.
 const EAGER_CARDS: usize = 8;
 
+/// The `sizes` of a card's picture (also used to preload the first one, `app::preload_first_picture`).
+pub const CARD_SIZES: &str = "(min-width: 1200px) 25vw, (min-width: 700px) 33vw, 100vw";
+
 #[component]
 pub fn GalleryPage() -> impl IntoView {
     let store = use_store();
@@ -177,7 +180,7 @@ fn Card(
         view! {
             <button type="button" class="card-image" aria-label=label on:click=move |_| param.open(&key)>
                 <StaticBundleImage media lang lazy=!eager priority=first
-                    sizes="(min-width: 1200px) 25vw, (min-width: 700px) 33vw, 100vw"/>
+                    sizes=CARD_SIZES/>
             </button>
         }
     });

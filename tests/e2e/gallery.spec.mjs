@@ -262,3 +262,37 @@ test('a large gallery shows a page at a time, and a new search starts again at o
   await expect(cards).toHaveCount(12);
   await expect(page.getByRole('button', { name: 'Show more (7 more)' })).toBeVisible();
 });
+
+test('a visit to the gallery downloads its first picture once the bundle is read, before the gallery\'s code is in', async ({ page }) => {
+  // The gallery's own code is held back: the first card's picture is asked for all the same.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/split_gallery-[0-9a-f]+\.wasm$/, async (route) => { await held; await route.continue(); });
+  const first = SAMPLE.items[0].media[0].src; // the oldest item, first in the default order
+  const asked = page.waitForRequest((r) => r.url().endsWith(`/${first}`), { timeout: 10_000 });
+  await page.goto('./gallery');
+  try {
+    await asked;
+  } finally {
+    release();
+  }
+  await expect(page.locator('.gallery-grid > li')).toHaveCount(SAMPLE.items.length);
+  const image = page.locator('.gallery-grid > li').first().locator('img');
+  await expect.poll(() => image.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+  const src = await image.evaluate((img) => img.currentSrc);
+  expect(src.endsWith(`/${first}`)).toBe(true);
+  // One download: the card's image took the preload's.
+  expect(await page.evaluate((src) => ({
+    preloads: [...document.querySelectorAll('link[rel="preload"][as="image"]')].map((l) => l.href),
+    downloads: performance.getEntriesByName(src).length,
+  }), src)).toEqual({ preloads: [src], downloads: 1 });
+});
+
+test('a filtered gallery, or another page, preloads no picture', async ({ page }) => {
+  for (const path of ['./gallery?kind=artwork', './', './map']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('link[rel="preload"][as="image"]').count(), path).toBe(0);
+  }
+});

@@ -15,7 +15,9 @@ pub use model::*;
 pub use parse::{
     locate, parse, parse_unlocated, Location, ParseError, ParseErrorKind, MAX_BUNDLE_BYTES,
 };
-pub use query::{search, search_after, GalleryQuery, SearchIndex, SortOrder};
+pub use query::{
+    first_in_default_order, search, search_after, GalleryQuery, SearchIndex, SortOrder,
+};
 pub use text::{Lang, Text};
 pub use validate::{check_url, validate, Problem, Severity, UrlRule};
 

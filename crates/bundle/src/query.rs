@@ -219,6 +219,14 @@ impl SearchIndex {
     }
 }
 
+/// The item the unfiltered gallery shows first (the default order: oldest first, bundle order among
+/// equal dates), without building a [`SearchIndex`]: the app starts downloading its picture as soon as
+/// the bundle is read. Agrees with [`search`] under the default query (tested).
+pub fn first_in_default_order(bundle: &Bundle) -> Option<usize> {
+    // `min_by` returns the first of equal minima, as the index's stable sort puts it first.
+    (0..bundle.items.len()).min_by(|&a, &b| bundle.items[a].date.cmp(&bundle.items[b].date))
+}
+
 /// Indexes (into `bundle.items`) of the items matching `query`, in the query's order. `index` must have
 /// been built from `bundle`.
 pub fn search(

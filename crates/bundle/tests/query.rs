@@ -1,7 +1,8 @@
 //! Gallery filtering, search and sorting over the sample bundle.
 
 use bundle::{
-    check, search, search_after, Bundle, GalleryQuery, ItemKind, Lang, SearchIndex, SortOrder,
+    check, first_in_default_order, search, search_after, Bundle, GalleryQuery, ItemKind, Lang,
+    SearchIndex, SortOrder,
 };
 
 const SAMPLE: &str = include_str!("../../../public/data/bundle.json");
@@ -245,6 +246,28 @@ fn many_items() -> Bundle {
         }
     }
     bundle
+}
+
+/// The first card of the unfiltered gallery, known without the index (the app preloads its picture),
+/// is the one the index puts first: over the sample, over many equal dates, with the earliest date
+/// last in the bundle, and for no items at all.
+#[test]
+fn the_first_item_without_an_index_is_the_first_the_gallery_shows() {
+    let sample = check(SAMPLE).unwrap().bundle;
+    let mut latest_first = sample.clone();
+    latest_first.items.reverse();
+    latest_first.items[0].date = "2030-01-01".into();
+    let last = latest_first.items.len() - 1;
+    latest_first.items[last].date = "1999-12-31".into();
+    let mut empty = sample.clone();
+    empty.items.clear();
+    for bundle in [sample, many_items(), latest_first, empty] {
+        let index = SearchIndex::new(&bundle);
+        for lang in [Lang::Zh, Lang::En] {
+            let shown = search(&bundle, &index, &GalleryQuery::default(), lang);
+            assert_eq!(first_in_default_order(&bundle), shown.first().copied());
+        }
+    }
 }
 
 /// Typing on at the end of the box scans only the previous hits; every step must give what a fresh
