@@ -131,7 +131,8 @@ pub fn preload_first_picture(bundle: &bundle::Bundle) {
     let unfiltered = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .is_some_and(|search| search.is_empty());
-    if !unfiltered || page_segments() != ("gallery".to_owned(), false) {
+    let (first, more) = page_segments();
+    if !unfiltered || first != "gallery" || more {
         return;
     }
     let first = bundle::first_in_default_order(bundle).and_then(|i| bundle.items[i].media.first());

@@ -168,13 +168,19 @@ pub fn after_first_page(f: impl FnOnce() + 'static) {
 /// Asks for `address` as `<link rel="prefetch">`: downloaded into the HTTP cache at the lowest priority,
 /// nothing run. `destination` is the link's `as`.
 pub fn prefetch(address: &str, destination: Option<&str>) -> Result<(), wasm_bindgen::JsValue> {
+    let mut attributes = vec![("rel", "prefetch"), ("href", address)];
+    attributes.extend(destination.map(|destination| ("as", destination)));
+    head_link(&attributes)
+}
+
+/// Adds a `<link>` with these attributes to the page's head (a prefetch here, a picture's preload in
+/// `components::media`).
+pub fn head_link(attributes: &[(&str, &str)]) -> Result<(), wasm_bindgen::JsValue> {
     let document = document();
     let link = document.create_element("link")?;
-    link.set_attribute("rel", "prefetch")?;
-    if let Some(destination) = destination {
-        link.set_attribute("as", destination)?;
+    for (name, value) in attributes {
+        link.set_attribute(name, value)?;
     }
-    link.set_attribute("href", address)?;
     document.head().ok_or("no <head>")?.append_child(&link)?;
     Ok(())
 }

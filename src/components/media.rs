@@ -28,18 +28,17 @@ pub fn BundleImage(
 /// Starts downloading `media` as an image element with these `sizes` would, at high priority: a
 /// `<link rel=preload as=image>` with the same `srcset` and `sizes`, which that element then takes.
 pub fn preload(media: &Media, sizes: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let document = document();
-    let link = document.create_element("link")?;
-    link.set_attribute("rel", "preload")?;
-    link.set_attribute("as", "image")?;
-    link.set_attribute("href", &media.src)?;
-    if let Some(srcset) = srcset(media) {
-        link.set_attribute("imagesrcset", &srcset)?;
-        link.set_attribute("imagesizes", sizes)?;
+    let srcset = srcset(media);
+    let mut attributes = vec![
+        ("rel", "preload"),
+        ("as", "image"),
+        ("href", media.src.as_str()),
+        ("fetchpriority", "high"),
+    ];
+    if let Some(srcset) = &srcset {
+        attributes.extend([("imagesrcset", srcset.as_str()), ("imagesizes", sizes)]);
     }
-    link.set_attribute("fetchpriority", "high")?;
-    document.head().ok_or("no <head>")?.append_child(&link)?;
-    Ok(())
+    crate::chunks::head_link(&attributes)
 }
 
 /// The `srcset` of an image with variants (the original included, as the widest).
