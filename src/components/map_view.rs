@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use bundle::geo::{distance_km, route_curve, wgs84_to_gcj02};
+use bundle::geo::{bulge_side, distance_km, route_curve, wgs84_to_gcj02, Side};
 use bundle::{Bundle, Coordinates, Datum, Lang, Unit, UnitRole};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -24,6 +24,8 @@ const OUTLINES_PANE: &str = "outlines";
 /// Below this zoom, units closer than [`CLUSTER_KM`] share one marker.
 const CLUSTER_BELOW_ZOOM: f64 = 8.0;
 const CLUSTER_KM: f64 = 60.0;
+/// How far a route's arc bulges from the straight line, as a share of the distance.
+const ROUTE_BEND: f64 = 0.18;
 
 #[component]
 pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
@@ -235,7 +237,7 @@ fn routes(
             continue;
         };
         let points = js_sys::Array::new();
-        for (lat, lon) in route_curve(&from.location, &to.location, 48, 0.18) {
+        for (lat, lon) in route_curve(&from.location, &to.location, 48, ROUTE_BEND) {
             let (lat, lon) = place(&Coordinates {
                 lat,
                 lon,
@@ -259,9 +261,17 @@ fn routes(
                 td_string!(l, distance, km = group_thousands(km))
             ),
         );
+        // The label sits on the outer side of the arc's middle, clear of the arc and of the markers
+        // at its ends (above the middle, a wide label covered the partners' marker).
+        let side = match bulge_side(&from.location, &to.location, ROUTE_BEND) {
+            Side::North => "top",
+            Side::South => "bottom",
+            Side::East => "right",
+            Side::West => "left",
+        };
         let tooltip = l::options(&[
             ("permanent", true.into()),
-            ("direction", "top".into()),
+            ("direction", side.into()),
             ("className", "route-label".into()),
         ]);
         layers.push(line.bind_tooltip(&label, &tooltip).add_to(map));

@@ -98,3 +98,28 @@ test('the map follows its container when the window changes size', async ({ page
   expect(marker.x).toBeGreaterThan(size.x - 1);
   expect(marker.x + marker.width).toBeLessThan(size.x + size.width + 1);
 });
+
+test('the route label covers no marker and stays inside the map, on a phone, a desktop and a kiosk, in both languages', async ({ page }) => {
+  const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  // The language is kept across visits: Chinese first, then English (the longer label).
+  for (const lang of ['zh', 'en']) {
+    for (const [width, height] of [[390, 844], [1366, 768], [1920, 1080]]) {
+      await page.setViewportSize({ width, height });
+      await page.goto('./map');
+      if (lang === 'en' && width === 390) await page.getByRole('button', { name: 'Switch to English' }).click();
+      const map = page.locator('.map');
+      await expect(map.locator('.route-label')).toContainText(lang === 'en' ? '1,175 km' : '1,175 公里');
+      await expect(map.locator('.unit-marker')).toHaveCount(2);
+      const label = await map.locator('.route-label').boundingBox();
+      const box = await map.boundingBox();
+      for (const marker of await map.locator('.unit-marker').all()) {
+        const m = await marker.boundingBox();
+        expect(overlap(label, m), `${width}×${height} ${lang}: label ${JSON.stringify(label)} covers marker ${JSON.stringify(m)}`).toBe(false);
+      }
+      expect(label.x).toBeGreaterThanOrEqual(box.x);
+      expect(label.y).toBeGreaterThanOrEqual(box.y);
+      expect(label.x + label.width).toBeLessThanOrEqual(box.x + box.width);
+      expect(label.y + label.height).toBeLessThanOrEqual(box.y + box.height);
+    }
+  }
+});

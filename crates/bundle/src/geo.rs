@@ -46,6 +46,35 @@ pub fn distance_km(a: &Coordinates, b: &Coordinates) -> f64 {
     2.0 * EARTH_RADIUS_KM * h.sqrt().asin()
 }
 
+/// A compass direction, as seen on a north-up map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    North,
+    South,
+    East,
+    West,
+}
+
+/// The side to which `route_curve(from, to, _, bend)` bulges, seen from the straight line between the
+/// two ends (east-west distances shrink with the cosine of the latitude, as on the map). A label put on
+/// that side of the arc's middle is clear of the arc and of the units at its ends.
+pub fn bulge_side(from: &Coordinates, to: &Coordinates, bend: f64) -> Side {
+    let (d_lat, d_lon) = (to.lat - from.lat, to.lon - from.lon);
+    let north = d_lon * bend;
+    let east = -d_lat * bend * ((from.lat + to.lat) / 2.0).to_radians().cos();
+    if north.abs() >= east.abs() {
+        if north < 0.0 {
+            Side::South
+        } else {
+            Side::North
+        }
+    } else if east < 0.0 {
+        Side::West
+    } else {
+        Side::East
+    }
+}
+
 /// Points of a gentle arc from `from` to `to` (a quadratic Bézier bulging to the left of the direction
 /// of travel by `bend` times the distance), `steps + 1` points including both ends, as (lat, lon).
 pub fn route_curve(

@@ -1,7 +1,7 @@
 //! The map's geography. Reference values for GCJ-02 come from the npm package gcoord 1.0.7 (MIT),
 //! `gcoord.transform([lon, lat], gcoord.WGS84, gcoord.GCJ02)`.
 
-use bundle::geo::{distance_km, route_curve, wgs84_to_gcj02};
+use bundle::geo::{bulge_side, distance_km, route_curve, wgs84_to_gcj02, Side};
 use bundle::Coordinates;
 
 fn at(lat: f64, lon: f64) -> Coordinates {
@@ -64,4 +64,38 @@ fn route_curve_starts_and_ends_at_the_units_and_bends_aside() {
     let mid = points[16];
     let straight = ((from.lat + to.lat) / 2.0, (from.lon + to.lon) / 2.0);
     assert!(((mid.0 - straight.0).powi(2) + (mid.1 - straight.1).powi(2)).sqrt() > 0.5);
+}
+
+#[test]
+fn bulge_side_is_where_the_middle_of_the_arc_lies() {
+    // Wujiang to Tongren (west-south-west): the arc bulges south.
+    let (wujiang, tongren) = (at(31.162, 120.672), at(27.72, 109.19));
+    assert_eq!(bulge_side(&wujiang, &tongren, 0.18), Side::South);
+    assert_eq!(bulge_side(&tongren, &wujiang, 0.18), Side::North);
+    // Mostly north-south routes bulge east or west.
+    let (north, south) = (at(40.0, 116.0), at(23.0, 113.0));
+    assert_eq!(bulge_side(&north, &south, 0.18), Side::East);
+    assert_eq!(bulge_side(&south, &north, 0.18), Side::West);
+    // Whatever the route, the arc's middle point lies on that side of the straight line.
+    for (from, to) in [
+        (wujiang, tongren),
+        (tongren, wujiang),
+        (north, south),
+        (south, north),
+    ] {
+        let points = route_curve(&from, &to, 32, 0.18);
+        let mid = points[16];
+        let straight = ((from.lat + to.lat) / 2.0, (from.lon + to.lon) / 2.0);
+        let (d_north, d_east) = (mid.0 - straight.0, mid.1 - straight.1);
+        let ok = match bulge_side(&from, &to, 0.18) {
+            Side::North => d_north > 0.0,
+            Side::South => d_north < 0.0,
+            Side::East => d_east > 0.0,
+            Side::West => d_east < 0.0,
+        };
+        assert!(
+            ok,
+            "{from:?} -> {to:?}: middle at {mid:?}, straight line's at {straight:?}"
+        );
+    }
 }
