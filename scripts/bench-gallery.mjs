@@ -3,7 +3,10 @@
 //  - first render: navigation start to the first card of /gallery in the DOM (fetch + parse + validate
 //    + index + render), median of 3 loads;
 //  - keystroke to updated grid: from an `input` event in the search box to the grid updated and laid
-//    out (all reactive work, DOM changes and a forced layout), p50 and p95 over 190 keystrokes (scripts/keystrokes.mjs).
+//    out (all reactive work, DOM changes and a forced layout), p50 and p95 over 190 keystrokes (scripts/keystrokes.mjs);
+//  - first sort by title: choosing "by title" in the sort box to the grid updated and laid out, the first
+//    time on a fresh page (the title order is made then, by the browser's collator), in English and then
+//    in Chinese (the language switch re-sorts; measured the same way), median of 3 pages.
 // Usage: [BENCH_DIST=dist] node scripts/bench-gallery.mjs [sizes…]   (make bench builds dist/ and the generator first)
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
@@ -17,6 +20,25 @@ const PORT = 4198;
 const KEYSTROKES = QUERIES.length * 10;
 
 const fmt = (x) => x.toFixed(1);
+
+// In the page: from a change (a select's new value, or a click) to the grid updated and laid out, as
+// scripts/keystrokes.mjs times a keystroke; the first card must have changed.
+const timeChange = async ({ select, value, click }) => {
+  const before = document.querySelector('.gallery-grid > li')?.textContent;
+  const t0 = performance.now();
+  if (click) {
+    document.querySelector(click).click();
+  } else {
+    const box = document.querySelector(select);
+    box.value = value;
+    box.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  void document.body.offsetHeight;
+  const t1 = performance.now();
+  if (document.querySelector('.gallery-grid > li')?.textContent === before) throw new Error('the grid did not change');
+  return t1 - t0;
+};
 
 const server = await serve({ root: process.env.BENCH_DIST ?? 'dist', port: PORT });
 const browser = await chromium.launch({
@@ -50,10 +72,21 @@ try {
       firstRenders.push(await page.evaluate(() => window.__firstCard));
       if (run < 2) await page.close();
     }
+    const sorts = { en: [], zh: [] };
+    for (let run = 0; run < 3; run += 1) {
+      const fresh = await context.newPage();
+      await fresh.goto(`http://127.0.0.1:${PORT}/gallery`);
+      await fresh.waitForFunction(() => window.__firstCard, null, { timeout: 120_000 });
+      await fresh.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+      sorts.en.push(await fresh.evaluate(timeChange, { select: '#gallery-sort', value: 'title' }));
+      sorts.zh.push(await fresh.evaluate(timeChange, { click: '.lang-switch' }));
+      await fresh.close();
+    }
     const times = await timeKeystrokes(page, KEYSTROKES);
     const heapMb = (await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0)) / 1024 / 1024;
     if (process.env.BENCH_VERBOSE) console.error(JSON.stringify(times.map((t) => Math.round(t))));
-    rows.push({ n, bytes: bundle.length, first: percentile(firstRenders, 50), p50: percentile(times, 50), p95: percentile(times, 95), heapMb });
+    rows.push({ n, bytes: bundle.length, first: percentile(firstRenders, 50), p50: percentile(times, 50), p95: percentile(times, 95), heapMb,
+      sortEn: percentile(sorts.en, 50), sortZh: percentile(sorts.zh, 50) });
     await context.close();
     console.error(`measured ${n} items`);
   }
@@ -61,8 +94,8 @@ try {
   await browser.close();
   server.close();
 }
-console.log('| items | bundle | first render (median of 3) | keystroke → grid p50 | p95 | JS heap after |');
-console.log('|---:|---:|---:|---:|---:|---:|');
+console.log('| items | bundle | first render (median of 3) | keystroke → grid p50 | p95 | JS heap after | first sort by title, en | then Chinese |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${r.n} | ${(r.bytes / 1024 / 1024).toFixed(1)} MB | ${fmt(r.first)} ms | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ${r.heapMb.toFixed(0)} MB |`);
+  console.log(`| ${r.n} | ${(r.bytes / 1024 / 1024).toFixed(1)} MB | ${fmt(r.first)} ms | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ${r.heapMb.toFixed(0)} MB | ${fmt(r.sortEn)} ms | ${fmt(r.sortZh)} ms |`);
 }

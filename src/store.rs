@@ -11,6 +11,27 @@ use crate::api::{self, FetchError, Fetched, RetryPolicy};
 const LAST_GOOD_KEY: &str = "showcase.bundle.last-good";
 const LANG_KEY: &str = "showcase.lang";
 
+/// Title keys in the browser's alphabetical order for `lang` (`Intl.Collator`: pinyin for Chinese,
+/// numbers by value, "2" before "10"). Each string crosses into JavaScript and back once; the sort runs
+/// there with the collator's own `compare`, never calling back into Rust.
+fn collate(lang: Lang, keys: Vec<String>) -> Vec<String> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"numeric".into(), &true.into());
+    let collator = js_sys::Intl::Collator::new(&js_sys::Array::of1(&lang.bcp47().into()), &options);
+    let array: js_sys::Array = keys.iter().map(|key| JsValue::from_str(key)).collect();
+    // `Array.prototype.sort` with the collator's compare function.
+    let sorted = js_sys::Reflect::get(&array, &"sort".into()).and_then(|sort| {
+        sort.unchecked_into::<js_sys::Function>()
+            .call1(&array, &collator.compare())
+    });
+    match sorted {
+        Ok(_) => array.iter().filter_map(|key| key.as_string()).collect(),
+        // Not with a real collator. The keys come back as they came: by code point.
+        Err(_) => keys,
+    }
+}
+
 /// Why the newest bundle could not be used.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
@@ -95,7 +116,7 @@ impl Store {
         }) {
             return index;
         }
-        let index = Arc::new(SearchIndex::new(bundle));
+        let index = Arc::new(SearchIndex::new(bundle).with_collation(collate));
         self.index.set_value(Some((bundle.clone(), index.clone())));
         index
     }

@@ -100,6 +100,22 @@ test('sorting by title orders the cards in the visitor language', async ({ page 
   await expect(titles).toHaveText([/Celebrating/, /Meeting Site/, /Red Ship/]);
 });
 
+test('sorting by title in Chinese follows pinyin (the browser\'s collation), not code points', async ({ page }) => {
+  // By code point 会 (U+4F1A) comes before 红 (U+7EA2), and 中 before 共; by pinyin hóng before huì,
+  // and zhōng last. Numbers first.
+  await page.goto('./gallery?sort=title');
+  const titles = page.locator('.gallery-grid .card-title');
+  await expect(titles).toHaveText([
+    '100本爱心图书', /共建单位/, '湖东社区未成年人社会实践基地挂牌', '湖东社区赠送的书籍', /庆建党百年/,
+    '艺术品《红船》', '艺术品《会址》', '中国航天首日封',
+  ]);
+  // The same order the browser's own collator gives these titles.
+  const shown = await titles.allTextContents();
+  const key = (t) => t.replace(/^[^\p{L}\p{N}]+/u, '').toLowerCase();
+  const collated = await page.evaluate((keys) => [...keys].sort(new Intl.Collator('zh-CN', { numeric: true }).compare), shown.map(key));
+  expect(shown.map(key)).toEqual(collated);
+});
+
 test('an item page deep link works on reload and shows its details and neighbours', async ({ page }) => {
   await page.goto('./gallery/books-of-love');
   await english(page);

@@ -2,6 +2,8 @@
 //! Pure functions over the bundle, so the browser and the tests run the same logic. The query's
 //! text form (`kind=artwork&q=红船&sort=title`) is what the gallery keeps in its address.
 
+use std::sync::OnceLock;
+
 use memchr::memmem;
 
 use crate::model::{Bundle, ItemKind};
@@ -129,9 +131,17 @@ pub struct SearchIndex {
     names: Vec<String>,
     by_date: Vec<u32>,
     by_date_desc: Vec<u32>,
-    /// By title, Chinese then English.
-    by_title: [Vec<u32>; 2],
+    /// By title, Chinese then English: sorted on the first search that asks for it (sorting titles
+    /// by a collator is the dearest part of the index, and the gallery opens sorted by date).
+    by_title: [OnceLock<Vec<u32>>; 2],
+    /// How titles are put in order; `None`: by code point, after case folding.
+    collate: Option<Collate>,
 }
+
+/// Puts title keys in a language's alphabetical order: takes the keys, each once, and returns them
+/// sorted. In the app it is the browser's `Intl.Collator` (pinyin for Chinese, numbers by value), which
+/// no Rust crate in this build provides without shipping its own collation data.
+pub type Collate = fn(Lang, Vec<String>) -> Vec<String>;
 
 impl SearchIndex {
     pub fn new(bundle: &Bundle) -> Self {
@@ -194,29 +204,65 @@ impl SearchIndex {
         by_date.sort_by(|&a, &b| items[a as usize].date.cmp(&items[b as usize].date));
         let mut by_date_desc = all();
         by_date_desc.sort_by(|&a, &b| items[b as usize].date.cmp(&items[a as usize].date));
-        let by_title = [Lang::Zh, Lang::En].map(|lang| {
-            let mut order = all();
-            order.sort_by_cached_key(|&i| title_key(items[i as usize].title.get(lang)));
-            order
-        });
         SearchIndex {
             own,
             refs,
             names,
             by_date,
             by_date_desc,
-            by_title,
+            by_title: Default::default(),
+            collate: None,
         }
     }
 
-    fn order(&self, sort: SortOrder, lang: Lang) -> &[u32] {
-        match (sort, lang) {
-            (SortOrder::Date, _) => &self.by_date,
-            (SortOrder::DateDesc, _) => &self.by_date_desc,
-            (SortOrder::Title, Lang::Zh) => &self.by_title[0],
-            (SortOrder::Title, Lang::En) => &self.by_title[1],
+    /// The same index, with titles put in order by `collate` instead of by code point.
+    pub fn with_collation(mut self, collate: Collate) -> Self {
+        self.collate = Some(collate);
+        self.by_title = Default::default();
+        self
+    }
+
+    fn order(&self, bundle: &Bundle, sort: SortOrder, lang: Lang) -> &[u32] {
+        match sort {
+            SortOrder::Date => &self.by_date,
+            SortOrder::DateDesc => &self.by_date_desc,
+            SortOrder::Title => {
+                let slot = match lang {
+                    Lang::Zh => &self.by_title[0],
+                    Lang::En => &self.by_title[1],
+                };
+                slot.get_or_init(|| title_order(bundle, lang, self.collate))
+            }
         }
     }
+}
+
+/// The items by title in `lang`. Items whose titles have the same key keep the bundle's order (the
+/// order the maintainer chose). Keys a collation loses (it should return every key) go last.
+fn title_order(bundle: &Bundle, lang: Lang, collate: Option<Collate>) -> Vec<u32> {
+    let keys: Vec<String> = (bundle.items.iter())
+        .map(|item| title_key(item.title.get(lang)))
+        .collect();
+    let mut order: Vec<u32> = (0..keys.len() as u32).collect();
+    let Some(collate) = collate else {
+        order.sort_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
+        return order;
+    };
+    // Each key once, by code point; `rank[k]`: where the collation put `unique[k]`.
+    let mut unique = keys.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    let mut rank = vec![usize::MAX; unique.len()];
+    for (position, key) in collate(lang, unique.clone()).iter().enumerate() {
+        if let Ok(k) = unique.binary_search(key) {
+            rank[k] = rank[k].min(position);
+        }
+    }
+    order.sort_by_cached_key(|&i| {
+        let k = unique.binary_search(&keys[i as usize]);
+        k.map_or(usize::MAX, |k| rank[k])
+    });
+    order
 }
 
 /// The item the unfiltered gallery shows first (the default order: oldest first, bundle order among
@@ -235,7 +281,7 @@ pub fn search(
     query: &GalleryQuery,
     lang: Lang,
 ) -> Vec<usize> {
-    let order = index.order(query.sort, lang).iter().map(|&i| i as usize);
+    let order = (index.order(bundle, query.sort, lang).iter()).map(|&i| i as usize);
     matching(bundle, index, query, order)
 }
 

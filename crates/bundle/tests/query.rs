@@ -229,6 +229,95 @@ fn precomputed_orders_match_filtering_then_sorting() {
     );
 }
 
+/// A stand-in for the browser's collator: longest key first, then reverse code point (an order no
+/// code-point sort gives). It checks that it is handed each key once.
+fn reverse_collate(_lang: Lang, mut keys: Vec<String>) -> Vec<String> {
+    let mut seen = keys.clone();
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), keys.len(), "each key is handed over once");
+    keys.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(b.cmp(a)));
+    keys
+}
+
+/// What a title sorts by: its words, lower-cased, without the quotation marks before them.
+fn sort_key(bundle: &Bundle, i: usize, lang: Lang) -> String {
+    let title = bundle.items[i].title.get(lang);
+    title
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// The title order comes from the collation when there is one: items follow their keys' places in
+/// its answer, items with the same key keep the bundle's order, and filters keep that order. Without
+/// one, titles go by code point. A key the collation drops goes last rather than losing its items.
+#[test]
+fn titles_follow_the_collation_and_equal_titles_keep_the_bundle_order() {
+    let bundle = many_items();
+    let by_title = GalleryQuery {
+        sort: SortOrder::Title,
+        ..Default::default()
+    };
+    let index = SearchIndex::new(&bundle).with_collation(reverse_collate);
+    for lang in [Lang::Zh, Lang::En] {
+        let hits = search(&bundle, &index, &by_title, lang);
+        assert_eq!(hits.len(), bundle.items.len());
+        for pair in hits.windows(2) {
+            let (a, b) = (
+                sort_key(&bundle, pair[0], lang),
+                sort_key(&bundle, pair[1], lang),
+            );
+            let (la, lb) = (a.chars().count(), b.chars().count());
+            assert!(
+                la > lb || (la == lb && a >= b),
+                "{lang:?}: {a:?} before {b:?}"
+            );
+            if a == b {
+                assert!(pair[0] < pair[1], "equal titles keep the bundle's order");
+            }
+        }
+        let artworks = GalleryQuery {
+            kind: Some(ItemKind::Artwork),
+            ..by_title.clone()
+        };
+        let expected: Vec<usize> = (hits.iter().copied())
+            .filter(|&i| bundle.items[i].kind == ItemKind::Artwork)
+            .collect();
+        assert_eq!(search(&bundle, &index, &artworks, lang), expected);
+    }
+
+    let plain = SearchIndex::new(&bundle);
+    let hits = search(&bundle, &plain, &by_title, Lang::En);
+    for pair in hits.windows(2) {
+        let (a, b) = (
+            sort_key(&bundle, pair[0], Lang::En),
+            sort_key(&bundle, pair[1], Lang::En),
+        );
+        assert!(a < b || (a == b && pair[0] < pair[1]), "{a:?} before {b:?}");
+    }
+
+    fn drops_the_first(_lang: Lang, mut keys: Vec<String>) -> Vec<String> {
+        keys.remove(0);
+        keys
+    }
+    let lossy = SearchIndex::new(&bundle).with_collation(drops_the_first);
+    let hits = search(&bundle, &lossy, &by_title, Lang::En);
+    let mut all = hits.clone();
+    all.sort_unstable();
+    assert_eq!(all, (0..bundle.items.len()).collect::<Vec<_>>());
+    let dropped = (0..bundle.items.len())
+        .map(|i| sort_key(&bundle, i, Lang::En))
+        .min()
+        .unwrap();
+    let first_dropped = (hits.iter())
+        .position(|&i| sort_key(&bundle, i, Lang::En) == dropped)
+        .unwrap();
+    assert!(first_dropped > 0);
+    assert!(hits[first_dropped..]
+        .iter()
+        .all(|&i| sort_key(&bundle, i, Lang::En) == dropped));
+}
+
 /// The sample's items copied twelve times, full of equal dates and titles.
 fn many_items() -> Bundle {
     let mut bundle = check(SAMPLE).unwrap().bundle;
