@@ -17,6 +17,6 @@ pub mod store;
 /// Entry point of the browser build.
 pub fn run() {
     crash::install();
-    offline::register_service_worker();
+    // The service worker is registered later, by `Store::load`, once the first page is drawn.
     leptos::mount::mount_to_body(app::App);
 }

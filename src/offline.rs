@@ -23,7 +23,6 @@ pub fn register_service_worker() {
         return;
     };
     let promise = container.register("sw.js");
-    // Called before Leptos mounts (and starts its executor).
     wasm_bindgen_futures::spawn_local(async move {
         if let Err(err) = JsFuture::from(promise).await {
             leptos::logging::warn!(

@@ -162,7 +162,9 @@ impl Store {
                 // What the other pages need, once the first page is drawn (its own code is in), the
                 // pictures on screen have come (or 10 s have passed) and the browser is idle, so that
                 // it does not compete with the first page for a slow link: the basemap, Leaflet and
-                // the other pages' code, so every page and the map work offline later.
+                // the other pages' code, so every page and the map work offline later. Then the
+                // service worker, whose install finds those in the HTTP cache. (Registered at start,
+                // its install downloaded them beside the first page's pictures; BENCHMARKS.md.)
                 // Each in an idle callback of its own (`when_idle_each`), not one long task.
                 crate::chunks::after_first_page(move || {
                     leptos::task::spawn_local(async move {
@@ -174,6 +176,7 @@ impl Store {
                                 Box::new(move || self.want_basemap()) as Box<dyn FnOnce()>,
                                 Box::new(crate::components::leaflet::prefetch),
                                 Box::new(crate::chunks::prefetch_pages),
+                                Box::new(crate::offline::register_service_worker),
                             ]
                             .into(),
                         )
@@ -191,6 +194,10 @@ impl Store {
                     }
                 }
                 self.status.set(LoadStatus::Failed(Arc::new(err)));
+                // Offline next time, whatever this visit shows.
+                crate::chunks::when_idle_each(
+                    [Box::new(crate::offline::register_service_worker) as Box<dyn FnOnce()>].into(),
+                );
             }
         }
     }

@@ -46,3 +46,30 @@ test('after one visit the kiosk works offline, across reloads', async ({ page, c
   await expect(page.locator('.leaflet-outlines-pane path').first()).toBeAttached();
   await expect(page.locator('.leaflet-marker-icon').first()).toBeVisible();
 });
+
+test('a first visit registers the worker only once its page and pictures are in, so its install does not share the link with them', async ({ page }) => {
+  // The pictures are held back, as on a slow link.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/media\//, async (route) => { await held; await route.continue(); });
+  await page.goto('./gallery');
+  await expect(page.locator('.gallery-grid > li').first()).toBeVisible();
+  const registered = () => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration()));
+  // The page's code, bundle and cards are in; the pictures on screen are not: no worker yet.
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/split_gallery-') && e.responseEnd > 0))).toBe(true);
+  expect(await registered()).toBe(false);
+  release();
+  // Once they are, the worker comes, takes the page and has the shell cached.
+  await expect.poll(() => page.evaluate(async () => {
+    const shell = (await caches.keys()).find((k) => k.startsWith('showcase-shell-'));
+    const cached = shell ? (await (await caches.open(shell)).keys()).map((r) => r.url) : [];
+    return !!navigator.serviceWorker.controller && cached.some((url) => url.endsWith('/index.html'));
+  }), { timeout: 20_000 }).toBe(true);
+});
+
+test('a visit whose bundle cannot be used still registers the worker', async ({ page }) => {
+  await page.route('**/data/bundle.json', (route) => route.fulfill({ contentType: 'application/json', body: '{ "broken": ' }));
+  await page.goto('./');
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())), { timeout: 20_000 }).toBe(true);
+});
