@@ -31,7 +31,8 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 // One shared link: bodies leave in 4 KiB chunks, round robin over the responses in flight, at the rate.
-function slowLink(bytesPerSecond) {
+// `stats.delivered` counts the bytes that went out on it (a response cut off counts what it got).
+function slowLink(bytesPerSecond, stats) {
   const CHUNK = 4096;
   const queue = [];
   let pumping = false;
@@ -42,7 +43,10 @@ function slowLink(bytesPerSecond) {
       const stream = queue.shift();
       const chunk = stream.body.subarray(stream.offset, stream.offset + CHUNK);
       stream.offset += chunk.length;
-      if (!stream.res.destroyed) stream.res.write(chunk);
+      if (!stream.res.destroyed) {
+        stream.res.write(chunk);
+        stats.delivered += chunk.length;
+      }
       if (stream.offset < stream.body.length && !stream.res.destroyed) queue.push(stream);
       else {
         stream.res.end();
@@ -69,10 +73,11 @@ async function isFile(path) {
 
 export function serveBench({ root = 'dist', port = 4199, host = '127.0.0.1', compress = true, link = null, brotli = process.env.BENCH_BROTLI === '1' } = {}) {
   const base = resolve(root);
-  const send = link && slowLink(link.bytesPerSecond);
   const gzipped = new Map(); // file → { mtimeMs, body }
-  // What was served (bodies as sent, headers not counted), for the benchmarks' byte counts and idleness.
-  const stats = { requests: 0, bytes: 0, inflight: 0, lastDone: performance.now() };
+  // What was served (bodies, headers not counted), for the benchmarks' byte counts and idleness: `bytes`
+  // counts each body in full when its response starts; `delivered`, with a slow link, what went out.
+  const stats = { requests: 0, bytes: 0, delivered: 0, inflight: 0, lastDone: performance.now() };
+  const send = link && slowLink(link.bytesPerSecond, stats);
   const server = createServer(async (req, res) => {
     stats.requests += 1;
     stats.inflight += 1;

@@ -9,7 +9,7 @@
 //    waits 150 ms, and all bodies share one 1.6 Mbit/s link (Lighthouse's mobile Slow 4G); gzip on.
 //  - LCP: the last `largest-contentful-paint` entry; TBT: the sum over long tasks that start in the
 //    first 6 s of their time beyond 50 ms (PerformanceObserver, buffered). Each load is watched for 6.5 s;
-//    "served": the bytes the server sent in that time (bodies, page and service worker).
+//    "served": the bytes that went out on the slow link in that time (bodies, page and service worker).
 //  - Builds and pages interleaved run by run; the median of --runs (5) per build and page, with the range.
 // Usage: node scripts/bench-first-load.mjs --dist dist,dist-nosplit [--pages /,/gallery,/map] [--runs 5] [--service-worker]
 import { chromium } from 'playwright-core';
@@ -55,10 +55,10 @@ try {
             for (const e of list.getEntries()) if (e.startTime < 6000) window.__tbt += Math.max(0, e.duration - 50);
           }).observe({ type: 'longtask', buffered: true });
         });
-        const servedBefore = servers[i].stats.bytes;
+        const servedBefore = servers[i].stats.delivered;
         await page.goto(`http://127.0.0.1:${PORT + i}${path}`);
         await page.waitForTimeout(6500);
-        const measured = [...await page.evaluate(() => [window.__lcp, window.__tbt]), (servers[i].stats.bytes - servedBefore) / 1024];
+        const measured = [...await page.evaluate(() => [window.__lcp, window.__tbt]), (servers[i].stats.delivered - servedBefore) / 1024];
         if (process.env.BENCH_VERBOSE) console.error(dist, path, measured.map(Math.round));
         const key = `${dist} ${path}`;
         results.set(key, [...(results.get(key) ?? []), measured]);

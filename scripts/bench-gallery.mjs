@@ -36,7 +36,11 @@ const timeChange = async ({ select, value, click }) => {
   await new Promise((resolve) => setTimeout(resolve, 0));
   void document.body.offsetHeight;
   const t1 = performance.now();
-  if (document.querySelector('.gallery-grid > li')?.textContent === before) throw new Error('the grid did not change');
+  const first = document.querySelector('.gallery-grid > li')?.textContent;
+  if (first === before) throw new Error('the grid did not change');
+  // As for a keystroke: had the update not been finished, the grid would change a moment later.
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  if (document.querySelector('.gallery-grid > li')?.textContent !== first) throw new Error('the grid changed after the measured window');
   return t1 - t0;
 };
 
@@ -75,11 +79,16 @@ try {
     const sorts = { en: [], zh: [] };
     for (let run = 0; run < 3; run += 1) {
       const fresh = await context.newPage();
+      // In English (the synthetic bundle's default language is Chinese, and the switch below is kept).
+      await fresh.addInitScript(() => localStorage.setItem('showcase.lang', 'en'));
       await fresh.goto(`http://127.0.0.1:${PORT}/gallery`);
       await fresh.waitForFunction(() => window.__firstCard, null, { timeout: 120_000 });
       await fresh.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+      const lang = () => fresh.evaluate(() => document.documentElement.lang);
+      if ((await lang()) !== 'en') throw new Error(`the page opened in ${await lang()}, not English`);
       sorts.en.push(await fresh.evaluate(timeChange, { select: '#gallery-sort', value: 'title' }));
       sorts.zh.push(await fresh.evaluate(timeChange, { click: '.lang-switch' }));
+      if ((await lang()) !== 'zh-CN') throw new Error(`the switch gave ${await lang()}, not Chinese`);
       await fresh.close();
     }
     const times = await timeKeystrokes(page, KEYSTROKES);

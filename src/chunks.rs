@@ -191,8 +191,9 @@ pub fn head_link(attributes: &[(&str, &str)]) -> Result<(), wasm_bindgen::JsValu
 /// is compiled when its page is first shown. The kiosk's chrome and the diagnostics are not listed:
 /// the first is loaded at once when kiosk mode is on, the second only for a refused bundle.
 /// One file per idle callback: starting a download costs the main thread about 1.5 ms of a phone's
-/// time, and all of them in one callback made a long task (100 ms at 4× CPU slowdown).
-pub fn prefetch_pages() {
+/// time, and all of them in one callback made a long task (100 ms at 4× CPU slowdown). `then` runs in
+/// the idle callback after the last one.
+pub fn prefetch_pages(then: impl FnOnce() + 'static) {
     let listed = document()
         .query_selector(r#"meta[name="page-chunks"]"#)
         .ok()
@@ -209,6 +210,7 @@ pub fn prefetch_pages() {
                 }
             }) as Box<dyn FnOnce()>
         })
+        .chain([Box::new(then) as Box<dyn FnOnce()>])
         .collect();
     when_idle_each(steps);
 }

@@ -17,6 +17,11 @@ pub mod store;
 /// Entry point of the browser build.
 pub fn run() {
     crash::install();
-    // The service worker is registered later, by `Store::load`, once the first page is drawn.
+    // The service worker is registered by `Store::load` once the first page is up; at the latest:
+    gloo_timers::callback::Timeout::new(
+        offline::REGISTER_AT_THE_LATEST_MS,
+        offline::register_service_worker,
+    )
+    .forget();
     leptos::mount::mount_to_body(app::App);
 }

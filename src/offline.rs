@@ -2,6 +2,8 @@
 //! the bundle's images, tells whether a new app version was deployed (`build.json`, written by
 //! `scripts/build-manifest.mjs`), and reads the cache state for the maintenance overlay.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use bundle::Bundle;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -16,9 +18,21 @@ fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
         .then(|| navigator.service_worker())
 }
 
-/// Registers the service worker, scoped to the site's base path. Failures are logged, never shown: the
-/// site works without it, only not offline.
+/// A visit registers the service worker once (see [`register_service_worker`]).
+static REGISTERED: AtomicBool = AtomicBool::new(false);
+
+/// How long after start the service worker is registered at the latest, should the first page never
+/// settle (its code or pictures stalled): the visit should still leave the site working offline.
+pub const REGISTER_AT_THE_LATEST_MS: u32 = 20_000;
+
+/// Registers the service worker, scoped to the site's base path, once per visit: normally when the
+/// first page and its background downloads are done (`Store::load`), else after
+/// [`REGISTER_AT_THE_LATEST_MS`] (`run`). Failures are logged, never shown: the site works without it,
+/// only not offline.
 pub fn register_service_worker() {
+    if REGISTERED.swap(true, Ordering::Relaxed) {
+        return;
+    }
     let Some(container) = service_workers() else {
         return;
     };

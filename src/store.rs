@@ -16,6 +16,10 @@ const LANG_KEY: &str = "showcase.lang";
 /// there with the collator's own `compare`, never calling back into Rust.
 fn collate(lang: Lang, keys: Vec<String>) -> Vec<String> {
     use wasm_bindgen::{JsCast, JsValue};
+    // A browser without `Intl` (none this site supports): the keys stay by code point.
+    if !js_sys::Reflect::has(&js_sys::global(), &"Intl".into()).unwrap_or(false) {
+        return keys;
+    }
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"numeric".into(), &true.into());
     let collator = js_sys::Intl::Collator::new(&js_sys::Array::of1(&lang.bcp47().into()), &options);
@@ -159,29 +163,7 @@ impl Store {
         match result {
             Ok((bundle, text, etag)) => {
                 self.accepted(bundle, text, etag, false);
-                // What the other pages need, once the first page is drawn (its own code is in), the
-                // pictures on screen have come (or 10 s have passed) and the browser is idle, so that
-                // it does not compete with the first page for a slow link: the basemap, Leaflet and
-                // the other pages' code, so every page and the map work offline later. Then the
-                // service worker, whose install finds those in the HTTP cache. (Registered at start,
-                // its install downloaded them beside the first page's pictures; BENCHMARKS.md.)
-                // Each in an idle callback of its own (`when_idle_each`), not one long task.
-                crate::chunks::after_first_page(move || {
-                    leptos::task::spawn_local(async move {
-                        // The page drawn with the bundle (its effects run before the next task).
-                        next_task().await;
-                        crate::chunks::visible_images_settled(10_000).await;
-                        crate::chunks::when_idle_each(
-                            [
-                                Box::new(move || self.want_basemap()) as Box<dyn FnOnce()>,
-                                Box::new(crate::components::leaflet::prefetch),
-                                Box::new(crate::chunks::prefetch_pages),
-                                Box::new(crate::offline::register_service_worker),
-                            ]
-                            .into(),
-                        )
-                    })
-                });
+                self.prepare_offline();
                 self.status.set(LoadStatus::Ready);
             }
             Err(err) => {
@@ -193,13 +175,45 @@ impl Store {
                         }
                     }
                 }
+                if self.bundle.with_untracked(Option::is_some) {
+                    self.prepare_offline();
+                } else {
+                    // Only the error panel: nothing to wait for. Offline next time, at least.
+                    crate::chunks::when_idle_each(
+                        [Box::new(crate::offline::register_service_worker) as Box<dyn FnOnce()>]
+                            .into(),
+                    );
+                }
                 self.status.set(LoadStatus::Failed(Arc::new(err)));
-                // Offline next time, whatever this visit shows.
-                crate::chunks::when_idle_each(
-                    [Box::new(crate::offline::register_service_worker) as Box<dyn FnOnce()>].into(),
-                );
             }
         }
+    }
+
+    /// What the other pages need, downloaded once the first page is drawn (its own code is in), the
+    /// pictures on screen have come (or 10 s have passed) and the browser is idle, so that it does not
+    /// compete with the first page for a slow link: the basemap, Leaflet and the other pages' code, so
+    /// every page and the map work offline later. Then the service worker is registered, its install
+    /// asking for files already downloaded or on their way. (Registered at start, its install
+    /// downloaded them beside the first page's pictures; BENCHMARKS.md.) Each step in an idle callback
+    /// of its own (`when_idle_each`), not one long task.
+    fn prepare_offline(self) {
+        crate::chunks::after_first_page(move || {
+            leptos::task::spawn_local(async move {
+                // The page drawn with the bundle (its effects run before the next task).
+                next_task().await;
+                crate::chunks::visible_images_settled(10_000).await;
+                crate::chunks::when_idle_each(
+                    [
+                        Box::new(move || self.want_basemap()) as Box<dyn FnOnce()>,
+                        Box::new(crate::components::leaflet::prefetch),
+                        Box::new(|| {
+                            crate::chunks::prefetch_pages(crate::offline::register_service_worker)
+                        }),
+                    ]
+                    .into(),
+                )
+            })
+        });
     }
 
     /// Puts a valid bundle on show and remembers it: its text (kept as the last good one unless it came

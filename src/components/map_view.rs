@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use bundle::geo::{bulge_side, distance_km, route_curve, wgs84_to_gcj02, Side};
+use bundle::geo::{bulge_side, distance_km, mercator_pixels, route_curve, wgs84_to_gcj02, Side};
 use bundle::{Bundle, Coordinates, Datum, Lang, Unit, UnitRole};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -26,6 +26,10 @@ const CLUSTER_BELOW_ZOOM: f64 = 8.0;
 const CLUSTER_KM: f64 = 60.0;
 /// How far a route's arc bulges from the straight line, as a share of the distance.
 const ROUTE_BEND: f64 = 0.18;
+/// A route's label stays on screen while its ends are at least this far apart (CSS pixels): the label
+/// (12rem; 10rem on phones) and a marker (48 px) side by side. Shorter, it would cover the markers, and
+/// it shows while the route is pointed at instead.
+const ROUTE_LABEL_MIN_PX: f64 = 240.0;
 
 #[component]
 pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
@@ -194,7 +198,7 @@ pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
                 for layer in layers.drain(..) {
                     layer.remove();
                 }
-                layers.extend(routes(&marker_bundle, lang, &place, m));
+                layers.extend(routes(&marker_bundle, lang, zoom, &place, m));
                 layers.extend(markers(&marker_bundle, lang, zoom, &place, m));
             });
         });
@@ -208,6 +212,7 @@ pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
 fn routes(
     bundle: &Bundle,
     lang: Lang,
+    zoom: f64,
     place: &dyn Fn(&Coordinates) -> (f64, f64),
     map: &LeafletMap,
 ) -> Vec<Layer> {
@@ -269,8 +274,9 @@ fn routes(
             Side::East => "right",
             Side::West => "left",
         };
+        let long_enough = mercator_pixels(&from.location, &to.location, zoom) >= ROUTE_LABEL_MIN_PX;
         let tooltip = l::options(&[
-            ("permanent", true.into()),
+            ("permanent", long_enough.into()),
             ("direction", side.into()),
             ("className", "route-label".into()),
         ]);

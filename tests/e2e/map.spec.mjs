@@ -122,4 +122,12 @@ test('the route label covers no marker and stays inside the map, on a phone, a d
       expect(label.y + label.height).toBeLessThanOrEqual(box.y + box.height);
     }
   }
+  // Zoomed out, the route is too short on screen for its label beside the markers: it is not drawn
+  // (it shows while the route is pointed at); zoomed in again, it is back.
+  const map = page.locator('.map');
+  await map.getByRole('button', { name: 'Zoom out' }).click();
+  await expect(map.locator('.route-label')).toHaveCount(0);
+  await expect(map.locator('.route-line')).toHaveCount(1);
+  await map.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(map.locator('.route-label')).toBeVisible();
 });

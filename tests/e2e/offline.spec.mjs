@@ -47,19 +47,33 @@ test('after one visit the kiosk works offline, across reloads', async ({ page, c
   await expect(page.locator('.leaflet-marker-icon').first()).toBeVisible();
 });
 
-test('a first visit registers the worker only once its page and pictures are in, so its install does not share the link with them', async ({ page }) => {
+test('a first visit registers the worker only once its page and pictures are in, after the other pages\' downloads', async ({ page }) => {
   // The pictures are held back, as on a slow link.
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route(/\/media\//, async (route) => { await held; await route.continue(); });
   await page.goto('./gallery');
   await expect(page.locator('.gallery-grid > li').first()).toBeVisible();
-  const registered = () => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration()));
-  // The page's code, bundle and cards are in; the pictures on screen are not: no worker yet.
-  await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/split_gallery-') && e.responseEnd > 0))).toBe(true);
-  expect(await registered()).toBe(false);
+  // Let the page be idle a good while (well under the 10 s after which pictures are no longer waited
+  // for): what comes after the pictures would have had time to run.
+  await page.evaluate(async () => {
+    for (let i = 0; i < 10; i += 1) await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 200 }));
+  });
+  const state = () => page.evaluate(async () => ({
+    registered: !!(await navigator.serviceWorker.getRegistration()),
+    prefetched: [...document.querySelectorAll('link[rel="prefetch"]')].map((l) => l.getAttribute('href')),
+    chunks: document.querySelector('meta[name="page-chunks"]').content.split(/\s+/).filter(Boolean),
+  }));
+  const waiting = await state();
+  expect(waiting.registered).toBe(false);
+  expect(waiting.prefetched).toEqual([]);
   release();
-  // Once they are, the worker comes, takes the page and has the shell cached.
+  // Once they are in: the other pages' code is asked for first, then the worker comes.
+  await expect.poll(async () => (await state()).registered, { timeout: 20_000 }).toBe(true);
+  const done = await state();
+  expect(done.chunks.length).toBeGreaterThan(0);
+  for (const file of done.chunks) expect(done.prefetched.some((href) => href.endsWith(file)), file).toBe(true);
+  // It takes the page and has the shell cached.
   await expect.poll(() => page.evaluate(async () => {
     const shell = (await caches.keys()).find((k) => k.startsWith('showcase-shell-'));
     const cached = shell ? (await (await caches.open(shell)).keys()).map((r) => r.url) : [];

@@ -88,6 +88,12 @@ test('a visitor keeps the last good content when a later bundle is broken', asyn
   await expect(notice).toBeVisible();
   await notice.getByText('维护人员信息').click();
   await expect(notice).toContainText('第 1 行');
+  // With the last good content on show, the other pages' code is still fetched for later (offline).
+  await expect.poll(() => page.evaluate(() => {
+    const chunks = document.querySelector('meta[name="page-chunks"]').content.split(/\s+/).filter(Boolean);
+    const prefetched = [...document.querySelectorAll('link[rel="prefetch"]')].map((l) => l.getAttribute('href'));
+    return chunks.length > 0 && chunks.every((file) => prefetched.some((href) => href.endsWith(file)));
+  })).toBe(true);
 });
 
 test('an unreachable bundle is retried, then explained', async ({ page }) => {

@@ -46,6 +46,19 @@ pub fn distance_km(a: &Coordinates, b: &Coordinates) -> f64 {
     2.0 * EARTH_RADIUS_KM * h.sqrt().asin()
 }
 
+/// The distance in CSS pixels between two points on a Web Mercator map (Leaflet's default projection,
+/// 256-pixel tiles) at `zoom`.
+pub fn mercator_pixels(a: &Coordinates, b: &Coordinates, zoom: f64) -> f64 {
+    let project = |c: &Coordinates| {
+        let lat = c.lat.clamp(-85.051_128_78, 85.051_128_78).to_radians();
+        let x = (c.lon + 180.0) / 360.0;
+        let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / PI) / 2.0;
+        (x, y)
+    };
+    let ((ax, ay), (bx, by)) = (project(a), project(b));
+    256.0 * zoom.exp2() * (ax - bx).hypot(ay - by)
+}
+
 /// A compass direction, as seen on a north-up map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {

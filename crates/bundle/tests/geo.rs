@@ -1,7 +1,7 @@
 //! The map's geography. Reference values for GCJ-02 come from the npm package gcoord 1.0.7 (MIT),
 //! `gcoord.transform([lon, lat], gcoord.WGS84, gcoord.GCJ02)`.
 
-use bundle::geo::{bulge_side, distance_km, route_curve, wgs84_to_gcj02, Side};
+use bundle::geo::{bulge_side, distance_km, mercator_pixels, route_curve, wgs84_to_gcj02, Side};
 use bundle::Coordinates;
 
 fn at(lat: f64, lon: f64) -> Coordinates {
@@ -98,4 +98,21 @@ fn bulge_side_is_where_the_middle_of_the_arc_lies() {
             "{from:?} -> {to:?}: middle at {mid:?}, straight line's at {straight:?}"
         );
     }
+}
+
+#[test]
+fn mercator_pixels_are_leaflets_screen_distances() {
+    // A quarter of the world along the equator at zoom 2 (1,024 px wide): 256 px; each zoom doubles it.
+    let (a, b) = (at(0.0, 0.0), at(0.0, 90.0));
+    assert!((mercator_pixels(&a, &b, 2.0) - 256.0).abs() < 1e-9);
+    assert!((mercator_pixels(&a, &b, 3.0) - 512.0).abs() < 1e-9);
+    // North-south distances stretch away from the equator.
+    let near_equator = mercator_pixels(&at(0.0, 0.0), &at(10.0, 0.0), 5.0);
+    let further_north = mercator_pixels(&at(30.0, 0.0), &at(40.0, 0.0), 5.0);
+    assert!(further_north > near_equator * 1.2);
+    // Wujiang to Tongren at the sample's zoom 5: the markers drawn 274 px apart in the screenshots.
+    let px = mercator_pixels(&at(31.162, 120.672), &at(27.72, 109.19), 5.0);
+    assert!((265.0..285.0).contains(&px), "{px}");
+    // The poles do not make it infinite.
+    assert!(mercator_pixels(&at(90.0, 0.0), &at(-90.0, 0.0), 1.0).is_finite());
 }
