@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use leptos_router::components::A;
 
 use crate::app::app_href;
@@ -9,16 +10,14 @@ use crate::store::use_store;
 pub fn SiteHeader() -> impl IntoView {
     let store = use_store();
     let i18n = use_i18n();
-    let title = move || {
-        let lang = store.lang.get();
-        store
-            .bundle
-            .with(|b| b.as_ref().map(|b| b.meta.title.get(lang).to_owned()))
-            .unwrap_or_else(|| td_string!(locale(lang), site_name).to_owned())
-    };
+    // The site's own name, not the bundle's title (the home page's heading): the same before and after
+    // the bundle comes, so the header does not change size under the visitor (on a phone in English the
+    // longer title took a second line and pushed the page 60 px down).
+    let title = move || td_string!(locale(store.lang.get()), site_name);
     view! {
         <header class="site-header">
-            <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+            // `#main` alone would be read against <base href> (the site's root) and open the home page.
+            <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, skip_to_content)}</a>
             <A href=app_href("/") attr:class="brand">
                 <span class="brand-mark" aria-hidden="true" lang="zh-CN">"百"</span>
                 <span class="brand-title">{title}</span>
@@ -42,5 +41,15 @@ pub fn SiteHeader() -> impl IntoView {
                 {t!(i18n, switch_language)}
             </button>
         </header>
+    }
+}
+
+/// Moves the keyboard focus (and the view) to the page's main content, staying on this page.
+fn skip_to_main(event: web_sys::MouseEvent) {
+    event.prevent_default();
+    let main = document().get_element_by_id("main");
+    if let Some(main) = main.and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = main.focus();
+        main.scroll_into_view();
     }
 }

@@ -22,21 +22,54 @@ pub fn BooksPage() -> impl IntoView {
             .iter()
             .filter_map(|item| item.books.as_ref().map(|b| (item, b)))
             .collect();
-        let rows = donations
+        // Each donation's cells, as text, once: for the table and for the cards.
+        let cells: Vec<Donation> = donations
             .iter()
-            .map(|(item, books)| {
-                let from = books.from.iter().map(|id| unit_label(&bundle, id, lang)).collect::<Vec<_>>().join(" · ");
-                let via = books.via.as_deref().and_then(|id| bundle.person(id)).map(|p| p.name.get(lang).to_owned());
-                let to = app_href(&format!("/units/{}", books.to));
+            .map(|(item, books)| Donation {
+                item: app_href(&format!("/gallery/{}", item.id)),
+                title: item.title.get(lang).to_owned(),
+                from: books.from.iter().map(|id| unit_label(&bundle, id, lang)).collect::<Vec<_>>().join(" · "),
+                via: (books.via.as_deref().and_then(|id| bundle.person(id)))
+                    .map_or_else(|| "—".into(), |p| p.name.get(lang).to_owned()),
+                to: app_href(&format!("/units/{}", books.to)),
+                to_name: unit_label(&bundle, &books.to, lang),
+                count: books.count.map_or_else(|| td_string!(l, unknown_count).to_owned(), |c| c.to_string()),
+                date: item.date.clone(),
+                shown_date: format_date(lang, &item.date),
+            })
+            .collect();
+        let rows = cells
+            .iter()
+            .cloned()
+            .map(|d| {
                 view! {
                     <tr>
-                        <th scope="row"><a href=app_href(&format!("/gallery/{}", item.id))>{item.title.get(lang).to_owned()}</a></th>
-                        <td>{from}</td>
-                        <td>{via.unwrap_or_else(|| "—".into())}</td>
-                        <td><a href=to>{unit_label(&bundle, &books.to, lang)}</a></td>
-                        <td class="num">{books.count.map_or_else(|| td_string!(l, unknown_count).to_owned(), |c| c.to_string())}</td>
-                        <td><time datetime=item.date.clone()>{format_date(lang, &item.date)}</time></td>
+                        <th scope="row"><a href=d.item>{d.title}</a></th>
+                        <td>{d.from}</td>
+                        <td>{d.via}</td>
+                        <td><a href=d.to>{d.to_name}</a></td>
+                        <td class="num">{d.count}</td>
+                        <td><time datetime=d.date>{d.shown_date}</time></td>
                     </tr>
+                }
+            })
+            .collect_view();
+        // The same donations as cards, for phones (the stylesheet shows one or the other): six columns
+        // do not fit a phone's width.
+        let cards = cells
+            .into_iter()
+            .map(|d| {
+                view! {
+                    <li>
+                        <h2><a href=d.item>{d.title}</a></h2>
+                        <dl>
+                            <dt>{td_string!(l, ledger_from)}</dt><dd>{d.from}</dd>
+                            <dt>{td_string!(l, via)}</dt><dd>{d.via}</dd>
+                            <dt>{td_string!(l, ledger_to)}</dt><dd><a href=d.to>{d.to_name}</a></dd>
+                            <dt>{td_string!(l, ledger_count)}</dt><dd>{d.count}</dd>
+                            <dt>{td_string!(l, date)}</dt><dd><time datetime=d.date>{d.shown_date}</time></dd>
+                        </dl>
+                    </li>
                 }
             })
             .collect_view();
@@ -89,9 +122,24 @@ pub fn BooksPage() -> impl IntoView {
                     </tr></tfoot>
                 </table>
             </div>
+            <ul class="ledger-cards">{cards}</ul>
             <h2>{td_string!(l, route)}</h2>
             <ul class="routes">{routes}</ul>
             {carriers}
         })
     }
+}
+
+/// One book donation's cells, in the visitor's language.
+#[derive(Clone)]
+struct Donation {
+    item: String,
+    title: String,
+    from: String,
+    via: String,
+    to: String,
+    to_name: String,
+    count: String,
+    date: String,
+    shown_date: String,
 }

@@ -1,0 +1,107 @@
+// What a visitor sees and reaches at phone, desktop and kiosk sizes: nothing wider than the screen, the
+// books readable on a phone, the skip link, touch targets, and a header that keeps its size.
+import { test, expect, expectNoAxeViolations, SAMPLE } from './fixtures.mjs';
+
+const PAGES = ['./', './gallery', './gallery/student-paintings', './map', './story', './books', './units/southeast-elevator'];
+
+test('no page is wider than a phone\'s screen, in either language', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const lang of ['zh', 'en']) {
+    await page.goto('./');
+    if (lang === 'en') await page.getByRole('button', { name: 'Switch to English' }).click();
+    for (const path of PAGES) {
+      await page.goto(path);
+      await expect(page.locator('main h1').first()).toBeVisible();
+      // Wide content (the map's panes) is clipped by its own box; the page itself must not scroll sideways.
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      expect(widths[0], `${lang} ${path}`).toBeLessThanOrEqual(widths[1]);
+      // Every menu link is on screen (the menu wraps rather than running off the edge).
+      for (const link of await page.getByRole('navigation').first().getByRole('link').all()) {
+        const box = await link.boundingBox();
+        expect(box.x + box.width, `${lang} ${path}: ${await link.textContent()}`).toBeLessThanOrEqual(390);
+      }
+    }
+  }
+});
+
+test('on a phone the books are cards with every field; on a desktop, a table', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./books');
+  const donations = SAMPLE.items.filter((i) => i.books);
+  const cards = page.locator('.ledger-cards > li');
+  await expect(cards).toHaveCount(donations.length);
+  await expect(page.locator('table.ledger')).toBeHidden();
+  const first = cards.first();
+  await expect(first.getByRole('heading', { name: donations[0].title.zh })).toBeVisible();
+  for (const label of ['来自', '经由', '赠往', '数量', '日期']) await expect(first.getByText(label, { exact: true })).toBeVisible();
+  // Each value fits the card: no column squeezed to a character per line.
+  const card = await first.boundingBox();
+  for (const dd of await first.locator('dd').all()) {
+    const box = await dd.boundingBox();
+    expect(box.x + box.width).toBeLessThanOrEqual(card.x + card.width);
+    expect(box.width).toBeGreaterThan(100);
+  }
+  await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await expect(page.locator('table.ledger')).toBeVisible();
+  await expect(cards.first()).toBeHidden();
+});
+
+test('the skip link is readable when focused and moves to the content of the same page', async ({ page }) => {
+  await page.goto('./story');
+  await expect(page.locator('main h1')).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: '跳到正文' });
+  await expect(skip).toBeFocused();
+  const [color, background] = await skip.evaluate((e) => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]);
+  expect(color).not.toBe(background);
+  await expectNoAxeViolations(page);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/story$/);
+  await expect(page.locator('main')).toBeFocused();
+  await expect(page.locator('main h1')).toBeVisible();
+});
+
+test('touch targets: card titles and the map\'s zoom buttons are at least 44 px tall on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./gallery');
+  for (const link of await page.locator('.card-title a').all()) {
+    expect((await link.boundingBox()).height).toBeGreaterThanOrEqual(44);
+  }
+  await page.goto('./map');
+  for (const name of ['放大', '缩小']) {
+    const box = await page.getByRole('button', { name }).boundingBox();
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    expect(box.width).toBeGreaterThanOrEqual(44);
+  }
+});
+
+test('the header keeps its size when the bundle comes: the page does not shift on a phone in English', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  // The bundle comes late, as on a slow link: the header is drawn before it.
+  await page.route('**/data/bundle.json', async (route) => { await new Promise((r) => setTimeout(r, 800)); await route.continue(); });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.en })).toBeVisible();
+  await expect(page.locator('.brand-title')).toHaveText('Co-construction Showcase');
+  // Well under Lighthouse's "good" (0.1).
+  expect(await page.evaluate(() => window.__shift)).toBeLessThan(0.02);
+});
+
+test('kiosk home: each card\'s title, text and count on lines of their own', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('./?kiosk');
+  const card = page.locator('.explore a').first();
+  await expect(card).toBeVisible();
+  const title = await card.locator('strong').boundingBox();
+  const count = await card.locator('.count').boundingBox();
+  expect(count.y).toBeGreaterThanOrEqual(title.y + title.height - 1);
+  expect(await card.evaluate((e) => getComputedStyle(e).display)).toBe('flex');
+});
