@@ -1,6 +1,6 @@
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use leptos_router::components::A;
+use wasm_bindgen::JsCast;
 
 use crate::app::app_href;
 use crate::i18n::*;

@@ -28,12 +28,20 @@ pub fn BooksPage() -> impl IntoView {
             .map(|(item, books)| Donation {
                 item: app_href(&format!("/gallery/{}", item.id)),
                 title: item.title.get(lang).to_owned(),
-                from: books.from.iter().map(|id| unit_label(&bundle, id, lang)).collect::<Vec<_>>().join(" · "),
+                from: books
+                    .from
+                    .iter()
+                    .map(|id| unit_label(&bundle, id, lang))
+                    .collect::<Vec<_>>()
+                    .join(" · "),
                 via: (books.via.as_deref().and_then(|id| bundle.person(id)))
                     .map_or_else(|| "—".into(), |p| p.name.get(lang).to_owned()),
                 to: app_href(&format!("/units/{}", books.to)),
                 to_name: unit_label(&bundle, &books.to, lang),
-                count: books.count.map_or_else(|| td_string!(l, unknown_count).to_owned(), |c| c.to_string()),
+                count: books.count.map_or_else(
+                    || td_string!(l, unknown_count).to_owned(),
+                    |c| c.to_string(),
+                ),
                 date: item.date.clone(),
                 shown_date: format_date(lang, &item.date),
             })
