@@ -105,3 +105,34 @@ test('kiosk home: each card\'s title, text and count on lines of their own', asy
   expect(count.y).toBeGreaterThanOrEqual(title.y + title.height - 1);
   expect(await card.evaluate((e) => getComputedStyle(e).display)).toBe('flex');
 });
+
+test('English text sets quotation marks at the width of its letters; Chinese keeps them full width', async ({ page }) => {
+  // The width of the first “ in an element's text, against the element's font size.
+  const quoteWidth = (locator) => locator.evaluate((e) => {
+    const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.indexOf('\u201c');
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      return range.getBoundingClientRect().width / parseFloat(getComputedStyle(node.parentElement).fontSize);
+    }
+    return null;
+  });
+  await page.goto('./');
+  const theme = page.locator('.facts > div').filter({ hasText: '\u201c' }).locator('dd');
+  await expect(theme).toBeVisible();
+  expect(await quoteWidth(theme)).toBeGreaterThan(0.8);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(theme).toContainText('Party building');
+  expect(await quoteWidth(theme)).toBeLessThan(0.6);
+});
+
+test('the map\'s labels use the site\'s font, not Leaflet\'s', async ({ page }) => {
+  await page.goto('./map');
+  const label = page.locator('.route-label');
+  await expect(label).toBeVisible();
+  const [labelFont, bodyFont] = await label.evaluate((e) => [getComputedStyle(e).fontFamily, getComputedStyle(document.body).fontFamily]);
+  expect(labelFont).toBe(bodyFont);
+});
