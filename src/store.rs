@@ -438,9 +438,14 @@ fn initial_lang(bundle_default: Option<Lang>) -> Lang {
         .unwrap_or_else(|| unchosen_lang(bundle_default))
 }
 
-/// For a visitor who has not chosen: the bundle's default, else the browser's language, else Chinese.
+/// For a visitor who has not chosen: the bundle's default (before the bundle is read, the one the build
+/// wrote into index.html), else the browser's language, else Chinese.
 fn unchosen_lang(bundle_default: Option<Lang>) -> Lang {
     bundle_default
+        .or_else(|| {
+            let meta = document().query_selector(r#"meta[name="default-language"]"#).ok()??;
+            Lang::from_tag(&meta.get_attribute("content")?)
+        })
         .or_else(|| {
             let navigator = web_sys::window()?.navigator();
             navigator.language().and_then(|tag| Lang::from_tag(&tag))

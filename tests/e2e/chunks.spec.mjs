@@ -2,7 +2,7 @@
 // them; each other page's code arrives when first needed (or once the first page is idle), is checked
 // against its integrity hash, is retried after a network fault, and a page whose code cannot be had
 // says so instead of stopping the app.
-import { test, expect, SAMPLE, replaceBundle } from './fixtures.mjs';
+import { test, expect, SAMPLE, replaceBundle, choseEnglish } from './fixtures.mjs';
 
 const CHUNK = /\/(split|chunk)_\w+-[0-9a-f]+\.wasm$/;
 const GALLERY = /\/split_gallery-[0-9a-f]+\.wasm$/;
@@ -129,6 +129,7 @@ test('without the diagnostics chunk a refused bundle is still explained, only wi
   await page.route(DIAGNOSTICS, (route) => { refused += 1; return route.abort('internetdisconnected'); });
   const broken = structuredClone(SAMPLE);
   broken.items[1].media[0].src = 'javascript:alert(1)';
+  await choseEnglish(page);
   await replaceBundle(page, broken);
   await page.goto('./');
   const panel = page.getByRole('alert');

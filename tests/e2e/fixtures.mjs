@@ -23,6 +23,12 @@ export const test = base.extend({
   },
 });
 
+/** The visitor chose English on an earlier visit (stored, as the language switch stores it). Without a
+ *  choice the site starts in the bundle's default language, Chinese for the sample. */
+export async function choseEnglish(page) {
+  await page.addInitScript(() => localStorage.setItem('showcase.lang', 'en'));
+}
+
 /** Serves `body` (a string, or an object turned into JSON) in place of the bundle for this page. */
 export async function replaceBundle(page, body, status = 200) {
   await page.route('**/data/bundle.json', (route) =>

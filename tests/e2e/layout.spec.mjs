@@ -136,3 +136,32 @@ test('the map\'s labels use the site\'s font, not Leaflet\'s', async ({ page }) 
   const [labelFont, bodyFont] = await label.evaluate((e) => [getComputedStyle(e).fontFamily, getComputedStyle(document.body).fontFamily]);
   expect(labelFont).toBe(bodyFont);
 });
+
+test.describe('a first visit from an English browser, to a bundle whose default is Chinese', () => {
+  test.use({ locale: 'en-US' });
+  test('starts in Chinese (the default the build wrote) and never switches under the visitor', async ({ page }) => {
+    await page.setViewportSize({ width: 412, height: 823 });
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      window.__langs = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+      // The document's language each time it is set (the script runs before <html> exists).
+      new MutationObserver((records) => {
+        for (const r of records) if (r.target === document.documentElement) window.__langs.push(r.target.lang);
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['lang'] });
+    });
+    // The bundle comes late: the header is drawn before it.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/data/bundle.json', async (route) => { await held; await route.continue(); });
+    await page.goto('./');
+    await expect(page.getByRole('navigation').getByRole('link', { name: '首页' })).toBeVisible();
+    release();
+    await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+    const langs = await page.evaluate(() => window.__langs);
+    expect(langs.filter((l) => !l.startsWith('zh')), langs.join(' ')).toEqual([]);
+    expect(await page.evaluate(() => window.__shift)).toBeLessThan(0.02);
+  });
+});

@@ -1,6 +1,6 @@
 // The app shell as a visitor meets it: it loads the bundle, shows the event in both languages, survives
 // a broken or unreachable bundle with a clear, located error, and never shows a blank page.
-import { test, expect, replaceBundle, expectNoAxeViolations, SAMPLE } from './fixtures.mjs';
+import { test, expect, replaceBundle, expectNoAxeViolations, SAMPLE, choseEnglish } from './fixtures.mjs';
 
 test('home page shows the title in Chinese, then in English after switching', async ({ page }) => {
   await page.goto('./');
@@ -50,9 +50,9 @@ test('an unknown address shows a not-found page with a way home', async ({ page 
 
 test('a bundle with a JSON syntax error shows the error panel with its line and column', async ({ page }) => {
   const text = JSON.stringify(SAMPLE, null, 2).replace('"schema_version": 1,', '"schema_version": 1');
+  await choseEnglish(page);
   await replaceBundle(page, text);
   await page.goto('./');
-  // No bundle to take a default language from: the browser's (English here) is used.
   const panel = page.getByRole('alert');
   await expect(panel.getByRole('heading', { name: 'The showcase cannot be shown right now' })).toBeVisible();
   await expect(panel).toContainText('The data bundle is not valid JSON');
@@ -67,6 +67,7 @@ test('a bundle that fails validation lists every error with its JSON path', asyn
   const broken = structuredClone(SAMPLE);
   broken.items[1].media[0].src = 'javascript:alert(1)';
   broken.units[0].location.lat = 123;
+  await choseEnglish(page);
   await replaceBundle(page, broken);
   await page.goto('./');
   await page.getByRole('button', { name: '切换到中文' }).click();
@@ -102,6 +103,7 @@ test('an unreachable bundle is retried, then explained', async ({ page }) => {
     attempts += 1;
     return route.abort('connectionrefused');
   });
+  await choseEnglish(page);
   await page.goto('./');
   await expect(page.getByRole('alert')).toContainText('could not be fetched', { timeout: 15_000 });
   await expect(page.getByRole('alert')).toContainText('4 attempts');
