@@ -443,7 +443,9 @@ fn initial_lang(bundle_default: Option<Lang>) -> Lang {
 fn unchosen_lang(bundle_default: Option<Lang>) -> Lang {
     bundle_default
         .or_else(|| {
-            let meta = document().query_selector(r#"meta[name="default-language"]"#).ok()??;
+            let meta = document()
+                .query_selector(r#"meta[name="default-language"]"#)
+                .ok()??;
             Lang::from_tag(&meta.get_attribute("content")?)
         })
         .or_else(|| {
