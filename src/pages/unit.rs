@@ -42,7 +42,7 @@ pub fn UnitPage() -> impl IntoView {
                 .filter(|i| pick(i).contains(&unit.id))
                 .map(|i| {
                     let href = app_href(&format!("/gallery/{}", i.id));
-                    view! { <li><a href=href>{i.title.get(lang).to_owned()}</a>" · "<span class="muted">{item_kind(lang, i.kind)}</span></li> }
+                    view! { <li><a href=href>{i.title.get(lang).to_owned()}</a>" "<span class="muted nowrap">"· "{item_kind(lang, i.kind)}</span></li> }
                 })
                 .collect();
             let count = items.len();

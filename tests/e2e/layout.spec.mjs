@@ -165,3 +165,34 @@ test.describe('a first visit from an English browser, to a bundle whose default 
     expect(await page.evaluate(() => window.__shift)).toBeLessThan(0.02);
   });
 });
+
+test('item details: a label lines up with its value when the value is a link', async ({ page }) => {
+  await page.goto('./gallery/student-paintings');
+  const textBottom = (locator) => locator.evaluate((e) => {
+    const range = document.createRange();
+    range.selectNodeContents(e);
+    return range.getClientRects()[0].bottom;
+  });
+  const row = page.locator('.item-details > div').filter({ has: page.locator('.inline-list a') }).first();
+  await expect(row).toBeVisible();
+  const label = await textBottom(row.locator('dt'));
+  const value = await textBottom(row.locator('.inline-list a').first());
+  expect(Math.abs(label - value)).toBeLessThan(3);
+});
+
+test('a unit\'s list keeps each kind of item whole on a phone ("· First-day cover" is not split)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.goto('./units/southeast-elevator');
+  const kinds = page.locator('.unit-items .muted');
+  await expect(kinds.first()).toBeVisible();
+  for (const kind of await kinds.all()) {
+    const lines = await kind.evaluate((e) => {
+      const range = document.createRange();
+      range.selectNodeContents(e);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines, await kind.textContent()).toBe(1);
+  }
+});
