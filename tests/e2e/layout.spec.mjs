@@ -196,3 +196,18 @@ test('a unit\'s list keeps each kind of item whole on a phone ("· First-day cov
     expect(lines, await kind.textContent()).toBe(1);
   }
 });
+
+test('a kiosk sets its text larger for reading from a step back, and still fits its screen', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const size = (selector) => page.locator(selector).first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  // Outside kiosk mode: 16 px (kiosk mode, once on, stays on for the session, so this comes first).
+  await page.goto('./gallery/red-ship');
+  await expect(page.locator('main h1')).toBeVisible();
+  expect(await size('.item-details dd')).toBe(16);
+  await page.goto('./gallery/red-ship?kiosk');
+  await expect(page.locator('html.kiosk')).toHaveCount(1);
+  await expect(page.locator('main h1')).toBeVisible();
+  expect(await size('.item-details dd')).toBeGreaterThanOrEqual(20);
+  expect(await size('.site-header nav a')).toBeGreaterThanOrEqual(20);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1920);
+});
