@@ -5,6 +5,13 @@ import { test, expect, SAMPLE } from './fixtures.mjs';
 
 test.use({ serviceWorkers: 'allow' });
 
+/** Whether a service worker controls the page and has the shell (index.html among it) cached. */
+const workerReady = (page) => page.evaluate(async () => {
+  const shell = (await caches.keys()).find((k) => k.startsWith('showcase-shell-'));
+  const cached = shell ? (await (await caches.open(shell)).keys()).map((r) => r.url) : [];
+  return !!navigator.serviceWorker.controller && cached.some((url) => url.endsWith('/index.html'));
+});
+
 const MEDIA = [...new Set(SAMPLE.items.flatMap((i) => i.media.flatMap((m) => [m.src, ...(m.variants ?? []).map((v) => v.src)])))];
 
 test('after one visit the kiosk works offline, across reloads', async ({ page, context }) => {
@@ -13,11 +20,7 @@ test('after one visit the kiosk works offline, across reloads', async ({ page, c
   // The worker installed (shell, bundle and basemap pre-cached) and controls the page…
   // (Polled with expect.poll: page.waitForFunction takes the promise an async predicate returns as a
   // truthy answer and would not wait at all.)
-  await expect.poll(() => page.evaluate(async () => {
-    const shell = (await caches.keys()).find((k) => k.startsWith('showcase-shell-'));
-    const cached = shell ? (await (await caches.open(shell)).keys()).map((r) => r.url) : [];
-    return !!navigator.serviceWorker.controller && cached.some((url) => url.endsWith('/index.html'));
-  }), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => workerReady(page), { timeout: 20_000 }).toBe(true);
   // …and the kiosk asked it for every image of the bundle.
   await expect.poll(() => page.evaluate(async () => (await (await caches.open('showcase-media')).keys()).length),
     { timeout: 20_000 }).toBeGreaterThanOrEqual(MEDIA.length);
@@ -74,11 +77,7 @@ test('a first visit registers the worker only once its page and pictures are in,
   expect(done.chunks.length).toBeGreaterThan(0);
   for (const file of done.chunks) expect(done.prefetched.some((href) => href.endsWith(file)), file).toBe(true);
   // It takes the page and has the shell cached.
-  await expect.poll(() => page.evaluate(async () => {
-    const shell = (await caches.keys()).find((k) => k.startsWith('showcase-shell-'));
-    const cached = shell ? (await (await caches.open(shell)).keys()).map((r) => r.url) : [];
-    return !!navigator.serviceWorker.controller && cached.some((url) => url.endsWith('/index.html'));
-  }), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => workerReady(page), { timeout: 20_000 }).toBe(true);
 });
 
 test('a visit whose bundle cannot be used still registers the worker', async ({ page }) => {

@@ -243,21 +243,24 @@ fn title_order(bundle: &Bundle, lang: Lang, collate: Option<Collate>) -> Vec<u32
     let keys: Vec<String> = (bundle.items.iter())
         .map(|item| title_key(item.title.get(lang)))
         .collect();
-    let mut order: Vec<u32> = (0..keys.len() as u32).collect();
-    let Some(collate) = collate else {
-        order.sort_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
-        return order;
-    };
-    // Each key once, by code point; `rank[k]`: where the collation put `unique[k]`.
+    // Each key once, by code point; `rank[k]`: the place of `unique[k]` in the order (without a
+    // collation, code-point order is that order).
     let mut unique = keys.clone();
     unique.sort_unstable();
     unique.dedup();
-    let mut rank = vec![usize::MAX; unique.len()];
-    for (position, key) in collate(lang, unique.clone()).iter().enumerate() {
-        if let Ok(k) = unique.binary_search(key) {
-            rank[k] = rank[k].min(position);
+    let rank: Vec<usize> = match collate {
+        None => (0..unique.len()).collect(),
+        Some(collate) => {
+            let mut rank = vec![usize::MAX; unique.len()];
+            for (position, key) in collate(lang, unique.clone()).iter().enumerate() {
+                if let Ok(k) = unique.binary_search(key) {
+                    rank[k] = rank[k].min(position);
+                }
+            }
+            rank
         }
-    }
+    };
+    let mut order: Vec<u32> = (0..keys.len() as u32).collect();
     order.sort_by_cached_key(|&i| {
         let k = unique.binary_search(&keys[i as usize]);
         k.map_or(usize::MAX, |k| rank[k])
