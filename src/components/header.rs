@@ -10,17 +10,16 @@ use crate::store::use_store;
 pub fn SiteHeader() -> impl IntoView {
     let store = use_store();
     let i18n = use_i18n();
-    // The site's own name, not the bundle's title (the home page's heading): the same before and after
-    // the bundle comes, so the header does not change size under the visitor (on a phone in English the
-    // longer title took a second line and pushed the page 60 px down).
-    let title = move || td_string!(locale(store.lang.get()), site_name);
     view! {
         <header class="site-header">
             // `#main` alone would be read against <base href> (the site's root) and open the home page.
             <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, skip_to_content)}</a>
             <A href=app_href("/") attr:class="brand">
                 <span class="brand-mark" aria-hidden="true" lang="zh-CN">"百"</span>
-                <span class="brand-title">{title}</span>
+                // The site's own name, not the bundle's title (the home page's heading): the same
+                // before and after the bundle comes, so the header does not change size under the
+                // visitor (on a phone in English the longer title took a second line).
+                <span class="brand-title">{t!(i18n, site_name)}</span>
             </A>
             <nav aria-label=move || t_string!(i18n, nav_label)>
                 <ul>
