@@ -8,6 +8,8 @@
 //     the chunks and `__wasm_split.js`, the chunks' loader; small shared chunks are merged;
 //  2. wasm-bindgen (the version trunk uses) makes the main module's JS glue, keeping the function table
 //     and memory exports the chunks link against (`--keep-lld-exports`);
+//     then the main module's unused exported classes are dropped and its imports get short names, in
+//     the wasm and the glue alike (scripts/wasm-glue.mjs);
 //  3. wasm-opt -Oz on every module, as trunk does;
 //  4. every file is named with a hash of all of them, and the chunk loader fetches each chunk with its
 //     subresource-integrity hash;
@@ -30,6 +32,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSplitLoader } from './split-loader.mjs';
+import { dropDeadClasses, shortenImports } from './wasm-glue.mjs';
 
 const { values: opts, positionals } = parseArgs({
   options: { 'not-prefetched': { type: 'string', default: '' } },
@@ -53,6 +56,8 @@ const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-in
 // WASM_SPLIT_MIN_CHUNK overrides it, for benchmarks (0: one chunk per set of split points, as upstream).
 const MIN_CHUNK_SIZE = process.env.WASM_SPLIT_MIN_CHUNK ?? '8000';
 if (!/^\d+$/.test(MIN_CHUNK_SIZE)) throw new Error(`WASM_SPLIT_MIN_CHUNK must be a number of bytes, not "${MIN_CHUNK_SIZE}"`);
+// Classes that wasm-streams (leptos → server_fn → wasm-streams) exports and this app never uses.
+const STREAM_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
@@ -78,15 +83,22 @@ try {
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', ...(names ? ['--keep-debug'] : []), '--out-dir', bg,
     '--out-name', 'showcase', join(work, 'showcase.wasm')]);
 
+  // The main module's unused stream classes go, and its imports get short names (scripts/wasm-glue.mjs).
+  const bgWasm = join(bg, 'showcase_bg.wasm');
+  let glue = readFileSync(join(bg, 'showcase.js'), 'utf8');
+  let bgBytes = readFileSync(bgWasm);
+  ({ wasm: bgBytes, glue } = dropDeadClasses(bgBytes, glue, STREAM_CLASSES));
+  ({ wasm: bgBytes, glue } = shortenImports(bgBytes, glue, './showcase_bg.js'));
+  writeFileSync(bgWasm, bgBytes);
+
   const chunkNames = readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== 'showcase.wasm').sort();
   const optimise = (from) => {
     const to = `${from}.opt`;
     run(WASM_OPT, ['-Oz', ...(names ? ['-g'] : []), ...WASM_FEATURES, from, '-o', to]);
     return readFileSync(to);
   };
-  const mainWasm = optimise(join(bg, 'showcase_bg.wasm'));
+  const mainWasm = optimise(bgWasm);
   const chunks = chunkNames.map((name) => ({ name, bytes: optimise(join(work, name)) }));
-  let glue = readFileSync(join(bg, 'showcase.js'), 'utf8');
   let loader = readFileSync(join(work, '__wasm_split.js'), 'utf8');
 
   // One name hash for the whole set: the files refer to each other, so each one's own hash would go round.

@@ -160,3 +160,25 @@ test('every text and wasm file of the build has gzip and brotli siblings with th
     expect(brotliDecompressSync(readFileSync(`${file}.br`)).equals(bytes), `${file}.br`).toBe(true);
   }
 });
+
+test('the main module imports from its glue by short names and exports none of the unused stream classes', async ({ page }) => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const dist = new URL('../../dist/', import.meta.url).pathname;
+  const file = (re) => readdirSync(dist).find((n) => re.test(n));
+  const wasm = readFileSync(`${dist}${file(/^showcase-[0-9a-f]+_bg\.wasm$/)}`);
+  const glue = readFileSync(`${dist}${file(/^showcase-[0-9a-f]+\.js$/)}`, 'utf8');
+  const module = new WebAssembly.Module(wasm);
+  const imports = WebAssembly.Module.imports(module);
+  // scripts/wasm-glue.mjs: from the glue, one module `w`, names of one or two letters (wasm-bindgen's
+  // carry a hash); the rest are the split points' loaders.
+  const fromGlue = imports.filter((i) => i.module !== './__wasm_split.js');
+  expect(fromGlue.length).toBeGreaterThan(100);
+  expect(fromGlue.filter((i) => i.module !== 'w' || !/^[A-Za-z]{1,2}$/.test(i.name))).toEqual([]);
+  expect(glue).not.toMatch(/__wbg_\w+_[0-9a-f]{16}\b/);
+  const exports = WebAssembly.Module.exports(module).map((e) => e.name);
+  expect(exports.filter((name) => /intounderlying/i.test(name))).toEqual([]);
+  expect(glue).not.toMatch(/IntoUnderlying/);
+  // And the app starts with them (every other test says so too).
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+});
