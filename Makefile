@@ -53,15 +53,20 @@ screenshots: build
 
 ## Benchmarks (they report, never fail): the gallery with 1,000 / 5,000 / 20,000 synthetic items.
 ## Results are written down in BENCHMARKS.md.
-bench: build bench-size bench-load bench-lighthouse bench-kiosk bench-first-load
+bench: build bench-size bench-floor bench-load bench-lighthouse bench-kiosk bench-first-load
 	$(ENV) node scripts/bench-gallery.mjs
 
-.PHONY: bench-size bench-load bench-lighthouse bench-kiosk bench-first-load build-nosplit
+.PHONY: bench-size bench-floor bench-load bench-lighthouse bench-kiosk bench-first-load build-nosplit
 
 ## Also run by `make bench` (and reported in BENCHMARKS.md):
 ## the app shell's first-load transfer (raw, gzip -9, brotli 11) against the 150 KB gzip budget.
 bench-size: build
 	$(ENV) node scripts/bench-size.mjs --dist dist
+
+## The framework's floor: the smallest Leptos apps (bench/floor) built as the release is, against the
+## app's main module (how much of the shell is Leptos itself).
+bench-floor: build
+	$(ENV) $(RELEASE) node scripts/bench-floor.mjs --dist dist
 
 ## Cold load (4x CPU, Slow 4G) and scale runs of /gallery against the plain fixture in bench/plain/.
 bench-load: build

@@ -1,0 +1,78 @@
+// The framework's floor (not a test: it reports): the smallest Leptos apps that do what the showcase's
+// main module must do before any page (bench/floor: a counter; with the router; with a fetch), built as
+// the app's release is (scripts/release-env.sh's std, `erase_components`, wasm-bindgen, the glue steps
+// of scripts/wasm-glue.mjs, wasm-opt -Oz), against the app's own main module and glue from DIST.
+// It tells how much of the app shell is Leptos itself, whatever the app does.
+// Usage: node scripts/bench-floor.mjs [--dist dist]   (`make bench-floor` sets up the environment)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { dropDeadClasses, shortenImports } from './wasm-glue.mjs';
+
+const { values: opts } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });
+const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const MANIFEST = join(ROOT, 'bench', 'floor', 'Cargo.toml');
+const TARGET = join(ROOT, 'target', 'floor');
+const WASM_OPT = join(ROOT, 'node_modules', '.bin', 'wasm-opt');
+const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+const STREAM_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
+const VARIANTS = [
+  { label: 'Leptos: a counter (signals, views, events)', features: [] },
+  { label: '+ leptos_router: two routes, links', features: ['router'] },
+  { label: '+ gloo-net: fetch a text', features: ['router', 'fetch'] },
+  { label: 'the counter and the fetch, without the router', features: ['fetch'] },
+  { label: 'the router with flat routes (FlatRoutes), and the fetch', features: ['flat', 'fetch'] },
+];
+
+const run = (cmd, args, env = {}) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
+const gzip = (b) => gzipSync(b, { level: 9 }).length;
+const brotli = (b, text) => brotliCompressSync(b, { params: {
+  [constants.BROTLI_PARAM_QUALITY]: 11,
+  [constants.BROTLI_PARAM_MODE]: text ? constants.BROTLI_MODE_TEXT : constants.BROTLI_MODE_GENERIC,
+} }).length;
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+
+function build({ features }) {
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--manifest-path', MANIFEST,
+    '--no-default-features', ...(features.length ? ['--features', features.join(',')] : [])], { CARGO_TARGET_DIR: TARGET });
+  const work = mkdtempSync(join(tmpdir(), 'bench-floor-'));
+  try {
+    run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', work, '--out-name', 'floor',
+      join(TARGET, 'wasm32-unknown-unknown', 'release', 'floor.wasm')]);
+    let wasm = readFileSync(join(work, 'floor_bg.wasm'));
+    let glue = readFileSync(join(work, 'floor.js'), 'utf8');
+    if (glue.includes('class IntoUnderlyingSource')) ({ wasm, glue } = dropDeadClasses(wasm, glue, STREAM_CLASSES));
+    ({ wasm, glue } = shortenImports(wasm, glue, './floor_bg.js'));
+    writeFileSync(join(work, 'in.wasm'), wasm);
+    run(WASM_OPT, ['-Oz', ...WASM_FEATURES, join(work, 'in.wasm'), '-o', join(work, 'out.wasm')]);
+    return { wasm: readFileSync(join(work, 'out.wasm')), glue: Buffer.from(glue) };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const row = (label, { wasm, glue }) => {
+  const total = gzip(wasm) + gzip(glue);
+  return { label, total, line: `| ${label} | ${kb(wasm.length)} | ${kb(gzip(wasm))} | ${kb(gzip(glue))} | **${kb(total)}** | ${kb(brotli(wasm, false) + brotli(glue, true))} |` };
+};
+
+const rows = VARIANTS.map((v) => row(v.label, build(v)));
+const files = readdirSync(opts.dist);
+const appWasm = files.find((n) => /^showcase-[0-9a-f]+_bg\.wasm$/.test(n));
+const appGlue = files.find((n) => /^showcase-[0-9a-f]+\.js$/.test(n));
+if (!appWasm || !appGlue) throw new Error(`${opts.dist}: no built main module (make build)`);
+const app = row(`the showcase's main module (${opts.dist})`, {
+  wasm: readFileSync(join(opts.dist, appWasm)), glue: readFileSync(join(opts.dist, appGlue)),
+});
+
+console.log('| build | wasm raw | wasm gzip | glue gzip | wasm + glue, gzip | wasm + glue, brotli |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const r of [...rows, app]) console.log(r.line);
+const floor = rows[2].total;
+console.log(`\nThe floor with routes and a fetch is ${kb(floor)} gzip: ${(100 * floor / 150_000).toFixed(0)}% of the ` +
+  `150 KB shell budget before any of the app's own code; the app's main module and glue are ${kb(app.total)}. ` +
+  `The router's share of it: ${kb(floor - rows[3].total)}.`);
