@@ -33,6 +33,8 @@ lint:
 	$(ENV) cargo clippy $(WASM) -p showcase --features split --bins -- -D warnings
 	# The vendored wasm splitter (upstream's style: rustfmt's defaults, its own rustfmt.toml).
 	env -u RUSTUP_TOOLCHAIN cargo fmt --manifest-path tools/wasm-split-cli/Cargo.toml -- --check
+	# The framework's floor (a benchmark fixture, its own workspace).
+	env -u RUSTUP_TOOLCHAIN cargo fmt --manifest-path bench/floor/Cargo.toml -- --check
 
 test-native:
 	$(ENV) cargo test -p bundle -p bundle-cli -p kiosk

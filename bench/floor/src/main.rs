@@ -1,5 +1,6 @@
-//! The framework's floor: a counter (the reactive system and views), then with the router's two routes
-//! and links (feature `router`), then fetching a JSON text (feature `fetch`). See Cargo.toml.
+//! The framework's floor: a counter (the reactive system and views); fetching a JSON text (feature
+//! `fetch`); the router's two routes and links, nested (feature `router`) or flat as in the app
+//! (feature `flat`). See Cargo.toml and scripts/bench-floor.mjs.
 
 use leptos::prelude::*;
 
@@ -15,7 +16,10 @@ fn Counter() -> impl IntoView {
 #[component]
 fn Fetched() -> impl IntoView {
     let text = LocalResource::new(|| async {
-        let response = gloo_net::http::Request::get("data/bundle.json").send().await.ok()?;
+        let response = gloo_net::http::Request::get("data/bundle.json")
+            .send()
+            .await
+            .ok()?;
         response.text().await.ok()
     });
     view! {
