@@ -37,6 +37,10 @@ async fn eventually(what: &str, check: impl Fn() -> bool) {
     panic!("timed out waiting for: {what}");
 }
 
+fn html_lang() -> Option<String> {
+    document().document_element()?.get_attribute("lang")
+}
+
 fn text_of(root: &web_sys::HtmlElement, selector: &str) -> Option<String> {
     root.query_selector(selector)
         .ok()
@@ -57,28 +61,18 @@ async fn shell_shows_the_title_and_follows_the_language() {
         text_of(&root, "h1").as_deref() == Some("党建聚合力 共建谱新篇")
     })
     .await;
-    assert_eq!(
-        document()
-            .document_element()
-            .unwrap()
-            .get_attribute("lang")
-            .as_deref(),
-        Some("zh-CN")
-    );
+    // The document's language is set by an effect, which may run after the page is first drawn.
+    eventually("lang=zh-CN on <html>", || {
+        html_lang().as_deref() == Some("zh-CN")
+    })
+    .await;
 
     store.set_lang(Lang::En);
     eventually("English title", || {
         text_of(&root, "h1").as_deref() == Some("Building Together, Writing a New Chapter")
     })
     .await;
-    assert_eq!(
-        document()
-            .document_element()
-            .unwrap()
-            .get_attribute("lang")
-            .as_deref(),
-        Some("en")
-    );
+    eventually("lang=en on <html>", || html_lang().as_deref() == Some("en")).await;
     let nav = text_of(&root, "nav").unwrap();
     assert!(
         nav.contains("Gallery") && nav.contains("Books of love"),
