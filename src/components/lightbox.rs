@@ -9,7 +9,7 @@ use bundle::{Lang, Media, Text};
 use leptos::ev;
 use leptos::html::Dialog;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_matched, use_navigate};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
@@ -38,9 +38,24 @@ pub struct LightboxParam {
 }
 
 pub fn use_lightbox_param() -> LightboxParam {
-    let query = use_query_map();
+    // The router's location, not the route's URL (`use_query_map`): the flat router (src/app.rs)
+    // renews a route's URL when only the query changes, not when the route's parameters do, so on
+    // /gallery/a → /gallery/b?view=0 (a link, or a jump back through history) the route's query
+    // would still be the one of /gallery/a.
+    let location = use_location();
+    let matched = use_matched();
+    let base = crate::app::router_base();
     LightboxParam {
-        key: Memo::new(move |_| query.with(|q| q.get("view"))),
+        key: Memo::new(move |_| {
+            // While the next page's code loads, this page stays on screen, and the address is already
+            // the next page's: only this page's own address opens its lightbox.
+            let ours = location.pathname.with(|path| {
+                let path = path.strip_prefix(base.as_str()).unwrap_or(path);
+                matched.with(|m| m.trim_end_matches('/') == path.trim_end_matches('/'))
+            });
+            ours.then(|| location.query.with(|q| q.get("view")))
+                .flatten()
+        }),
         pushed: StoredValue::new(false),
     }
 }

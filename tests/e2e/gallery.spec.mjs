@@ -180,6 +180,42 @@ test('the browser Back button closes the lightbox', async ({ page }) => {
   await expect(page.locator('.card-image').first()).toBeFocused();
 });
 
+test('the lightbox follows the address when the item changes with it: a link, and a jump back through history', async ({ page }) => {
+  const dialog = page.getByRole('dialog');
+  const link = async (href) => {
+    // An in-page link, as the router takes it (a click on an anchor of the site).
+    await page.evaluate((target) => {
+      const a = Object.assign(document.createElement('a'), { href: target, textContent: 'go', id: 'test-link' });
+      document.querySelector('main').append(a);
+    }, href);
+    await page.locator('#test-link').click();
+  };
+  await page.goto('./gallery/books-of-love');
+  await expect(page.locator('.item-details')).toBeVisible();
+  // Another item, with its lightbox open in the same address.
+  await link('gallery/bronze-plaque?view=0');
+  await expect(page).toHaveURL(/\/gallery\/bronze-plaque\?view=0$/);
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // books-of-love → bronze-plaque → its lightbox → two entries back: books-of-love, lightbox closed.
+  await page.goto('./gallery/books-of-love');
+  await expect(page.locator('.item-details')).toBeVisible();
+  await page.locator('.item-neighbours a[rel="next"]').click();
+  await expect(page).toHaveURL(/\/gallery\/bronze-plaque$/);
+  await page.locator('.item-image').first().click();
+  await expect(page).toHaveURL(/\/gallery\/bronze-plaque\?view=/);
+  await expect(dialog).toBeVisible();
+  await page.evaluate(() => history.go(-2));
+  await expect(page).toHaveURL(/\/gallery\/books-of-love$/);
+  const books = SAMPLE.items.find((item) => item.id === 'books-of-love');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(books.title.zh);
+  await expect(dialog).toBeHidden();
+  await page.waitForTimeout(300);
+  await expect(dialog).toBeHidden();
+});
+
 test('the lightbox opens from the item page and has no accessibility violations', async ({ page }) => {
   await page.goto('./gallery/student-paintings');
   await english(page);
