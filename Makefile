@@ -41,7 +41,7 @@ test-native:
 	# The vendored wasm splitter's unit tests, its change (merging small chunks) among them.
 	$(ENV) cargo test --manifest-path tools/wasm-split-cli/Cargo.toml --locked --lib
 	# The build scripts' own tests (the glue's short import names, the unused classes dropped).
-	node --test tests/scripts/
+	node --test tests/scripts/*.test.mjs
 
 test-wasm:
 	$(ENV) cargo test $(WASM) --test web

@@ -60,6 +60,11 @@ const row = (label, { wasm, glue }) => {
   return { label, total, line: `| ${label} | ${kb(wasm.length)} | ${kb(gzip(wasm))} | ${kb(gzip(glue))} | **${kb(total)}** | ${kb(brotli(wasm, false) + brotli(glue, true))} |` };
 };
 
+// The app's release is built with scripts/release-env.sh's std; the floor must be too, or it is not
+// comparable (RELEASE_STD=0 for both, on purpose, skips this check).
+if (process.env.RELEASE_STD !== '0' && !process.env.CARGO_UNSTABLE_BUILD_STD) {
+  throw new Error('bench-floor: run it as the release is built (`make bench-floor`, or source scripts/env.sh and scripts/release-env.sh first)');
+}
 const rows = VARIANTS.map((v) => row(v.label, build(v)));
 const files = readdirSync(opts.dist);
 const appWasm = files.find((n) => /^showcase-[0-9a-f]+_bg\.wasm$/.test(n));

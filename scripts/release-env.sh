@@ -9,7 +9,8 @@
 #  - no source file names, lines and columns are kept for panics (`-Zlocation-detail=none`);
 #  - core and alloc pick their smaller algorithms (std's `optimize_for_size` feature: sorting, number
 #    formatting and parsing): main wasm −2.5 KB gzip, the gallery's code −5 KB, no change the gallery
-#    benchmark could see at 5,000 and 20,000 items (BENCHMARKS.md, "eighth session").
+#    benchmark could see at 5,000 and 20,000 items (BENCHMARKS.md, "eighth session"). The list replaces
+#    cargo's default std features (unwinding, backtraces), which a wasm built to abort has no use for.
 # Measured in BENCHMARKS.md ("Issue 8: the release std"): the main wasm 257.5 → 234.9 KB gzip, every
 # chunk smaller too. These are unstable options: on this project's machines the compiler is Debian's
 # stable rustc with a self-built wasm32 std (../shared/TOOLCHAIN.md), and no nightly toolchain can be

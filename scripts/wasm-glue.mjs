@@ -15,6 +15,8 @@
 // go, so wasm-opt drops the code behind them, and so do their classes in the glue. Only a class that
 // Rust can never hand to JavaScript is dropped: the glue would have its `__wrap` otherwise.
 
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Unsigned LEB128 at `pos`: [value, position after it]. */
 function readU32(bytes, pos) {
   let value = 0;
@@ -135,7 +137,7 @@ export function shortenImports(wasm, glue, module) {
   if (glue.split(moduleKey).length !== 2) throw new Error(`wasm-glue: expected ${moduleKey} once in the glue`);
   glue = glue.replace(moduleKey, '"w"');
   for (const [from, to] of renamed) {
-    const key = new RegExp(`(^|[^\\w$])${from.replace(/\$/g, '\\$')}(?=\\s*:)`, 'g');
+    const key = new RegExp(`(^|[^\\w$])${escapeRegExp(from)}(?=\\s*:)`, 'g');
     const uses = glue.match(key)?.length ?? 0;
     if (uses !== 1) throw new Error(`wasm-glue: expected the import ${from} once as a key in the glue, found ${uses}`);
     if (glue.split(from).length !== 2) throw new Error(`wasm-glue: the glue names ${from} outside its import object`);
@@ -180,6 +182,10 @@ export function dropDeadClasses(wasm, glue, classes) {
     if (glue.includes(cls) || glue.toLowerCase().includes(`${cls.toLowerCase()}_`)) {
       throw new Error(`wasm-glue: the glue still names ${cls} after it was dropped`);
     }
+  }
+  // The enums only those classes used (`const __wbindgen_enum_ReadableStreamType = ["bytes"];`).
+  for (const [line, name] of glue.matchAll(/^const (__wbindgen_enum_\w+) = \[[^\]]*\];\n/gm)) {
+    if (glue.split(name).length === 2) glue = glue.replace(line, '');
   }
   if (dropped.length === 0) throw new Error(`wasm-glue: none of ${classes.join(', ')} is exported by the wasm`);
   return { wasm: out, glue, dropped };

@@ -146,9 +146,11 @@ pub fn preload_first_picture(bundle: &bundle::Bundle) {
 }
 
 /// The route table. The routes are flat (no page is drawn inside another), so leptos_router's flat
-/// router: the same behaviour for them (a new page replaces the old one once its chunk is in; a new
-/// query or id updates the page in place), 11.7 KB gzip less of the main module than the nested
-/// `<Routes>` (BENCHMARKS.md, "eighth session").
+/// router, 11.7 KB gzip less of the main module than the nested `<Routes>` (BENCHMARKS.md, "eighth
+/// session"). It behaves as the nested one for these routes (a new page replaces the old one once its
+/// chunk is in; a new query or id updates the page in place) but for one thing: when only a route's
+/// id changes, the route's own URL (`use_query_map`, `use_url`) is not renewed. Query parameters of a
+/// route with an id are therefore read from `use_location()` (the lightbox's `?view=`).
 #[component]
 fn Pages() -> impl IntoView {
     view! {

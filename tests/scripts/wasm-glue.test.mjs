@@ -16,8 +16,12 @@ const WAT = `(module
   (import "env" "other" (func $other (result i32)))
   (import "./x_bg.js" "__wbg_add_fedcba9876543210" (func $add (param i32 i32) (result i32)))
   (import "./x_bg.js" "__wbg_table_00000000000000aa" (table 1 funcref))
-  (memory (export "memory") 1)
-  (func (export "run") (result i32) (call $add (call $get) (call $other)))
+  (import "env" "memory" (memory 1 2))
+  (import "env" "base" (global $base i32))
+  (import "./x_bg.js" "__wbg_$odd_00000000000000bb" (global $odd (mut i32)))
+  (export "memory" (memory 0))
+  (func (export "run") (result i32)
+    (call $add (call $add (call $get) (call $other)) (i32.add (global.get $base) (global.get $odd))))
   (func (export "thing_value") (param i32) (result i32) (i32.const 7))
   (func (export "__wbg_thing_free") (param i32 i32))
   (func (export "keep_value") (result i32) (i32.const 9)))`;
@@ -28,7 +32,7 @@ export class Thing {
         wasm.__wbg_thing_free(this.__wbg_ptr, 0);
     }
     get value() {
-        return wasm.thing_value(this.__wbg_ptr);
+        return __wbindgen_enum_Kind[wasm.thing_value(this.__wbg_ptr)];
     }
 }
 if (Symbol.dispose) Thing.prototype[Symbol.dispose] = Thing.prototype.free;
@@ -43,13 +47,18 @@ function __wbg_get_imports() {
             return arg0 + arg1;
         },
         __wbg_table_00000000000000aa: new WebAssembly.Table({ initial: 1, element: 'anyfunc' }),
+        __wbg_$odd_00000000000000bb: new WebAssembly.Global({ value: 'i32', mutable: true }, 0),
     };
     return { __proto__: null, "./x_bg.js": import0 };
 }
+const __wbindgen_enum_Kind = ["plain", "fancy"];
+
+const __wbindgen_enum_Kept = ["kept"];
 const ThingFinalization = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
     : new FinalizationRegistry(ptr => wasm.__wbg_thing_free(ptr, 1));
 function setWasm(w) { wasm = w; }
+function kept() { return __wbindgen_enum_Kept[0]; }
 export { __wbg_get_imports, setWasm };
 `;
 
@@ -68,7 +77,8 @@ const load = (glue) => import(`data:text/javascript;base64,${Buffer.from(glue).t
 
 async function instantiate(wasm, glue) {
   const { __wbg_get_imports } = await load(glue);
-  const imports = { ...__wbg_get_imports(), env: { other: () => 2 } };
+  const env = { other: () => 2, memory: new WebAssembly.Memory({ initial: 1, maximum: 2 }), base: new WebAssembly.Global({ value: 'i32' }, 0) };
+  const imports = { ...__wbg_get_imports(), env };
   return (await WebAssembly.instantiate(wasm, imports)).instance.exports;
 }
 
@@ -83,10 +93,15 @@ test('imports from the glue get short names in the wasm and the glue, and the mo
   const wasm = assemble(WAT);
   assert.equal((await instantiate(wasm, GLUE)).run(), 42);
   const out = shortenImports(wasm, GLUE, './x_bg.js');
-  assert.equal(out.renamed.size, 3);
+  assert.equal(out.renamed.size, 4);
   const imports = WebAssembly.Module.imports(new WebAssembly.Module(out.wasm));
-  assert.deepEqual(imports.map((i) => `${i.module}.${i.name}`).sort(), ['env.other', 'w.a', 'w.b', 'w.c']);
-  assert.ok(!/__wbg_(get|add|table)_[0-9a-f]{16}/.test(out.glue), out.glue);
+  // Every kind of import (function, table, memory, global) read and written back; `$` in a name too.
+  assert.deepEqual(imports.filter((i) => i.module === 'env').map((i) => `${i.name}:${i.kind}`).sort(),
+    ['base:global', 'memory:memory', 'other:function']);
+  const ours = imports.filter((i) => i.module === 'w');
+  assert.deepEqual(ours.map((i) => i.name).sort(), ['a', 'b', 'c', 'd']);
+  assert.deepEqual(ours.map((i) => i.kind).sort(), ['function', 'function', 'global', 'table']);
+  assert.ok(!/__wbg_(get|add|table|\$odd)_[0-9a-f]{16}/.test(out.glue), out.glue);
   assert.ok(out.glue.includes('"w": import0'));
   assert.equal((await instantiate(out.wasm, out.glue)).run(), 42);
   assert.ok(out.wasm.length < wasm.length);
@@ -108,6 +123,8 @@ test('an unused exported class loses its exports and its glue; the rest still wo
   const exports = WebAssembly.Module.exports(new WebAssembly.Module(out.wasm)).map((e) => e.name);
   assert.deepEqual(exports.sort(), ['keep_value', 'memory', 'run']);
   assert.ok(!/thing/i.test(out.glue), out.glue);
+  // The enum only the class used goes with it; another stays.
+  assert.ok(out.glue.includes('const __wbindgen_enum_Kept = ["kept"];'), out.glue);
   const instance = await instantiate(out.wasm, out.glue);
   assert.equal(instance.run(), 42);
   assert.equal(instance.keep_value(), 9);
