@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { dropDeadClasses, shortenImports } from './wasm-glue.mjs';
+import { dropDeadClasses, minifyGlue, shortenImports } from './wasm-glue.mjs';
 
 const { values: opts } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
@@ -36,7 +36,7 @@ const brotli = (b, text) => brotliCompressSync(b, { params: {
 } }).length;
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 
-function build({ features }) {
+async function build({ features }) {
   run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--manifest-path', MANIFEST,
     '--no-default-features', ...(features.length ? ['--features', features.join(',')] : [])], { CARGO_TARGET_DIR: TARGET });
   const work = mkdtempSync(join(tmpdir(), 'bench-floor-'));
@@ -49,7 +49,7 @@ function build({ features }) {
     ({ wasm, glue } = shortenImports(wasm, glue, './floor_bg.js'));
     writeFileSync(join(work, 'in.wasm'), wasm);
     run(WASM_OPT, ['-Oz', ...WASM_FEATURES, join(work, 'in.wasm'), '-o', join(work, 'out.wasm')]);
-    return { wasm: readFileSync(join(work, 'out.wasm')), glue: Buffer.from(glue) };
+    return { wasm: readFileSync(join(work, 'out.wasm')), glue: Buffer.from(await minifyGlue(glue)) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -65,7 +65,8 @@ const row = (label, { wasm, glue }) => {
 if (process.env.RELEASE_STD !== '0' && !process.env.CARGO_UNSTABLE_BUILD_STD) {
   throw new Error('bench-floor: run it as the release is built (`make bench-floor`, or source scripts/env.sh and scripts/release-env.sh first)');
 }
-const rows = VARIANTS.map((v) => row(v.label, build(v)));
+const rows = [];
+for (const v of VARIANTS) rows.push(row(v.label, await build(v)));
 const files = readdirSync(opts.dist);
 const appWasm = files.find((n) => /^showcase-[0-9a-f]+_bg\.wasm$/.test(n));
 const appGlue = files.find((n) => /^showcase-[0-9a-f]+\.js$/.test(n));

@@ -14,6 +14,11 @@
 // streams into JavaScript ones (server functions' streaming; this app has no server). Their exports
 // go, so wasm-opt drops the code behind them, and so do their classes in the glue. Only a class that
 // Rust can never hand to JavaScript is dropped: the glue would have its `__wrap` otherwise.
+//
+// minifyGlue: the glue as wasm-bindgen writes it is readable source (comments, long local names);
+// terser (npm, a devDependency) minifies it as an ES module, keeping its exports' names.
+
+import { minify } from 'terser';
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -189,4 +194,11 @@ export function dropDeadClasses(wasm, glue, classes) {
   }
   if (dropped.length === 0) throw new Error(`wasm-glue: none of ${classes.join(', ')} is exported by the wasm`);
   return { wasm: out, glue, dropped };
+}
+
+/** The glue minified (an ES module: its exports keep their names). */
+export async function minifyGlue(glue) {
+  const { code } = await minify(glue, { module: true, compress: true, mangle: true, format: { comments: false } });
+  if (!code) throw new Error('wasm-glue: terser returned no code for the glue');
+  return code;
 }

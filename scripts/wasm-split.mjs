@@ -9,7 +9,7 @@
 //  2. wasm-bindgen (the version trunk uses) makes the main module's JS glue, keeping the function table
 //     and memory exports the chunks link against (`--keep-lld-exports`);
 //     then the main module's unused exported classes are dropped and its imports get short names, in
-//     the wasm and the glue alike (scripts/wasm-glue.mjs);
+//     the wasm and the glue alike, and the glue is minified (scripts/wasm-glue.mjs);
 //  3. wasm-opt -Oz on every module, as trunk does;
 //  4. every file is named with a hash of all of them, and the chunk loader fetches each chunk with its
 //     subresource-integrity hash;
@@ -32,7 +32,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSplitLoader } from './split-loader.mjs';
-import { dropDeadClasses, shortenImports } from './wasm-glue.mjs';
+import { dropDeadClasses, minifyGlue, shortenImports } from './wasm-glue.mjs';
 
 const { values: opts, positionals } = parseArgs({
   options: { 'not-prefetched': { type: 'string', default: '' } },
@@ -90,6 +90,9 @@ try {
   ({ wasm: bgBytes, glue } = dropDeadClasses(bgBytes, glue, STREAM_CLASSES));
   ({ wasm: bgBytes, glue } = shortenImports(bgBytes, glue, './showcase_bg.js'));
   writeFileSync(bgWasm, bgBytes);
+  // And the glue minified, before the files' names are hashed: a name must change with what its file
+  // holds (a cached file under the old name would fail its new integrity hash).
+  glue = await minifyGlue(glue);
 
   const chunkNames = readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== 'showcase.wasm').sort();
   const optimise = (from) => {
@@ -116,9 +119,14 @@ try {
     return text.replace(from, to);
   };
   // One `import * as importN from "./__wasm_split.js"` per split point; the import object's keys stay.
-  if (!glue.includes('from "./__wasm_split.js"')) throw new Error('wasm-split: the glue does not import the loader');
-  glue = glue.split('from "./__wasm_split.js"').join(`from "./${loaderName}"`);
-  glue = replaceOnce(glue, "'showcase_bg.wasm'", `'${wasmName}'`, 'the wasm-bindgen glue');
+  // The glue is minified: no spaces around `from`, and either quote.
+  const loaderImport = /\bfrom\s*(["'])\.\/__wasm_split\.js\1/g;
+  if (!loaderImport.test(glue)) throw new Error('wasm-split: the glue does not import the loader');
+  glue = glue.replace(loaderImport, `from "./${loaderName}"`);
+  const wasmLiteral = /(["'])showcase_bg\.wasm\1/g;
+  const literals = glue.match(wasmLiteral)?.length ?? 0;
+  if (literals !== 1) throw new Error(`wasm-split: expected one "showcase_bg.wasm" in the glue, found ${literals}`);
+  glue = glue.replace(wasmLiteral, `"${wasmName}"`);
   loader = replaceOnce(loader, '"./showcase.js"', `"./${jsName}"`, 'the chunk loader');
   for (const { name, bytes } of chunks) {
     loader = replaceOnce(loader, `fetch(new URL("./${name}", import.meta.url))`,

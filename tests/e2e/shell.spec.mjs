@@ -161,7 +161,7 @@ test('every text and wasm file of the build has gzip and brotli siblings with th
   }
 });
 
-test('the main module imports from its glue by short names and exports none of the unused stream classes', async ({ page }) => {
+test('the main module imports from its minified glue by short names and exports none of the unused stream classes', async ({ page }) => {
   const { readdirSync, readFileSync } = await import('node:fs');
   const dist = new URL('../../dist/', import.meta.url).pathname;
   const file = (re) => readdirSync(dist).find((n) => re.test(n));
@@ -178,6 +178,8 @@ test('the main module imports from its glue by short names and exports none of t
   const exports = WebAssembly.Module.exports(module).map((e) => e.name);
   expect(exports.filter((name) => /intounderlying/i.test(name))).toEqual([]);
   expect(glue).not.toMatch(/IntoUnderlying/);
+  // Minified by terser: no comment blocks, no indented lines.
+  expect(glue).not.toMatch(/\/\*\*|^ {4}/m);
   // And the app starts with them (every other test says so too).
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dropDeadClasses, shortenImports, shortName } from '../../scripts/wasm-glue.mjs';
+import { dropDeadClasses, minifyGlue, shortenImports, shortName } from '../../scripts/wasm-glue.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -128,9 +128,13 @@ test('an unused exported class loses its exports and its glue; the rest still wo
   const instance = await instantiate(out.wasm, out.glue);
   assert.equal(instance.run(), 42);
   assert.equal(instance.keep_value(), 9);
-  // Both steps, in the order the build runs them.
+  // All three steps, in the order the build runs them; the minified glue keeps its exports' names.
   const both = shortenImports(out.wasm, out.glue, './x_bg.js');
   assert.equal((await instantiate(both.wasm, both.glue)).run(), 42);
+  const minified = await minifyGlue(both.glue);
+  assert.ok(minified.length < both.glue.length / 1.5, minified);
+  assert.ok(!minified.includes('\n    '), minified);
+  assert.equal((await instantiate(both.wasm, minified)).run(), 42);
 });
 
 test('a class that Rust hands to JavaScript is not dropped, nor one the glue does not have', () => {
