@@ -10,16 +10,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { dropDeadClasses, minifyGlue, shortenImports } from './wasm-glue.mjs';
+import { WASM_FEATURES, finishGlue } from './wasm-glue.mjs';
 
 const { values: opts } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const MANIFEST = join(ROOT, 'bench', 'floor', 'Cargo.toml');
 const TARGET = join(ROOT, 'target', 'floor');
 const WASM_OPT = join(ROOT, 'node_modules', '.bin', 'wasm-opt');
-const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
-const STREAM_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
 const VARIANTS = [
   { label: 'Leptos: a counter (signals, views, events)', features: [] },
   { label: '+ gloo-net: fetch a text (an async resource, Suspense)', features: ['fetch'] },
@@ -43,13 +40,11 @@ async function build({ features }) {
   try {
     run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', work, '--out-name', 'floor',
       join(TARGET, 'wasm32-unknown-unknown', 'release', 'floor.wasm')]);
-    let wasm = readFileSync(join(work, 'floor_bg.wasm'));
-    let glue = readFileSync(join(work, 'floor.js'), 'utf8');
-    if (glue.includes('class IntoUnderlyingSource')) ({ wasm, glue } = dropDeadClasses(wasm, glue, STREAM_CLASSES));
-    ({ wasm, glue } = shortenImports(wasm, glue, './floor_bg.js'));
+    const { wasm, glue } = await finishGlue(readFileSync(join(work, 'floor_bg.wasm')),
+      readFileSync(join(work, 'floor.js'), 'utf8'), './floor_bg.js');
     writeFileSync(join(work, 'in.wasm'), wasm);
     run(WASM_OPT, ['-Oz', ...WASM_FEATURES, join(work, 'in.wasm'), '-o', join(work, 'out.wasm')]);
-    return { wasm: readFileSync(join(work, 'out.wasm')), glue: Buffer.from(await minifyGlue(glue)) };
+    return { wasm: readFileSync(join(work, 'out.wasm')), glue: Buffer.from(glue) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -202,3 +202,21 @@ export async function minifyGlue(glue) {
   if (!code) throw new Error('wasm-glue: terser returned no code for the glue');
   return code;
 }
+
+/** The features rustc enables for wasm32 by default; wasm-opt must accept what the code uses. */
+export const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+
+/** Classes that wasm-streams (leptos → server_fn → wasm-streams) exports and this app never uses. */
+export const STREAM_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
+
+/**
+ * The three steps as the build runs them on a main module fresh from wasm-bindgen (imports from
+ * `module`): the stream classes dropped, the imports' short names, the glue minified.
+ * Returns { wasm, glue } (the wasm still to be optimised by wasm-opt).
+ */
+export async function finishGlue(wasm, glue, module) {
+  ({ wasm, glue } = dropDeadClasses(wasm, glue, STREAM_CLASSES));
+  ({ wasm, glue } = shortenImports(wasm, glue, module));
+  return { wasm, glue: await minifyGlue(glue) };
+}

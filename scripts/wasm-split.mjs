@@ -32,7 +32,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSplitLoader } from './split-loader.mjs';
-import { dropDeadClasses, minifyGlue, shortenImports } from './wasm-glue.mjs';
+import { WASM_FEATURES, finishGlue } from './wasm-glue.mjs';
 
 const { values: opts, positionals } = parseArgs({
   options: { 'not-prefetched': { type: 'string', default: '' } },
@@ -46,9 +46,6 @@ const profile = process.env.TRUNK_PROFILE ?? 'release';
 const targetDir = resolve(source, process.env.CARGO_TARGET_DIR ?? 'target');
 const input = join(targetDir, 'wasm32-unknown-unknown', profile, 'showcase.wasm');
 const WASM_OPT = join(source, 'node_modules', '.bin', 'wasm-opt');
-// The features rustc enables for wasm32 by default; wasm-opt must accept what the code uses.
-const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
 
 // Shared chunks with fewer bytes of code than this (cargo's output, before wasm-opt) are merged with
 // another shared chunk (tools/wasm-split-cli/README.md): a page then waits for 2-8 files instead of up
@@ -56,8 +53,6 @@ const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-in
 // WASM_SPLIT_MIN_CHUNK overrides it, for benchmarks (0: one chunk per set of split points, as upstream).
 const MIN_CHUNK_SIZE = process.env.WASM_SPLIT_MIN_CHUNK ?? '8000';
 if (!/^\d+$/.test(MIN_CHUNK_SIZE)) throw new Error(`WASM_SPLIT_MIN_CHUNK must be a number of bytes, not "${MIN_CHUNK_SIZE}"`);
-// Classes that wasm-streams (leptos → server_fn → wasm-streams) exports and this app never uses.
-const STREAM_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
@@ -83,16 +78,13 @@ try {
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', ...(names ? ['--keep-debug'] : []), '--out-dir', bg,
     '--out-name', 'showcase', join(work, 'showcase.wasm')]);
 
-  // The main module's unused stream classes go, and its imports get short names (scripts/wasm-glue.mjs).
-  const bgWasm = join(bg, 'showcase_bg.wasm');
-  let glue = readFileSync(join(bg, 'showcase.js'), 'utf8');
-  let bgBytes = readFileSync(bgWasm);
-  ({ wasm: bgBytes, glue } = dropDeadClasses(bgBytes, glue, STREAM_CLASSES));
-  ({ wasm: bgBytes, glue } = shortenImports(bgBytes, glue, './showcase_bg.js'));
-  writeFileSync(bgWasm, bgBytes);
-  // And the glue minified, before the files' names are hashed: a name must change with what its file
+  // The main module's unused stream classes go, its imports get short names and its glue is minified
+  // (scripts/wasm-glue.mjs); before the files' names are hashed: a name must change with what its file
   // holds (a cached file under the old name would fail its new integrity hash).
-  glue = await minifyGlue(glue);
+  const bgWasm = join(bg, 'showcase_bg.wasm');
+  const finished = await finishGlue(readFileSync(bgWasm), readFileSync(join(bg, 'showcase.js'), 'utf8'), './showcase_bg.js');
+  let glue = finished.glue;
+  writeFileSync(bgWasm, finished.wasm);
 
   const chunkNames = readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== 'showcase.wasm').sort();
   const optimise = (from) => {
