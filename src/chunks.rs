@@ -268,10 +268,17 @@ pub async fn visible_images_settled(cap_ms: i32) {
     if waits.length() == 0 {
         return;
     }
+    at_most(&js_sys::Promise::all(&waits), cap_ms).await;
+}
+
+/// Resolves when `promise` settles or after `cap_ms`, whichever comes first.
+pub async fn at_most(promise: &js_sys::Promise, cap_ms: i32) {
     let cap = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, cap_ms);
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, cap_ms);
+        }
     });
-    let first = js_sys::Promise::race(&js_sys::Array::of2(&js_sys::Promise::all(&waits), &cap));
+    let first = js_sys::Promise::race(&js_sys::Array::of2(promise, &cap));
     let _ = wasm_bindgen_futures::JsFuture::from(first).await;
 }
 

@@ -190,7 +190,8 @@ impl Store {
     }
 
     /// What the other pages need, downloaded once the first page is drawn (its own code is in), the
-    /// pictures on screen have come (or 10 s have passed) and the browser is idle, so that it does not
+    /// pictures on screen and a map's Leaflet have come (or 10 s have passed for each) and the browser
+    /// is idle, so that it does not
     /// compete with the first page for a slow link: the basemap, Leaflet and the other pages' code, so
     /// every page and the map work offline later. Then the service worker is registered, its install
     /// asking for files already downloaded or on their way. (Registered at start, its install
@@ -202,6 +203,7 @@ impl Store {
                 // The page drawn with the bundle (its effects run before the next task).
                 next_task().await;
                 crate::chunks::visible_images_settled(10_000).await;
+                crate::components::leaflet::settled(10_000).await;
                 crate::chunks::when_idle_each(
                     [
                         Box::new(move || self.want_basemap()) as Box<dyn FnOnce()>,

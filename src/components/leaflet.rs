@@ -77,6 +77,29 @@ pub enum Status {
 thread_local! {
     static STATUS: ArcRwSignal<Status> =
         ArcRwSignal::new(if available() { Status::Ready } else { Status::Idle });
+    /// What [`settled`] has handed out while Leaflet loads: called when it is in or has failed.
+    static WAITING: std::cell::RefCell<Vec<js_sys::Function>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Sets Leaflet's status, and lets whatever waits for its loading go on once it is over.
+fn set_status(status: &ArcRwSignal<Status>, value: Status) {
+    status.set(value);
+    if value != Status::Loading {
+        for resolve in WAITING.with_borrow_mut(std::mem::take) {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    }
+}
+
+/// Resolves once Leaflet is not on its way (at once, unless a map has asked for it and it has not come
+/// yet), or after `cap_ms`. The downloads for later wait for this: on a slow link they would share it
+/// with the map the visitor is waiting for.
+pub async fn settled(cap_ms: i32) {
+    if STATUS.with(|s| s.get_untracked()) != Status::Loading {
+        return;
+    }
+    let done = js_sys::Promise::new(&mut |resolve, _| WAITING.with_borrow_mut(|w| w.push(resolve)));
+    crate::chunks::at_most(&done, cap_ms).await;
 }
 
 /// Leaflet's loading status, starting the loading the first time it is called. A map waits for
@@ -84,10 +107,10 @@ thread_local! {
 pub fn load() -> ArcRwSignal<Status> {
     let status = STATUS.with(Clone::clone);
     if status.get_untracked() == Status::Idle {
-        status.set(Status::Loading);
+        set_status(&status, Status::Loading);
         if let Err(err) = add_to_head(status.clone()) {
             leptos::logging::warn!("leaflet: {}", crate::api::js_error_text(&err));
-            status.set(Status::Failed);
+            set_status(&status, Status::Failed);
         }
     }
     status
@@ -143,16 +166,17 @@ fn add_to_head(status: ArcRwSignal<Status>) -> Result<(), JsValue> {
         let on_load = Closure::once_into_js(move || {
             pending.set(pending.get() - 1);
             if pending.get() == 0 && ok.get_untracked() == Status::Loading {
-                ok.set(if available() {
+                let value = if available() {
                     Status::Ready
                 } else {
                     Status::Failed
-                });
+                };
+                set_status(&ok, value);
             }
         });
         let on_error = Closure::once_into_js(move || {
             leptos::logging::warn!("leaflet: {kind} failed to load");
-            loaded.set(Status::Failed);
+            set_status(&loaded, Status::Failed);
         });
         element.add_event_listener_with_callback("load", on_load.unchecked_ref())?;
         element.add_event_listener_with_callback("error", on_error.unchecked_ref())?;

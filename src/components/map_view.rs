@@ -1,8 +1,8 @@
 //! The interactive map: offline province outlines, a marker per unit (the Wujiang partners grouped into
 //! one at country zoom), popups with links into the gallery and the unit pages, and the route of the
-//! books drawn as an arc. Works with no network: the basemap comes with the site and is fetched when
-//! a map is shown or once the first page is up (`Store::want_basemap`); an online tile layer is added
-//! only when the bundle configures one.
+//! books drawn as an arc. Works with no network: the basemap comes with the site and is fetched once a
+//! map has drawn its markers or once the first page is up (`Store::want_basemap`); an online tile layer
+//! is added only when the bundle configures one.
 
 use std::sync::Arc;
 
@@ -34,7 +34,6 @@ const ROUTE_LABEL_MIN_PX: f64 = 240.0;
 #[component]
 pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
     let store = use_store();
-    store.want_basemap();
     let container = NodeRef::<Div>::new();
     let map = StoredValue::new_local(None::<LeafletMap>);
     let zoom = RwSignal::new(bundle.map.zoom);
@@ -123,6 +122,11 @@ pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
             keep_alive.update_value(|k| k.push(on_resize));
             map.set_value(Some(m));
             ready.set(true);
+            // The outlines are the largest download of a visit that starts here (80 KB gzip) and drawing
+            // them the longest task: asked for once the markers and the route are painted, not before,
+            // they no longer hold those up (Lighthouse mobile `/map`, BENCHMARKS.md). Already there
+            // (fetched when an earlier page was idle), they are drawn at once.
+            crate::chunks::when_idle(move || store.want_basemap());
         });
     }
     on_cleanup(move || {

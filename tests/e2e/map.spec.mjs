@@ -52,6 +52,28 @@ test('markers and route are drawn once: a basemap that comes later goes under th
   expect(await z('overlay')).toBeLessThan(await z('marker'));
 });
 
+test('a visit that starts on the map draws its markers before it asks for the basemap', async ({ page }) => {
+  // Leaflet is held back; were the basemap asked for before the map is drawn (the page's first render),
+  // no marker could be there yet.
+  let releaseLeaflet;
+  const leafletHeld = new Promise((resolve) => { releaseLeaflet = resolve; });
+  await page.route(/\/leaflet-[0-9a-f]+\.js$/, async (route) => { await leafletHeld; await route.continue(); });
+  let markersWhenAsked;
+  await page.route(/\.geojson$/, async (route) => {
+    markersWhenAsked ??= await page.locator('.map .unit-marker').count();
+    await route.continue();
+  });
+  await page.goto('./map');
+  const map = page.getByRole('region', { name: '地图：共建单位与受赠学校' });
+  await expect(map).toBeVisible();
+  // Time for a request the page's first render would make to reach the route above.
+  await page.waitForTimeout(300);
+  releaseLeaflet();
+  await expect(map.locator('.route-label')).toBeVisible();
+  await expect.poll(() => map.locator('.leaflet-outlines-pane path').count()).toBeGreaterThan(30);
+  expect(markersWhenAsked).toBe(2);
+});
+
 test('opening the group zooms in until the three partners stand apart', async ({ page }) => {
   await page.goto('./map');
   const map = page.locator('.map');
