@@ -95,6 +95,34 @@ test('the header keeps its size when the bundle comes: the page does not shift o
   expect(await page.evaluate(() => window.__shift)).toBeLessThan(0.02);
 });
 
+test('a desktop scrollbar moves nothing: no layout shift while a page fills, on every page', async ({ playwright, launchOptions, baseURL }) => {
+  // Playwright's headless Chromium hides scrollbars; a desktop browser's take room as a page grows taller
+  // than the window (Lighthouse's desktop run found this shift).
+  const browser = await playwright.chromium.launch({ ...launchOptions, ignoreDefaultArgs: ['--hide-scrollbars'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1350, height: 940 }, baseURL, serviceWorkers: 'block' });
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          if (!e.hadRecentInput) window.__shifts.push(`${e.value.toFixed(4)} ${e.sources.map((s) => s.node?.nodeName).join(',')}`);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    for (const path of ['./', './gallery', './map', './story']) {
+      await page.goto(path);
+      await expect(page.locator('main h1').first()).toBeVisible();
+      // The page has filled: taller than the window, with its scrollbar.
+      await expect.poll(() => page.evaluate(() => innerWidth - document.documentElement.clientWidth)).toBeGreaterThan(0);
+      // Shifts are reported after the frame that made them.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 200))));
+      expect(await page.evaluate(() => window.__shifts), path).toEqual([]);
+    }
+  } finally {
+    await browser.close();
+  }
+});
+
 test('kiosk home: each card\'s title, text and count on lines of their own', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto('./?kiosk');
