@@ -5,8 +5,8 @@
 //! `td_string!`...), so every key used in the code is checked at compile time, and a key present in one
 //! file but not the other fails the build. Content texts come from the bundle (`bundle::Text`), not here.
 //!
-//! The language itself stays in the store (`store.lang`: saved choice, bundle default, browser): the
-//! library's context only follows it (see [`provide`]) and keeps no cookie or storage of its own.
+//! The language itself stays in the store (`store.lang`: saved choice, bundle default, browser), and
+//! `t!` / `t_string!` read it there (see [`I18n`]): the library's own context is not used.
 //! Dates and digit grouping are formatted here by hand: the library would need ICU's data for that.
 
 use bundle::{ItemKind, Lang, Severity, UnitKind};
@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
-pub use self::i18n::{t, t_string, td, td_string, use_i18n, Locale};
+pub use self::i18n::{td, td_string, Locale};
 
 /// The library's locale for one of the bundle's languages.
 pub fn locale(lang: Lang) -> Locale {
@@ -24,19 +24,48 @@ pub fn locale(lang: Lang) -> Locale {
     }
 }
 
-/// Provides the i18n context for `t!` / `t_string!`, following `lang` (the store's language).
+/// What `t!` and `t_string!` take: the store's language, read where a text is drawn, so that the text
+/// follows it (a `t!` view is a closure over it; `t_string!` reads it once, as a closure's caller does).
 ///
-/// A sub-context seeded with the store's language is used rather than the library's main context: the
-/// main one would first pick the browser's language (or a cookie) and only then be corrected. The
-/// library's effect inside keeps its locale equal to `lang` (store.lang → `set_locale`); no cookie
-/// (the `cookie` feature is off) and nothing written to storage.
-pub fn provide(lang: RwSignal<Lang>) {
-    let i18n =
-        leptos_i18n::context::init_i18n_subcontext::<Locale>(Some(Signal::derive(move || {
-            locale(lang.get())
-        })));
-    provide_context(i18n);
+/// This stands in for leptos_i18n's context, whose set-up also runs the library's own choice of a
+/// language (the browser's languages matched by ICU's locale parser, a `languagechange` listener,
+/// memos) although the store's language always overrides it: 15 KB gzip of the main module
+/// (BENCHMARKS.md). The texts, their keys and interpolations stay the library's (`td!`, `td_string!`).
+#[derive(Clone, Copy)]
+pub struct I18n {
+    lang: RwSignal<Lang>,
 }
+
+impl I18n {
+    /// The language of the texts, tracked.
+    pub fn get_locale(self) -> Locale {
+        locale(self.lang.get())
+    }
+}
+
+/// The store's language for `t!` and `t_string!` (the store must be provided).
+pub fn use_i18n() -> I18n {
+    I18n {
+        lang: crate::store::use_store().lang,
+    }
+}
+
+/// `t!(i18n, key, args…)`: a text that follows the language, as a view (leptos_i18n's `t!`, with the
+/// language from [`I18n`]).
+macro_rules! t {
+    ($i18n:expr, $($key:tt)+) => {
+        $crate::i18n::td!($crate::i18n::I18n::get_locale($i18n), $($key)+)
+    };
+}
+
+/// `t_string!(i18n, key, args…)`: the text in the language now, as a string.
+macro_rules! t_string {
+    ($i18n:expr, $($key:tt)+) => {
+        $crate::i18n::td_string!($crate::i18n::I18n::get_locale($i18n), $($key)+)
+    };
+}
+
+pub(crate) use {t, t_string};
 
 // Counts: "one" when the number is 1, else "other" (English's rule; Chinese gives both forms the same
 // text). The library's own plurals would need its `plurals` and `icu_compiled_data` features: ICU plural

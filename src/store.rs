@@ -134,10 +134,9 @@ impl Store {
         store
     }
 
-    /// Puts the store in context, with the interface texts' i18n context following `self.lang`.
+    /// Puts the store in context (the interface texts follow `self.lang` through it: `crate::i18n::I18n`).
     pub fn provide(self) {
         provide_context(self);
-        crate::i18n::provide(self.lang);
     }
 
     /// Fetches, parses and validates the bundle. A valid bundle replaces the one on show and is kept as
