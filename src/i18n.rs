@@ -9,6 +9,7 @@
 //! `t!` / `t_string!` read it there (see [`I18n`]): the library's own context is not used.
 //! Dates and digit grouping are formatted here by hand: the library would need ICU's data for that.
 
+use bundle::number::fixed;
 use bundle::{ItemKind, Lang, Severity, UnitKind};
 use leptos::prelude::*;
 
@@ -186,8 +187,8 @@ pub fn position(lang: Lang, at: &bundle::Coordinates) -> String {
         ""
     };
     format!(
-        "{:.3}°{ns} {:.3}°{ew}{approximate}",
-        at.lat.abs(),
-        at.lon.abs()
+        "{}°{ns} {}°{ew}{approximate}",
+        fixed(at.lat.abs(), 3),
+        fixed(at.lon.abs(), 3)
     )
 }

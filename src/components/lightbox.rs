@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use bundle::number::decimal;
 use bundle::{Lang, Media, Text};
 use leptos::ev;
 use leptos::html::Dialog;
@@ -341,7 +342,13 @@ fn Lightbox(slides: Signal<Vec<Slide>>, param: LightboxParam, lang: Signal<Lang>
     };
     let transform = move || {
         let v = view.get();
-        format!("translate({}px, {}px) scale({})", v.x, v.y, v.scale)
+        // Written without Rust's float formatting, which nothing else in the app needs (bundle::number).
+        format!(
+            "translate({}px, {}px) scale({})",
+            decimal(v.x, 2),
+            decimal(v.y, 2),
+            decimal(v.scale, 4)
+        )
     };
     // Only the thumbnails around the current slide: a strip of every result would cost each keystroke
     // in a large gallery, and nobody scrolls a strip of thousands.

@@ -155,8 +155,11 @@ test('keyboard only: open the lightbox, move, zoom, close, and focus returns to 
   await expect(dialog.locator('.lightbox-caption')).toContainText('"Meeting Site" artwork');
   await page.keyboard.press('+');
   await expect(dialog.locator('.lightbox-zoom')).toHaveText('Zoom 150%');
+  // The picture itself is drawn at that size.
+  await expect(dialog.locator('.lightbox-image')).toHaveCSS('transform', 'matrix(1.5, 0, 0, 1.5, 0, 0)');
   await page.keyboard.press('-');
   await expect(dialog.locator('.lightbox-zoom')).toHaveText('Zoom 100%');
+  await expect(dialog.locator('.lightbox-image')).toHaveCSS('transform', 'matrix(1, 0, 0, 1, 0, 0)');
 
   // Focus stays inside the dialog, forwards and backwards, however far one tabs.
   for (const key of [...Array(20).fill('Tab'), ...Array(20).fill('Shift+Tab')]) {

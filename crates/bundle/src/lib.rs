@@ -5,6 +5,7 @@
 
 pub mod geo;
 mod model;
+pub mod number;
 mod parse;
 mod query;
 mod read;

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::model::{Bundle, Coordinates, Item, ItemKind, Media, SCHEMA_VERSION};
+use crate::number::decimal;
 use crate::parse::Location;
 use crate::text::Text;
 
@@ -199,7 +200,7 @@ impl Validator {
                 Severity::Error,
                 "zoom-out-of-range",
                 "map.zoom".into(),
-                format!("zoom {} is outside 1 to 18.", map.zoom),
+                format!("zoom {} is outside 1 to 18.", decimal(map.zoom, 6)),
             );
         }
         for (i, route) in map.routes.iter().enumerate() {
@@ -498,7 +499,10 @@ impl Validator {
                 Severity::Error,
                 "coordinates-out-of-range",
                 format!("{at}.lat"),
-                format!("latitude {} is outside -90 to 90 (WGS84 degrees).", c.lat),
+                format!(
+                    "latitude {} is outside -90 to 90 (WGS84 degrees).",
+                    decimal(c.lat, 6)
+                ),
             );
         }
         if !(c.lon.is_finite() && (-180.0..=180.0).contains(&c.lon)) {
@@ -508,7 +512,7 @@ impl Validator {
                 format!("{at}.lon"),
                 format!(
                     "longitude {} is outside -180 to 180 (WGS84 degrees).",
-                    c.lon
+                    decimal(c.lon, 6)
                 ),
             );
         }
