@@ -112,8 +112,11 @@ test('a desktop scrollbar moves nothing: no layout shift while a page fills, on 
     for (const path of ['./', './gallery', './map', './story']) {
       await page.goto(path);
       await expect(page.locator('main h1').first()).toBeVisible();
-      // The page has filled: taller than the window, with its scrollbar.
-      await expect.poll(() => page.evaluate(() => innerWidth - document.documentElement.clientWidth)).toBeGreaterThan(0);
+      // The page has filled: taller than the window, so the scrollbar is there (its room, kept from the
+      // start, does not prove it: the page's height does).
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollHeight > innerHeight)).toBe(true);
+      expect(await page.evaluate(() => innerWidth - document.documentElement.clientWidth)).toBeGreaterThan(0);
+      await page.waitForLoadState('networkidle');
       // Shifts are reported after the frame that made them.
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 200))));
       expect(await page.evaluate(() => window.__shifts), path).toEqual([]);

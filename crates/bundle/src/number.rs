@@ -7,8 +7,10 @@
 /// them.
 const EXACT: f64 = 9e15;
 
-/// `x` with exactly `places` decimals (at most 6; none for a number past 9e15 with them), rounded
-/// half away from zero: `31.160` for `fixed(31.16, 3)`.
+/// `x` with exactly `places` decimals (at most 6; none for a number past 9e15 with them): `31.160`
+/// for `fixed(31.16, 3)`. Rounded to nearest on `x × 10^places`, so at a decimal tie the last digit
+/// may differ from std's, which rounds the exact binary value: `fixed(0.125, 2)` is `0.13`, where
+/// `{:.2}` writes `0.12`. Off a tie, both write the same.
 pub fn fixed(x: f64, places: u32) -> String {
     write(x, places, false)
 }
@@ -19,6 +21,7 @@ pub fn decimal(x: f64, places: u32) -> String {
 }
 
 fn write(x: f64, places: u32, trim: bool) -> String {
+    debug_assert!(places <= 6, "at most 6 decimals");
     let places = places.min(6);
     if x.is_nan() {
         return "NaN".into();
@@ -79,6 +82,24 @@ mod tests {
         for i in 0..=1_800_000 {
             let x = f64::from(i) / 10_000.0 + 0.000_03;
             assert_eq!(fixed(x, 3), format!("{x:.3}"), "{x}");
+        }
+    }
+
+    #[test]
+    fn at_a_tie_rounds_the_product() {
+        // Documented above: the last digit may differ from std's at a decimal tie, by one.
+        assert_eq!(fixed(0.125, 2), "0.13");
+        assert_eq!(format!("{:.2}", 0.125), "0.12");
+        for i in 0..=180_000 {
+            let x = f64::from(i) / 1_000.0 + 0.000_5;
+            let (ours, std) = (
+                fixed(x, 3).parse::<f64>().unwrap(),
+                format!("{x:.3}").parse::<f64>().unwrap(),
+            );
+            assert!(
+                (ours - std).abs() < 0.001 + 1e-9,
+                "{x}: {ours} against {std}"
+            );
         }
     }
 

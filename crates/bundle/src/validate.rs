@@ -43,6 +43,19 @@ pub struct Problem {
     pub location: Location,
 }
 
+/// `x`, outside `lo..=hi`, for a message that says so: to 6 decimals, or "just above 90" where those
+/// would round it onto the bound (90.0000001 is not "90").
+fn outside(x: f64, lo: f64, hi: f64) -> String {
+    let text = decimal(x, 6);
+    if x > hi && text == decimal(hi, 6) {
+        format!("just above {text}")
+    } else if x < lo && text == decimal(lo, 6) {
+        format!("just below {text}")
+    } else {
+        text
+    }
+}
+
 /// Checks a parsed bundle and returns every problem found, errors first, in document order within each
 /// severity. An empty list, or one without errors, means the bundle can be shown.
 pub fn validate(bundle: &Bundle) -> Vec<Problem> {
@@ -200,7 +213,7 @@ impl Validator {
                 Severity::Error,
                 "zoom-out-of-range",
                 "map.zoom".into(),
-                format!("zoom {} is outside 1 to 18.", decimal(map.zoom, 6)),
+                format!("zoom {} is outside 1 to 18.", outside(map.zoom, 1.0, 18.0)),
             );
         }
         for (i, route) in map.routes.iter().enumerate() {
@@ -501,7 +514,7 @@ impl Validator {
                 format!("{at}.lat"),
                 format!(
                     "latitude {} is outside -90 to 90 (WGS84 degrees).",
-                    decimal(c.lat, 6)
+                    outside(c.lat, -90.0, 90.0)
                 ),
             );
         }
@@ -512,7 +525,7 @@ impl Validator {
                 format!("{at}.lon"),
                 format!(
                     "longitude {} is outside -180 to 180 (WGS84 degrees).",
-                    decimal(c.lon, 6)
+                    outside(c.lon, -180.0, 180.0)
                 ),
             );
         }

@@ -100,11 +100,28 @@ fn coordinates_out_of_range_are_errors() {
         "units[1].location.lon",
         Severity::Error,
     );
-    assert_problem(
+    let center = assert_problem(
         &b,
         "coordinates-out-of-range",
         "map.center.lat",
         Severity::Error,
+    );
+    // The value as written, without Rust's float formatting (bundle::number).
+    assert_eq!(
+        center.message,
+        "latitude -90.01 is outside -90 to 90 (WGS84 degrees)."
+    );
+    // Past a bound by less than the message's 6 decimals: not "latitude 90 is outside -90 to 90".
+    b["units"][0]["location"]["lat"] = json!(90.000_000_1);
+    let lat = assert_problem(
+        &b,
+        "coordinates-out-of-range",
+        "units[0].location.lat",
+        Severity::Error,
+    );
+    assert_eq!(
+        lat.message,
+        "latitude just above 90 is outside -90 to 90 (WGS84 degrees)."
     );
 }
 
@@ -249,8 +266,12 @@ fn map_zoom_and_kiosk_durations_are_bounded() {
     let mut b = sample();
     b["map"]["zoom"] = json!(40);
     b["kiosk"]["idle_seconds"] = json!(0);
-    assert_problem(&b, "zoom-out-of-range", "map.zoom", Severity::Error);
+    let zoom = assert_problem(&b, "zoom-out-of-range", "map.zoom", Severity::Error);
+    assert_eq!(zoom.message, "zoom 40 is outside 1 to 18.");
     assert_problem(&b, "zero-duration", "kiosk.idle_seconds", Severity::Error);
+    b["map"]["zoom"] = json!(0.25);
+    let zoom = assert_problem(&b, "zoom-out-of-range", "map.zoom", Severity::Error);
+    assert_eq!(zoom.message, "zoom 0.25 is outside 1 to 18.");
 }
 
 #[test]
