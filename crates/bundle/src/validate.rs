@@ -1,8 +1,6 @@
 //! The validation pass: every problem of a parsed bundle, each with a severity and a JSON path.
 //! Runs the same in the browser and in the maintainers' CLI.
 
-use std::collections::{HashMap, HashSet};
-
 use serde::Serialize;
 
 use crate::model::{Bundle, Coordinates, Item, ItemKind, Media, SCHEMA_VERSION};
@@ -409,33 +407,43 @@ impl Validator {
     }
 
     /// Registers the ids of one collection, reporting duplicates and malformed ids.
-    fn ids<'a>(&mut self, ids: impl Iterator<Item = &'a str>, collection: &str) -> HashSet<String> {
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        for (i, id) in ids.enumerate() {
-            let at = format!("{collection}[{i}].id");
+    fn ids<'a>(&mut self, ids: impl Iterator<Item = &'a str>, collection: &str) -> Ids {
+        let ids: Vec<&str> = ids.collect();
+        // Each id with its index, sorted by id and then index: a repeated id comes after its first use.
+        let mut order: Vec<(&str, usize)> = ids.iter().copied().zip(0..).collect();
+        order.sort_unstable();
+        let mut first_use = vec![None; ids.len()];
+        for pair in order.windows(2) {
+            if pair[0].0 == pair[1].0 {
+                first_use[pair[1].1] = Some(first_use[pair[0].1].unwrap_or(pair[0].1));
+            }
+        }
+        for (i, (id, first)) in ids.iter().zip(first_use).enumerate() {
             if !is_slug(id) {
                 self.push(
                     Severity::Error,
                     "invalid-id",
-                    at.clone(),
+                    format!("{collection}[{i}].id"),
                     format!("id \"{id}\" must be lowercase letters, digits and hyphens (it appears in page addresses)."),
                 );
             }
-            if let Some(first) = seen.insert(id, i) {
+            if let Some(first) = first {
                 self.push(
                     Severity::Error,
                     "duplicate-id",
-                    at,
+                    format!("{collection}[{i}].id"),
                     format!(
                         "id \"{id}\" is already used by {collection}[{first}]; ids must be unique."
                     ),
                 );
             }
         }
-        seen.into_keys().map(str::to_owned).collect()
+        let mut known: Vec<String> = order.into_iter().map(|(id, _)| id.to_owned()).collect();
+        known.dedup();
+        Ids(known)
     }
 
-    fn reference(&mut self, known: &HashSet<String>, id: &str, at: &str, what: &str) {
+    fn reference(&mut self, known: &Ids, id: &str, at: &str, what: &str) {
         if !known.contains(id) {
             self.push(
                 Severity::Error,
@@ -446,7 +454,7 @@ impl Validator {
         }
     }
 
-    fn references(&mut self, known: &HashSet<String>, ids: &[String], at: &str, what: &str) {
+    fn references(&mut self, known: &Ids, ids: &[String], at: &str, what: &str) {
         for (i, id) in ids.iter().enumerate() {
             self.reference(known, id, &format!("{at}[{i}]"), what);
         }
@@ -539,9 +547,21 @@ impl Validator {
 }
 
 struct Known {
-    units: HashSet<String>,
-    people: HashSet<String>,
-    items: HashSet<String>,
+    units: Ids,
+    people: Ids,
+    items: Ids,
+}
+
+/// One collection's ids, sorted, looked up by binary search. (A hash set was the main module's only
+/// use of SipHash and of a hash table keyed by strings.)
+struct Ids(Vec<String>);
+
+impl Ids {
+    fn contains(&self, id: &str) -> bool {
+        self.0
+            .binary_search_by(|known| known.as_str().cmp(id))
+            .is_ok()
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

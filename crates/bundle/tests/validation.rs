@@ -50,6 +50,10 @@ fn duplicate_ids_are_errors_in_every_collection() {
     assert!(p.message.contains("units[0]"), "{}", p.message);
     assert_problem(&b, "duplicate-id", "items[2].id", Severity::Error);
     assert_problem(&b, "duplicate-id", "people[3].id", Severity::Error);
+    // A third use names the first.
+    b["units"][2]["id"] = b["units"][0]["id"].clone();
+    let p = assert_problem(&b, "duplicate-id", "units[2].id", Severity::Error);
+    assert!(p.message.contains("units[0]"), "{}", p.message);
 }
 
 #[test]
