@@ -190,9 +190,8 @@ impl Store {
 
     /// What the other pages need, downloaded once the first page is drawn (its own code is in), the
     /// pictures on screen and a map's Leaflet have come (or 10 s have passed for each) and the browser
-    /// is idle, so that it does not
-    /// compete with the first page for a slow link: the basemap, Leaflet and the other pages' code, so
-    /// every page and the map work offline later. Then the service worker is registered, its install
+    /// is idle, so that it does not compete with the first page for a slow link: the basemap, Leaflet
+    /// and the other pages' code, so every page and the map work offline later. Then the service worker is registered, its install
     /// asking for files already downloaded or on their way. (Registered at start, its install
     /// downloaded them beside the first page's pictures; BENCHMARKS.md.) Each step in an idle callback
     /// of its own (`when_idle_each`), not one long task.

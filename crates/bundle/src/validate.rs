@@ -419,11 +419,12 @@ impl Validator {
             }
         }
         for (i, (id, first)) in ids.iter().zip(first_use).enumerate() {
+            let at = || format!("{collection}[{i}].id");
             if !is_slug(id) {
                 self.push(
                     Severity::Error,
                     "invalid-id",
-                    format!("{collection}[{i}].id"),
+                    at(),
                     format!("id \"{id}\" must be lowercase letters, digits and hyphens (it appears in page addresses)."),
                 );
             }
@@ -431,7 +432,7 @@ impl Validator {
                 self.push(
                     Severity::Error,
                     "duplicate-id",
-                    format!("{collection}[{i}].id"),
+                    at(),
                     format!(
                         "id \"{id}\" is already used by {collection}[{first}]; ids must be unique."
                     ),
