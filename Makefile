@@ -26,7 +26,7 @@ build: setup
 lint:
 	# rustfmt comes from the machine's default toolchain (Debian's has none).
 	env -u RUSTUP_TOOLCHAIN cargo fmt --all -- --check
-	$(ENV) cargo clippy -p bundle -p kiosk --all-targets -- -D warnings
+	$(ENV) cargo clippy -p bundle -p kiosk -p route --all-targets -- -D warnings
 	$(ENV) cargo clippy -p bundle-cli --all-targets -- -D warnings
 	$(ENV) cargo clippy $(WASM) --workspace --exclude bundle-cli --all-targets -- -D warnings
 	# The release build's route chunks (feature `split`, see src/chunks.rs).
@@ -37,7 +37,7 @@ lint:
 	env -u RUSTUP_TOOLCHAIN cargo fmt --manifest-path bench/floor/Cargo.toml -- --check
 
 test-native:
-	$(ENV) cargo test -p bundle -p bundle-cli -p kiosk
+	$(ENV) cargo test -p bundle -p bundle-cli -p kiosk -p route
 	# The vendored wasm splitter's unit tests, its change (merging small chunks) among them.
 	$(ENV) cargo test --manifest-path tools/wasm-split-cli/Cargo.toml --locked --lib
 	# The build scripts' own tests (the glue's short import names, the unused classes dropped).

@@ -1,11 +1,11 @@
 //! The application shell: store, document language and title, header, and the route table.
 
-use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::path;
-use leptos_router::{Lazy, LazyRoute};
+use std::future::Future;
+use std::pin::Pin;
 
-use crate::chunks::{self, chunk};
+use leptos::prelude::*;
+
+use crate::chunks::{self, chunk, SplitLoaderError};
 use crate::components::error_panel::{ErrorPanel, StaleNotice};
 use crate::components::header::SiteHeader;
 use crate::components::loading::{Loading, RoutingNotice};
@@ -14,6 +14,7 @@ use crate::pages::{
     books::BooksPage, gallery::GalleryPage, home::HomePage, item::ItemPage, map::MapPage,
 };
 use crate::pages::{not_found::NotFound, story::StoryPage, unit::UnitPage};
+use crate::router::{Builder, Page, Router};
 use crate::store::{use_store, LoadStatus, Store};
 
 #[component]
@@ -29,6 +30,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Shell() -> impl IntoView {
     let store = use_store();
+    let router = Router::provide(prepare, chunk_failed);
     let kiosk = KioskMode::provide(store);
     Effect::new(move |_| {
         let lang = store.lang.get();
@@ -48,79 +50,94 @@ pub fn Shell() -> impl IntoView {
             (false, _) => view! { <Loading/> }.into_any(),
         }
     };
-    let (is_routing, set_is_routing) = signal(false);
     view! {
-        <Router base=router_base() set_is_routing>
-            <SiteHeader/>
-            <RoutingNotice is_routing/>
-            <main id="main" tabindex="-1">{body}</main>
-            <KioskLayer/>
-        </Router>
+        <SiteHeader/>
+        <RoutingNotice is_routing=router.is_routing()/>
+        <main id="main" tabindex="-1">{body}</main>
+        <KioskLayer/>
     }
 }
 
-/// A route whose page is a chunk: drawn once the chunk's code is in (see `crate::chunks`).
-macro_rules! lazy_route {
-    ($route:ident, $module:ident, $preload:ident, $view:ident, $page:ident) => {
+/// A page whose code is a chunk: `$name()` downloads it (with retries, see `crate::chunks`) and gives
+/// the function that draws the page.
+macro_rules! page_chunk {
+    ($module:ident, $preload:ident, $name:ident, $draw:ident, $page:ident) => {
+        fn $draw() -> AnyView {
+            view! { <$page/> }.into_any()
+        }
+
         chunk!(
             $module,
             $preload,
-            fn $view() {
-                view! { <$page/> }.into_any()
+            fn $name() -> Builder {
+                $draw as Builder
             }
         );
-
-        struct $route;
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                Self
-            }
-            async fn view(_: Self) -> AnyView {
-                chunks::load($view).await
-            }
-        }
     };
 }
 
-lazy_route!(
-    GalleryRoute,
+page_chunk!(
     gallery,
     preload_gallery,
-    gallery_view,
+    gallery_page,
+    draw_gallery,
     GalleryPage
 );
 // The item page is a chunk of its own: a visit to the gallery does not download it (nor the QR code
 // it shares with the kiosk), and it is prefetched with the other pages once the first is up.
-lazy_route!(ItemRoute, item, preload_item, item_view, ItemPage);
-lazy_route!(MapRoute, map, preload_map, map_view, MapPage);
-lazy_route!(StoryRoute, pages, preload_story, story_view, StoryPage);
-lazy_route!(BooksRoute, pages, preload_books, books_view, BooksPage);
-lazy_route!(UnitRoute, pages, preload_unit, unit_view, UnitPage);
+page_chunk!(item, preload_item, item_page, draw_item, ItemPage);
+page_chunk!(map, preload_map, map_page, draw_map, MapPage);
+page_chunk!(pages, preload_story, story_page, draw_story, StoryPage);
+page_chunk!(pages, preload_books, books_page, draw_books, BooksPage);
+page_chunk!(pages, preload_unit, unit_page, draw_unit, UnitPage);
 
-/// The first segment of the page's path under the router's base ("gallery", "map"…, "" for the home
-/// page), and whether another follows it.
-fn page_segments() -> (String, bool) {
-    let path = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_default();
-    let path = path.strip_prefix(&router_base()).unwrap_or(&path);
-    let mut segments = path.trim_matches('/').split('/');
-    let first = segments.next().unwrap_or_default().to_owned();
-    (first, segments.next().is_some())
+fn draw_home() -> AnyView {
+    view! { <HomePage/> }.into_any()
+}
+
+fn draw_not_found() -> AnyView {
+    view! { <NotFound/> }.into_any()
+}
+
+fn chunk_failed() -> AnyView {
+    chunks::failed_view()
+}
+
+type Chunk = Pin<Box<dyn Future<Output = Result<Builder, SplitLoaderError>>>>;
+
+/// The router's [`crate::router::Prepare`]: the home page and "not found" are in the main module, the
+/// other pages are chunks.
+fn prepare(page: Page) -> Pin<Box<dyn Future<Output = Option<Builder>>>> {
+    let load: fn() -> Chunk = match page {
+        Page::Home => return Box::pin(async { Some(draw_home as Builder) }),
+        Page::NotFound => return Box::pin(async { Some(draw_not_found as Builder) }),
+        Page::Gallery => || Box::pin(gallery_page()),
+        Page::Item => || Box::pin(item_page()),
+        Page::Map => || Box::pin(map_page()),
+        Page::Story => || Box::pin(story_page()),
+        Page::Books => || Box::pin(books_page()),
+        Page::Unit => || Box::pin(unit_page()),
+    };
+    Box::pin(chunks::retry(load))
+}
+
+/// The route of the address the visitor arrived on.
+fn first_route() -> Page {
+    let path = window().location().pathname().unwrap_or_default();
+    crate::router::Route::of(path.strip_prefix(&base_path()).unwrap_or(&path)).page
 }
 
 /// Starts downloading the chunk of the page the visitor arrived on, alongside the bundle, rather than
 /// once the bundle is in and the route is drawn.
 fn preload_first_page() {
-    let (first, more) = page_segments();
-    match (first.as_str(), more) {
-        ("gallery", false) => chunks::preload_first(preload_gallery()),
-        ("gallery", true) => chunks::preload_first(preload_item()),
-        ("map", _) => chunks::preload_first(preload_map()),
-        ("story", _) => chunks::preload_first(preload_story()),
-        ("books", _) => chunks::preload_first(preload_books()),
-        ("units", _) => chunks::preload_first(preload_unit()),
-        _ => {}
+    match first_route() {
+        Page::Gallery => chunks::preload_first(preload_gallery()),
+        Page::Item => chunks::preload_first(preload_item()),
+        Page::Map => chunks::preload_first(preload_map()),
+        Page::Story => chunks::preload_first(preload_story()),
+        Page::Books => chunks::preload_first(preload_books()),
+        Page::Unit => chunks::preload_first(preload_unit()),
+        Page::Home | Page::NotFound => {}
     }
 }
 
@@ -131,8 +148,7 @@ pub fn preload_first_picture(bundle: &bundle::Bundle) {
     let unfiltered = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .is_some_and(|search| search.is_empty());
-    let (first, more) = page_segments();
-    if !unfiltered || first != "gallery" || more {
+    if !unfiltered || first_route() != Page::Gallery {
         return;
     }
     let first = bundle::first_in_default_order(bundle).and_then(|i| bundle.items[i].media.first());
@@ -145,25 +161,11 @@ pub fn preload_first_picture(bundle: &bundle::Bundle) {
     }
 }
 
-/// The route table. The routes are flat (no page is drawn inside another), so leptos_router's flat
-/// router, 11.7 KB gzip less of the main module than the nested `<Routes>` (BENCHMARKS.md, "eighth
-/// session"). It behaves as the nested one for these routes (a new page replaces the old one once its
-/// chunk is in; a new query or id updates the page in place) but for one thing: when only a route's
-/// id changes, the route's own URL (`use_query_map`, `use_url`) is not renewed. Query parameters of a
-/// route with an id are therefore read from `use_location()` (the lightbox's `?view=`).
+/// The page of the address (`crate::router`): routes are flat, no page is drawn inside another.
 #[component]
 fn Pages() -> impl IntoView {
-    view! {
-        <FlatRoutes fallback=NotFound>
-            <Route path=path!("") view=HomePage/>
-            <Route path=path!("gallery") view={Lazy::<GalleryRoute>::new()}/>
-            <Route path=path!("gallery/:id") view={Lazy::<ItemRoute>::new()}/>
-            <Route path=path!("map") view={Lazy::<MapRoute>::new()}/>
-            <Route path=path!("story") view={Lazy::<StoryRoute>::new()}/>
-            <Route path=path!("books") view={Lazy::<BooksRoute>::new()}/>
-            <Route path=path!("units/:id") view={Lazy::<UnitRoute>::new()}/>
-        </FlatRoutes>
-    }
+    let router = crate::router::use_router();
+    move || router.view()
 }
 
 /// The path the site is served under, from `<base href>` (trunk's `--public-url`): "" at the root,
@@ -197,14 +199,16 @@ pub fn use_document_title(page: impl Fn() -> Option<String> + Send + Sync + 'sta
 }
 
 /// `path` (starting with `/`) under the site's base, for plain links. Plain `<a>` elements are still
-/// routed client-side by the router; unlike `<A>` they do not each watch the location, which matters in
-/// long lists that re-render on every keystroke.
+/// routed client-side by the router; unlike `Link` they do not each watch the location, which matters
+/// in long lists that re-render on every keystroke.
 pub fn app_href(path: &str) -> String {
+    format!("{}{path}", base_path())
+}
+
+/// [`router_base`], read once.
+pub fn base_path() -> String {
     thread_local! {
         static BASE: String = router_base();
     }
-    BASE.with(|base| format!("{base}{path}"))
+    BASE.with(Clone::clone)
 }
-
-/// The router's `navigate`, kept for later (timers and listeners run outside the component that got it).
-pub type Navigate = std::rc::Rc<dyn Fn(&str, leptos_router::NavigateOptions)>;

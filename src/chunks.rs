@@ -22,6 +22,24 @@ use crate::store::LoadError;
 /// `Result<AnyView, SplitLoaderError>`, whose code (and whatever only it uses) goes into the chunk
 /// `module`; `preload_fn` starts the chunk's download without drawing anything.
 macro_rules! chunk {
+    // `chunk!(module, preload_fn, fn name(args) -> T { body })`: the same for code that returns a value.
+    ($module:ident, $preload:ident, fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, preload($preload), fallible)]
+        pub fn $name($($arg: $ty),*) -> Result<$ret, $crate::chunks::SplitLoaderError> {
+            Ok($body)
+        }
+
+        #[cfg(not(feature = "split"))]
+        pub async fn $name($($arg: $ty),*) -> Result<$ret, $crate::chunks::SplitLoaderError> {
+            Ok($body)
+        }
+
+        #[cfg(not(feature = "split"))]
+        pub async fn $preload() -> Result<(), $crate::chunks::SplitLoaderError> {
+            Ok(())
+        }
+    };
     ($module:ident, $preload:ident, fn $name:ident($($arg:ident: $ty:ty),*) $body:block) => {
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, preload($preload), fallible)]
@@ -62,8 +80,13 @@ where
 {
     match retry(load).await {
         Some(view) => view,
-        None => view! { <ChunkFailed/> }.into_any(),
+        None => failed_view(),
     }
+}
+
+/// The notice for code that could not be downloaded.
+pub fn failed_view() -> AnyView {
+    view! { <ChunkFailed/> }.into_any()
 }
 
 /// Calls a split function, trying its chunk's download again after a failure with the bundle's

@@ -8,21 +8,19 @@
 //! shows on-screen Home and Back; turns links that leave the app into QR codes; and opens the
 //! maintenance overlay after a 5-second press in the top-left corner (or Ctrl+Alt+M).
 
-use std::rc::Rc;
 use std::time::Duration;
 
 use bundle::{Bundle, Item, KioskSettings, Lang};
 use kiosk::{Action, CheckOutcome, Kiosk, LastCheck, Timing};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::app::{router_base, Navigate};
+use crate::app::router_base;
 use crate::components::media::BundleImage;
 use crate::i18n::*;
 use crate::offline;
+use crate::router::{use_router, Router};
 use crate::store::{default_lang, forget_lang_choice, use_store, Store};
 
 const KIOSK_KEY: &str = "showcase.kiosk";
@@ -174,7 +172,7 @@ struct Glue {
     /// In-app pages behind the current one (Back is off at 0, so Back never leaves the app).
     depth: RwSignal<u32>,
     next_depth: StoredValue<Option<u32>>,
-    navigate: StoredValue<Navigate, LocalStorage>,
+    router: Router,
 }
 
 impl Glue {
@@ -284,15 +282,9 @@ impl Glue {
         window().scroll_to_with_x_and_y(0.0, 0.0);
     }
 
-    /// Navigates to the home page, `/showcase/` under a sub-path (the router's own resolution would drop
-    /// the trailing slash: `/showcase`, which servers may not route to the site).
+    /// Navigates to the home page (`/showcase/` under a sub-path).
     fn go_home(self) {
-        let options = NavigateOptions {
-            resolve: false,
-            ..NavigateOptions::default()
-        };
-        self.navigate
-            .with_value(|nav| nav(&crate::app::app_href("/"), options));
+        self.router.navigate("/", Default::default());
     }
 
     /// The home page in the default language with nothing open: an idle kiosk has nothing to reset.
@@ -350,8 +342,7 @@ fn KioskChrome(mode: KioskMode) -> impl IntoView {
     let store = use_store();
     let lang = Signal::derive(move || store.lang.get());
     let i18n = use_i18n();
-    let navigate = use_navigate();
-    let location = use_location();
+    let router = use_router();
     let slides = Memo::new(move |_| {
         store
             .bundle
@@ -374,13 +365,13 @@ fn KioskChrome(mode: KioskMode) -> impl IntoView {
         qr_link: RwSignal::new(None),
         depth: RwSignal::new(0),
         next_depth: StoredValue::new(None),
-        navigate: StoredValue::new_local(Rc::new(navigate)),
+        router,
     };
 
     // Count in-app pages, so Back stops at the first one.
     Effect::new(move |previous: Option<()>| {
         // Read, not only tracked: a memo never read is not recomputed, and would not notify.
-        let _ = (location.pathname.get(), location.search.get());
+        let _ = (router.path.get(), router.search.get());
         if previous.is_some() {
             let next = glue
                 .next_depth

@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod kiosk_mode;
 pub mod offline;
 pub mod pages;
+pub mod router;
 pub mod store;
 
 /// Entry point of the browser build.

@@ -1,9 +1,8 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
-use crate::app::app_href;
 use crate::i18n::*;
+use crate::router::Link;
 use crate::store::use_store;
 
 #[component]
@@ -14,20 +13,20 @@ pub fn SiteHeader() -> impl IntoView {
         <header class="site-header">
             // `#main` alone would be read against <base href> (the site's root) and open the home page.
             <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, skip_to_content)}</a>
-            <A href=app_href("/") attr:class="brand">
+            <Link href="/" attr:class="brand">
                 <span class="brand-mark" aria-hidden="true" lang="zh-CN">"百"</span>
                 // The site's own name, not the bundle's title (the home page's heading): the same
                 // before and after the bundle comes, so the header does not change size under the
                 // visitor (on a phone in English the longer title took a second line).
                 <span class="brand-title">{t!(i18n, site_name)}</span>
-            </A>
+            </Link>
             <nav aria-label=move || t_string!(i18n, nav_label)>
                 <ul>
-                    <li><A href=app_href("/") exact=true>{t!(i18n, nav_home)}</A></li>
-                    <li><A href=app_href("/gallery")>{t!(i18n, nav_gallery)}</A></li>
-                    <li><A href=app_href("/map")>{t!(i18n, nav_map)}</A></li>
-                    <li><A href=app_href("/story")>{t!(i18n, nav_story)}</A></li>
-                    <li><A href=app_href("/books")>{t!(i18n, nav_books)}</A></li>
+                    <li><Link href="/" exact=true>{t!(i18n, nav_home)}</Link></li>
+                    <li><Link href="/gallery">{t!(i18n, nav_gallery)}</Link></li>
+                    <li><Link href="/map">{t!(i18n, nav_map)}</Link></li>
+                    <li><Link href="/story">{t!(i18n, nav_story)}</Link></li>
+                    <li><Link href="/books">{t!(i18n, nav_books)}</Link></li>
                 </ul>
             </nav>
             <button

@@ -10,12 +10,11 @@ use bundle::{Lang, Media, Text};
 use leptos::ev;
 use leptos::html::Dialog;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_matched, use_navigate};
-use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::components::media::BundleImage;
 use crate::i18n::*;
+use crate::router::{use_router, NavigateOptions};
 
 const MAX_SCALE: f64 = 5.0;
 const DOUBLE_TAP_SCALE: f64 = 2.5;
@@ -39,22 +38,14 @@ pub struct LightboxParam {
 }
 
 pub fn use_lightbox_param() -> LightboxParam {
-    // The router's location, not the route's URL (`use_query_map`): the flat router (src/app.rs)
-    // renews a route's URL when only the query changes, not when the route's parameters do, so on
-    // /gallery/a → /gallery/b?view=0 (a link, or a jump back through history) the route's query
-    // would still be the one of /gallery/a.
-    let location = use_location();
-    let matched = use_matched();
-    let base = crate::app::router_base();
+    let router = use_router();
+    let page = router.route.with_untracked(|r| r.page);
     LightboxParam {
         key: Memo::new(move |_| {
-            // While the next page's code loads, this page stays on screen, and the address is already
-            // the next page's: only this page's own address opens its lightbox.
-            let ours = location.pathname.with(|path| {
-                let path = path.strip_prefix(base.as_str()).unwrap_or(path);
-                matched.with(|m| m.trim_end_matches('/') == path.trim_end_matches('/'))
-            });
-            ours.then(|| location.query.with(|q| q.get("view")))
+            // Only this page's own address opens its lightbox: the address may already be the next
+            // page's while this one is being taken down.
+            let ours = router.route.with(|r| r.page == page);
+            ours.then(|| router.query.with(|q| q.get("view").map(str::to_owned)))
                 .flatten()
         }),
         pushed: StoredValue::new(false),
@@ -63,25 +54,18 @@ pub fn use_lightbox_param() -> LightboxParam {
 
 impl LightboxParam {
     fn go(self, key: Option<&str>, replace: bool) {
-        let location = use_location();
-        let mut params = location.query.get_untracked();
-        params.remove("view");
-        if let Some(key) = key {
-            params.insert("view", key.to_owned());
+        let router = use_router();
+        let mut query = router.query.get_untracked();
+        match key {
+            Some(key) => query.set("view", key),
+            None => query.remove("view"),
         }
-        let path = format!(
-            "{}{}",
-            location.pathname.get_untracked(),
-            params.to_query_string()
-        );
-        let navigate = use_navigate();
-        navigate(
+        let path = format!("{}{}", router.path.get_untracked(), query.to_search());
+        router.navigate(
             &path,
             NavigateOptions {
                 replace,
                 scroll: false,
-                resolve: false,
-                ..Default::default()
             },
         );
     }

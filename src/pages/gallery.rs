@@ -5,19 +5,16 @@ use std::sync::Arc;
 
 use bundle::{search, search_after, Bundle, GalleryQuery, ItemKind, Lang, SortOrder};
 use leptos::prelude::*;
-use std::rc::Rc;
 
 use leptos::ev;
 use leptos::wasm_bindgen::JsCast;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use leptos_router::params::ParamsMap;
-use leptos_router::NavigateOptions;
 
-use crate::app::{app_href, use_document_title, Navigate};
+use crate::app::{app_href, use_document_title};
 use crate::components::lightbox::{use_lightbox_param, LazyLightbox, LightboxParam, Slide};
 use crate::components::media::StaticBundleImage;
 use crate::i18n::*;
 use crate::pages::home::unit_label;
+use crate::router::{use_router, NavigateOptions, Query, Router};
 use crate::store::use_store;
 
 /// Cards rendered at first and added by each "show more": more than a kiosk screen holds, few enough
@@ -45,11 +42,10 @@ pub fn GalleryPage() -> impl IntoView {
 fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
     let i18n = use_i18n();
     let index = use_store().search_index(&bundle);
-    let query_map = use_query_map();
+    let router = use_router();
     let typed = TypedText::provide();
     let query = Memo::new(move |_| {
-        let mut query = query_map
-            .with(|m| GalleryQuery::from_pairs(m.latest_values().map(|(k, v)| (k.as_ref(), v))));
+        let mut query = router.query.with(|q| GalleryQuery::from_pairs(q.latest()));
         if let Some(text) = typed.text.get() {
             query.text = text;
         }
@@ -202,15 +198,12 @@ fn set_query(query: &GalleryQuery) {
     if let Some(typed) = use_context::<TypedText>() {
         typed.discard();
     }
-    let params: ParamsMap = query.to_pairs().into_iter().collect();
-    let navigate = use_navigate();
-    navigate(
-        // `navigate` puts the site's base in front itself.
-        &format!("/gallery{}", params.to_query_string()),
+    let params: Query = query.to_pairs().into_iter().collect();
+    use_router().navigate(
+        &format!("/gallery{}", params.to_search()),
         NavigateOptions {
             replace: true,
             scroll: false,
-            ..Default::default()
         },
     );
 }
@@ -228,24 +221,15 @@ const WRITE_TEXT_AFTER_MS: u32 = 300;
 struct TypedText {
     text: RwSignal<Option<String>>,
     timer: StoredValue<Option<gloo_timers::callback::Timeout>, LocalStorage>,
-    navigate: StoredValue<Navigate, LocalStorage>,
-    /// The address's parameters and path.
-    params: Memo<ParamsMap>,
-    path: Memo<String>,
+    router: Router,
 }
 
 impl TypedText {
     fn provide() -> Self {
-        let navigate = use_navigate();
-        let location = use_location();
         let typed = TypedText {
             text: RwSignal::new(None),
             timer: StoredValue::new_local(None),
-            navigate: StoredValue::new_local(Rc::new(move |path: &str, options| {
-                navigate(path, options)
-            })),
-            params: location.query,
-            path: location.pathname,
+            router: use_router(),
         };
         provide_context(typed);
         let pressed = window_event_listener(ev::pointerdown, move |e| {
@@ -291,23 +275,19 @@ impl TypedText {
         let Some(text) = self.text.try_get_untracked().flatten() else {
             return;
         };
-        let mut params = self.params.get_untracked();
+        let mut params = self.router.query.get_untracked();
         params.remove("q");
         if !text.trim().is_empty() {
-            params.insert("q", text);
+            params.set("q", text);
         }
-        let path = format!("{}{}", self.path.get_untracked(), params.to_query_string());
-        self.navigate.with_value(|navigate| {
-            navigate(
-                &path,
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    resolve: false,
-                    ..Default::default()
-                },
-            )
-        });
+        let path = format!("{}{}", self.router.path.get_untracked(), params.to_search());
+        self.router.navigate(
+            &path,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+            },
+        );
         // The address now says what the grid shows: the memo's value does not change.
         self.text.set(None);
     }

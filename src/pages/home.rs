@@ -2,10 +2,10 @@
 
 use bundle::Lang;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::app::{app_href, use_document_title};
 use crate::i18n::*;
+use crate::router::Link;
 use crate::store::use_store;
 
 #[component]
@@ -93,14 +93,14 @@ pub fn HomePage() -> impl IntoView {
             <section aria-labelledby="explore-title">
                 <h2 id="explore-title">{t!(i18n, explore)}</h2>
                 <ul class="explore">
-                    <li><A href=app_href("/gallery")><strong>{t!(i18n, nav_gallery)}</strong>
+                    <li><Link href="/gallery"><strong>{t!(i18n, nav_gallery)}</strong>
                         <span>{t!(i18n, gallery_blurb)}</span>
-                        <span class="count">{move || items_count(i18n.get_locale(), item_count)}</span></A></li>
-                    <li><A href=app_href("/map")><strong>{t!(i18n, nav_map)}</strong><span>{t!(i18n, map_blurb)}</span></A></li>
-                    <li><A href=app_href("/story")><strong>{t!(i18n, nav_story)}</strong><span>{t!(i18n, story_blurb)}</span></A></li>
-                    <li><A href=app_href("/books")><strong>{t!(i18n, nav_books)}</strong>
+                        <span class="count">{move || items_count(i18n.get_locale(), item_count)}</span></Link></li>
+                    <li><Link href="/map"><strong>{t!(i18n, nav_map)}</strong><span>{t!(i18n, map_blurb)}</span></Link></li>
+                    <li><Link href="/story"><strong>{t!(i18n, nav_story)}</strong><span>{t!(i18n, story_blurb)}</span></Link></li>
+                    <li><Link href="/books"><strong>{t!(i18n, nav_books)}</strong>
                         <span>{t!(i18n, books_blurb)}</span>
-                        <span class="count">{move || books_count(i18n.get_locale(), book_total)}</span></A></li>
+                        <span class="count">{move || books_count(i18n.get_locale(), book_total)}</span></Link></li>
                 </ul>
             </section>
             <section aria-labelledby="partners-title">

@@ -5,8 +5,6 @@ use std::sync::Arc;
 
 use bundle::{Bundle, Item, Lang, Text};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::app::{app_href, use_document_title};
 use crate::components::lightbox::{use_lightbox_param, LazyLightbox, Slide};
@@ -15,14 +13,14 @@ use crate::i18n::*;
 use crate::kiosk_mode::{kiosk_on, public_url, QrCode};
 use crate::pages::home::unit_label;
 use crate::pages::not_found::NotFound;
+use crate::router::{use_router, Link, Page};
 use crate::store::use_store;
 
 #[component]
 pub fn ItemPage() -> impl IntoView {
     let store = use_store();
-    let params = use_params_map();
     let lang = Signal::derive(move || store.lang.get());
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let id = use_router().id_of(Page::Item);
     use_document_title(move || {
         let lang = lang.get();
         let title = store.bundle.with(|b| {
@@ -107,7 +105,7 @@ fn ItemView(bundle: Arc<Bundle>, position: usize, lang: Signal<Lang>) -> impl In
     let description = item.description.clone();
     view! {
         <article class="item-page">
-            <p class="breadcrumb"><A href=app_href("/gallery")>"← "{t!(i18n, back_to_gallery)}</A></p>
+            <p class="breadcrumb"><Link href="/gallery">"← "{t!(i18n, back_to_gallery)}</Link></p>
             <span class=format!("badge badge-{}", kind.as_str())>{move || item_kind(lang.get(), kind)}</span>
             <h1>{move || title.get(lang.get()).to_owned()}</h1>
             <div class="item-layout">
@@ -115,7 +113,7 @@ fn ItemView(bundle: Arc<Bundle>, position: usize, lang: Signal<Lang>) -> impl In
                 <div class="item-text">
                     <p class="item-description">{move || description.get(lang.get()).to_owned()}</p>
                     {details}
-                    <p><A href=app_href("/map")>{t!(i18n, show_on_map)}</A></p>
+                    <p><Link href="/map">{t!(i18n, show_on_map)}</Link></p>
                     {hand_off}
                 </div>
             </div>
@@ -135,10 +133,10 @@ fn neighbour_link(
     label: fn(Locale) -> &'static str,
 ) -> impl IntoView {
     view! {
-        <A href=app_href(&format!("/gallery/{}", item.id)) attr:class=format!("neighbour neighbour-{rel}") attr:rel=rel>
+        <Link href=format!("/gallery/{}", item.id) attr:class=format!("neighbour neighbour-{rel}") attr:rel=rel>
             <span class="neighbour-label">{move || label(locale(lang.get()))}</span>
             <span>{move || item.title.get(lang.get()).to_owned()}</span>
-        </A>
+        </Link>
     }
 }
 

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::app::{app_href, use_document_title};
+use crate::app::use_document_title;
 use crate::i18n::*;
+use crate::router::Link;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -12,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="not-found">
             <h1>{t!(i18n, not_found_title)}</h1>
             <p>{t!(i18n, not_found_body)}</p>
-            <A href=app_href("/") attr:class="button">{t!(i18n, back_home)}</A>
+            <Link href="/" attr:class="button">{t!(i18n, back_home)}</Link>
         </section>
     }
 }

@@ -2,18 +2,17 @@
 //! linked to the gallery), and where it is.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::app::{app_href, use_document_title};
 use crate::i18n::*;
 use crate::pages::not_found::NotFound;
+use crate::router::{use_router, Page};
 use crate::store::use_store;
 
 #[component]
 pub fn UnitPage() -> impl IntoView {
     let store = use_store();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let id = use_router().id_of(Page::Unit);
     let lang = move || store.lang.get();
     use_document_title(move || {
         let lang = lang();

@@ -1,0 +1,367 @@
+//! The app's addresses as plain data, with no browser: which page a path shows ([`Route`]), whether a
+//! navigation link is the current page ([`is_current`]), and query strings read and written as browsers
+//! read and write them ([`Query`]). The browser glue (`src/router.rs` in the app) keeps the history and
+//! the signals; everything that decides is here and tested natively.
+
+use std::fmt::Write;
+
+/// The app's pages. A route's id (an item's, a unit's) is in [`Route::id`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page {
+    Home,
+    Gallery,
+    Item,
+    Map,
+    Story,
+    Books,
+    Unit,
+    NotFound,
+}
+
+impl Page {
+    /// Every page, in the order of [`Page::index`].
+    pub const ALL: [Page; 8] = [
+        Page::Home,
+        Page::Gallery,
+        Page::Item,
+        Page::Map,
+        Page::Story,
+        Page::Books,
+        Page::Unit,
+        Page::NotFound,
+    ];
+
+    /// A small number per page, for tables indexed by page.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// What a path shows: the page and, for an item or a unit, its id (percent-decoded).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Route {
+    pub page: Page,
+    pub id: Option<String>,
+}
+
+impl Route {
+    /// The route of `path`, the address's path under the site's base ("/", "/gallery", "/units/x").
+    /// A trailing slash is allowed ("/gallery/"); anything else unknown is [`Page::NotFound`].
+    pub fn of(path: &str) -> Route {
+        let trimmed = path.strip_prefix('/').unwrap_or(path);
+        let trimmed = trimmed.strip_suffix('/').unwrap_or(trimmed);
+        let mut segments = trimmed.split('/');
+        let first = segments.next().unwrap_or_default();
+        let second = segments.next();
+        let more = segments.next().is_some();
+        let page = |page| Route { page, id: None };
+        match (first, second, more) {
+            ("", None, _) if path.len() <= 1 => page(Page::Home),
+            ("gallery", None, _) => page(Page::Gallery),
+            ("map", None, _) => page(Page::Map),
+            ("story", None, _) => page(Page::Story),
+            ("books", None, _) => page(Page::Books),
+            ("gallery", Some(id), false) if !id.is_empty() => Route {
+                page: Page::Item,
+                id: Some(decode(id, false)),
+            },
+            ("units", Some(id), false) if !id.is_empty() => Route {
+                page: Page::Unit,
+                id: Some(decode(id, false)),
+            },
+            _ => page(Page::NotFound),
+        }
+    }
+}
+
+/// Whether a navigation link to `href` (a path under the base) marks the current page `current`: the
+/// same path, or, unless `exact`, a path under it ("/gallery" for "/gallery/x", not for "/galleryx").
+/// Trailing slashes do not count.
+pub fn is_current(href: &str, current: &str, exact: bool) -> bool {
+    let href = href.trim_end_matches('/');
+    let current = current.trim_end_matches('/');
+    if exact || href.is_empty() {
+        return href == current;
+    }
+    current
+        .strip_prefix(href)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// A query string's parameters, in their order. Read as `URLSearchParams` reads one (`+` is a space,
+/// `%XX` a byte, invalid escapes kept as they are); written as `encodeURIComponent` writes each part.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query(Vec<(String, String)>);
+
+impl Query {
+    /// Reads `search`, with or without its leading `?`.
+    pub fn parse(search: &str) -> Query {
+        let search = search.strip_prefix('?').unwrap_or(search);
+        Query(
+            search
+                .split('&')
+                .filter(|pair| !pair.is_empty())
+                .map(|pair| {
+                    let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                    (decode(key, true), decode(value, true))
+                })
+                .collect(),
+        )
+    }
+
+    /// The last value of `key`, as the browser's and the old router's `get` give it.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The parameters, each key once with its last value, in the order the keys first appear.
+    pub fn latest(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().enumerate().filter_map(|(n, (key, _))| {
+            let first = self.0[..n].iter().all(|(k, _)| k != key);
+            first.then(|| (key.as_str(), self.get(key).unwrap_or_default()))
+        })
+    }
+
+    /// Sets `key` to `value` alone, where `key` was (at the end if it was not there).
+    pub fn set(&mut self, key: &str, value: impl Into<String>) {
+        let value = value.into();
+        match self.0.iter().position(|(k, _)| k == key) {
+            Some(n) => {
+                self.0[n].1 = value;
+                let mut seen = 0;
+                self.0.retain(|(k, _)| {
+                    seen += usize::from(k == key);
+                    k != key || seen == 1
+                });
+            }
+            None => self.0.push((key.to_owned(), value)),
+        }
+    }
+
+    /// Removes every value of `key`; the others keep their order.
+    pub fn remove(&mut self, key: &str) {
+        self.0.retain(|(k, _)| k != key);
+    }
+
+    /// `?key=value&…`, or "" when there is nothing.
+    pub fn to_search(&self) -> String {
+        let mut out = String::new();
+        for (n, (key, value)) in self.0.iter().enumerate() {
+            out.push(if n == 0 { '?' } else { '&' });
+            encode_into(&mut out, key);
+            out.push('=');
+            encode_into(&mut out, value);
+        }
+        out
+    }
+}
+
+impl<K: Into<String>, V: Into<String>> FromIterator<(K, V)> for Query {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(pairs: I) -> Self {
+        Query(
+            pairs
+                .into_iter()
+                .map(|(k, v)| (k.into(), v.into()))
+                .collect(),
+        )
+    }
+}
+
+/// Percent-decodes `text` (and `+` as a space when `plus`), keeping an invalid escape as it is and
+/// replacing bytes that are not UTF-8, as browsers do.
+pub fn decode(text: &str, plus: bool) -> String {
+    if !text.contains(['%', '+']) {
+        return text.to_owned();
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut n = 0;
+    while n < bytes.len() {
+        let byte = bytes[n];
+        let hex = |at: usize| bytes.get(at).and_then(|b| (*b as char).to_digit(16));
+        match (byte, hex(n + 1), hex(n + 2)) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                n += 3;
+                continue;
+            }
+            (b'+', _, _) if plus => out.push(b' '),
+            _ => out.push(byte),
+        }
+        n += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `text` as `encodeURIComponent` writes it: letters, digits and `-_.!~*'()` as they are, every other
+/// byte of its UTF-8 as `%XX`.
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    encode_into(&mut out, text);
+    out
+}
+
+fn encode_into(out: &mut String, text: &str) {
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn route(path: &str) -> (Page, Option<&str>) {
+        let r = Route::of(path);
+        (r.page, r.id.map(|id| &*id.leak()))
+    }
+
+    #[test]
+    fn paths_show_their_pages() {
+        assert_eq!(route("/"), (Page::Home, None));
+        assert_eq!(route(""), (Page::Home, None));
+        assert_eq!(route("/gallery"), (Page::Gallery, None));
+        assert_eq!(route("/gallery/"), (Page::Gallery, None));
+        assert_eq!(route("/gallery/red-ship"), (Page::Item, Some("red-ship")));
+        assert_eq!(route("/gallery/red-ship/"), (Page::Item, Some("red-ship")));
+        assert_eq!(route("/map"), (Page::Map, None));
+        assert_eq!(route("/story"), (Page::Story, None));
+        assert_eq!(route("/books"), (Page::Books, None));
+        assert_eq!(route("/units/hudong"), (Page::Unit, Some("hudong")));
+        assert_eq!(route("/units/%E7%BA%A2"), (Page::Unit, Some("红")));
+    }
+
+    #[test]
+    fn other_paths_are_not_found() {
+        for path in [
+            "/units",
+            "/units/",
+            "/gallery/a/b",
+            "/gallery//",
+            "/galleryx",
+            "/map/x",
+            "/index.html",
+            "//",
+            "/Gallery",
+        ] {
+            assert_eq!(Route::of(path).page, Page::NotFound, "{path}");
+        }
+    }
+
+    #[test]
+    fn page_indexes_follow_all() {
+        for (n, page) in Page::ALL.into_iter().enumerate() {
+            assert_eq!(page.index(), n);
+        }
+    }
+
+    #[test]
+    fn current_page_links() {
+        assert!(is_current("/", "/", true));
+        assert!(is_current("/", "", true));
+        assert!(!is_current("/", "/gallery", true));
+        assert!(
+            !is_current("/", "/gallery", false),
+            "home is current only at home"
+        );
+        assert!(is_current("/gallery", "/gallery", false));
+        assert!(is_current("/gallery", "/gallery/", false));
+        assert!(is_current("/gallery", "/gallery/red-ship", false));
+        assert!(!is_current("/gallery", "/gallery/red-ship", true));
+        assert!(!is_current("/gallery", "/galleryx", false));
+        assert!(!is_current("/map", "/gallery", false));
+    }
+
+    #[test]
+    fn queries_read_as_browsers_read_them() {
+        let q = Query::parse("?kind=artwork&q=red+ship&donor=%E6%B9%96&empty=&flag&&kind=book");
+        assert_eq!(q.get("kind"), Some("book"), "the last value");
+        assert_eq!(q.get("q"), Some("red ship"));
+        assert_eq!(q.get("donor"), Some("湖"));
+        assert_eq!(q.get("empty"), Some(""));
+        assert_eq!(q.get("flag"), Some(""));
+        assert_eq!(q.get("view"), None);
+        let latest: Vec<_> = q.latest().collect();
+        assert_eq!(
+            latest,
+            [
+                ("kind", "book"),
+                ("q", "red ship"),
+                ("donor", "湖"),
+                ("empty", ""),
+                ("flag", "")
+            ]
+        );
+        assert_eq!(Query::parse(""), Query::default());
+        assert_eq!(Query::parse("?"), Query::default());
+    }
+
+    #[test]
+    fn bad_escapes_are_kept_and_bad_bytes_replaced() {
+        assert_eq!(decode("100%", true), "100%");
+        assert_eq!(decode("%zz%4", true), "%zz%4");
+        assert_eq!(decode("%FF", true), "\u{FFFD}");
+        assert_eq!(decode("a+b", false), "a+b");
+        assert_eq!(decode("a%2Bb", true), "a+b");
+    }
+
+    #[test]
+    fn queries_written_as_encode_uri_component() {
+        // encodeURIComponent's unescaped set, and what it escapes.
+        assert_eq!(encode("AZaz09-_.!~*'()"), "AZaz09-_.!~*'()");
+        assert_eq!(encode(" &=?#/+%"), "%20%26%3D%3F%23%2F%2B%25");
+        assert_eq!(encode("红船"), "%E7%BA%A2%E8%88%B9");
+        let mut q: Query = [("kind", "artwork"), ("q", "red ship & 红")]
+            .into_iter()
+            .collect();
+        assert_eq!(
+            q.to_search(),
+            "?kind=artwork&q=red%20ship%20%26%20%E7%BA%A2"
+        );
+        q.set("view", "0");
+        q.set("kind", "book");
+        assert_eq!(
+            q.to_search(),
+            "?kind=book&q=red%20ship%20%26%20%E7%BA%A2&view=0"
+        );
+        q.remove("q");
+        assert_eq!(q.to_search(), "?kind=book&view=0");
+        q.remove("kind");
+        q.remove("view");
+        assert_eq!(q.to_search(), "");
+    }
+
+    #[test]
+    fn set_leaves_one_value() {
+        let mut q = Query::parse("a=1&b=2&a=3");
+        q.set("a", "4");
+        assert_eq!(q.to_search(), "?a=4&b=2");
+    }
+
+    #[test]
+    fn written_queries_read_back_the_same() {
+        let texts = [
+            "",
+            " ",
+            "+",
+            "%",
+            "%25",
+            "a=b&c",
+            "红船 · 会址",
+            "\u{1F680}",
+            "'\"<>",
+        ];
+        for text in texts {
+            let q: Query = [("q", text), ("x", text)].into_iter().collect();
+            assert_eq!(Query::parse(&q.to_search()), q, "{text:?}");
+        }
+    }
+}

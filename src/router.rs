@@ -1,0 +1,377 @@
+//! The app's router: the address, the history and the page drawn for them.
+//!
+//! Written for this app instead of using leptos_router, whose code was 34 KB of the 150 KB gzip budget
+//! for the app shell (`make bench-floor`, BENCHMARKS.md) for seven flat routes. What it does is what the
+//! app used of leptos_router, and the end-to-end suite checks it as a visitor uses it:
+//! - a click on a link inside the site (same origin, under the base, no `target`, `download` or
+//!   `rel=external`, no modifier key, left button) is a navigation without reloading the page;
+//! - Back and Forward (`popstate`) show the page of the address they bring;
+//! - a page whose code is a chunk not yet downloaded: the current page stays, [`Router::is_routing`]
+//!   is true, and the address changes once the new page can be drawn (a newer navigation wins);
+//! - a new address for the page that is shown (a query, another item's id) updates that page in place;
+//! - a navigation scrolls to the top (or to the address's `#fragment`) unless asked not to.
+//!
+//! Which page a path shows, and query strings, are plain data in the `route` crate (tested natively).
+
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+use route::is_current;
+pub use route::{Page, Query, Route};
+use wasm_bindgen::JsCast;
+
+use crate::app::app_href;
+
+/// Draws a page: a page's component, called when the page is shown.
+pub type Builder = fn() -> AnyView;
+
+/// Gets a page's [`Builder`] ready: downloads the page's code when it is a chunk (`None` when it could
+/// not be downloaded, after its retries).
+pub type Prepare = fn(Page) -> Pin<Box<dyn Future<Output = Option<Builder>>>>;
+
+/// The page drawn, and whether its code is in (if not, the notice that it could not be downloaded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Shown {
+    page: Page,
+    ok: bool,
+}
+
+/// The address shown, under the site's base. The default is the one for an address outside it (not
+/// expected: the server sends the app only for addresses under the base): a page that is not found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Url {
+    /// "/", "/gallery/red-ship": percent-encoded, as in the address.
+    path: String,
+    /// "" or "?…".
+    search: String,
+    /// "" or "#…".
+    hash: String,
+}
+
+impl Default for Url {
+    fn default() -> Self {
+        Url {
+            path: "/ (outside the site)".into(),
+            search: String::new(),
+            hash: String::new(),
+        }
+    }
+}
+
+impl Url {
+    /// The window's address, `None` when it is not under the site's base.
+    fn current() -> Option<Url> {
+        let location = window().location();
+        Url::under_base(
+            &location.pathname().ok()?,
+            location.search().ok()?,
+            location.hash().ok()?,
+        )
+    }
+
+    fn under_base(pathname: &str, search: String, hash: String) -> Option<Url> {
+        let path = strip_base(pathname)?;
+        Some(Url {
+            path: if path.is_empty() {
+                "/".into()
+            } else {
+                path.into()
+            },
+            search,
+            hash,
+        })
+    }
+
+    /// An address in the app ("/gallery?kind=book") read against the current one.
+    fn parse(to: &str) -> Option<Url> {
+        let base = window().location().href().ok()?;
+        let url = web_sys::Url::new_with_base(&app_href(to), &base).ok()?;
+        let origin = window().location().origin().ok()?;
+        if url.origin() != origin {
+            return None;
+        }
+        Url::under_base(&url.pathname(), url.search(), url.hash())
+    }
+
+    /// The full address's path, query and fragment, base included.
+    fn href(&self) -> String {
+        app_href(&format!("{}{}{}", self.path, self.search, self.hash))
+    }
+}
+
+/// `pathname` without the site's base ("" at the base itself), or `None` when it is outside it.
+fn strip_base(pathname: &str) -> Option<&str> {
+    let base = crate::app::base_path();
+    let rest = pathname.strip_prefix(base.as_str())?;
+    (rest.is_empty() || rest.starts_with('/')).then_some(rest)
+}
+
+/// How a navigation treats the history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    /// A new entry (a link).
+    Push,
+    /// The current entry changes (filters, search text, the lightbox moving between pictures).
+    Replace,
+    /// The browser already moved through its history (Back, Forward).
+    Pop,
+}
+
+/// How [`Router::navigate`] goes: a new history entry that scrolls to the top unless told otherwise.
+#[derive(Debug, Clone, Copy)]
+pub struct NavigateOptions {
+    pub replace: bool,
+    pub scroll: bool,
+}
+
+impl Default for NavigateOptions {
+    fn default() -> Self {
+        Self {
+            replace: false,
+            scroll: true,
+        }
+    }
+}
+
+/// The router's state, in context (`use_router`). Copy: every part is an arena handle.
+#[derive(Clone, Copy)]
+pub struct Router {
+    url: RwSignal<Url>,
+    /// The address's path under the base, "/" at the home page.
+    pub path: Memo<String>,
+    /// The address's query, "" or "?…".
+    pub search: Memo<String>,
+    pub query: Memo<Query>,
+    pub route: Memo<Route>,
+    /// The page drawn, once its code is in or known not to come.
+    shown: RwSignal<Option<Shown>>,
+    is_routing: RwSignal<bool>,
+    /// The number of the latest navigation: an older one still waiting for its page's code gives up.
+    latest: StoredValue<u32>,
+    /// The pages whose code is in. A failed download is not kept: the next visit to the page tries
+    /// again.
+    builders: StoredValue<[Option<Builder>; Page::ALL.len()]>,
+    prepare: Prepare,
+    /// Draws the notice for a page whose code could not be downloaded.
+    failed: Builder,
+}
+
+pub fn use_router() -> Router {
+    expect_context::<Router>()
+}
+
+impl Router {
+    /// Sets up the router for the window's address and provides it in context. The listeners for
+    /// links and Back stay for the page's life (the app is mounted once).
+    pub fn provide(prepare: Prepare, failed: Builder) -> Router {
+        let url = RwSignal::new(Url::current().unwrap_or_default());
+        let route = Memo::new(move |_| url.with(|u| Route::of(&u.path)));
+        let router = Router {
+            url,
+            path: Memo::new(move |_| url.with(|u| u.path.clone())),
+            search: Memo::new(move |_| url.with(|u| u.search.clone())),
+            query: Memo::new(move |_| url.with(|u| Query::parse(&u.search))),
+            route,
+            shown: RwSignal::new(None),
+            is_routing: RwSignal::new(false),
+            latest: StoredValue::new(0),
+            builders: StoredValue::new([None; Page::ALL.len()]),
+            prepare,
+            failed,
+        };
+        provide_context(router);
+        // The first page: the address is already right.
+        router.go(router.url.get_untracked(), Entry::Pop, false);
+        listen("click", move |event| {
+            if let Some(event) = event.dyn_ref::<web_sys::MouseEvent>() {
+                router.on_click(event);
+            }
+        });
+        listen("popstate", move |_| {
+            if let Some(url) = Url::current() {
+                router.go(url, Entry::Pop, false);
+            }
+        });
+        router
+    }
+
+    /// True while a navigation waits for its page's code.
+    pub fn is_routing(self) -> ReadSignal<bool> {
+        self.is_routing.read_only()
+    }
+
+    /// The page drawn now, when its code is in: what `Pages` shows.
+    pub fn view(self) -> Option<AnyView> {
+        let shown = self.shown.get()?;
+        let builder = match shown.ok {
+            true => self.builders.with_value(|b| b[shown.page.index()])?,
+            false => self.failed,
+        };
+        Some(builder())
+    }
+
+    /// The id in the address while `page` is shown (an item's, a unit's). It keeps its last value while
+    /// the address is another page's, so a page on its way out does not redraw for an address it does
+    /// not show.
+    pub fn id_of(self, page: Page) -> Memo<String> {
+        let route = self.route;
+        Memo::new(move |previous: Option<&String>| {
+            route.with(|r| match (&r.id, r.page == page) {
+                (Some(id), true) => id.clone(),
+                _ => previous.cloned().unwrap_or_default(),
+            })
+        })
+    }
+
+    /// Goes to `to`, an address in the app ("/gallery?kind=book"), base not included.
+    pub fn navigate(self, to: &str, options: NavigateOptions) {
+        let Some(url) = Url::parse(to) else {
+            leptos::logging::warn!("not an address in the app: {to}");
+            return;
+        };
+        let entry = if options.replace {
+            Entry::Replace
+        } else {
+            Entry::Push
+        };
+        self.go(url, entry, options.scroll);
+    }
+
+    fn go(self, url: Url, entry: Entry, scroll: bool) {
+        let number = self.latest.get_value().wrapping_add(1);
+        self.latest.set_value(number);
+        let page = Route::of(&url.path).page;
+        if self.builders.with_value(|b| b[page.index()].is_some()) {
+            self.complete(url, Shown { page, ok: true }, entry, scroll);
+            return;
+        }
+        self.is_routing.set(true);
+        let prepare = self.prepare;
+        leptos::task::spawn_local(async move {
+            let builder = prepare(page).await;
+            let kept = self.builders.try_update_value(|b| {
+                if builder.is_some() {
+                    b[page.index()] = builder;
+                }
+            });
+            if kept.is_some() && self.latest.get_value() == number {
+                let shown = Shown {
+                    page,
+                    ok: builder.is_some(),
+                };
+                self.complete(url, shown, entry, scroll);
+            }
+        });
+    }
+
+    /// The page's code is in: the address, the page and the scroll change together.
+    fn complete(self, url: Url, shown: Shown, entry: Entry, scroll: bool) {
+        let href = url.href();
+        if let Ok(history) = window().history() {
+            let here = Url::current().map(|u| u.href());
+            let result = match entry {
+                Entry::Push if here.as_ref() != Some(&href) => {
+                    history.push_state_with_url(&wasm_bindgen::JsValue::UNDEFINED, "", Some(&href))
+                }
+                Entry::Replace => history.replace_state_with_url(
+                    &wasm_bindgen::JsValue::UNDEFINED,
+                    "",
+                    Some(&href),
+                ),
+                _ => Ok(()),
+            };
+            if let Err(err) = result {
+                leptos::logging::warn!("history: {}", crate::api::js_error_text(&err));
+            }
+        }
+        let hash = url.hash.clone();
+        if self.url.with_untracked(|u| *u != url) {
+            self.url.set(url);
+        }
+        if self.shown.get_untracked() != Some(shown) {
+            self.shown.set(Some(shown));
+        }
+        if self.is_routing.get_untracked() {
+            self.is_routing.set(false);
+        }
+        if entry != Entry::Pop {
+            // After the new page is drawn (the effects that draw it were queued before this task).
+            leptos::task::spawn_local(async move { scroll_to(&hash, scroll) });
+        }
+    }
+
+    /// A click on a link to a page of the site navigates in the app instead of loading the page.
+    fn on_click(self, event: &web_sys::MouseEvent) {
+        if event.default_prevented()
+            || event.button() != 0
+            || event.meta_key()
+            || event.alt_key()
+            || event.ctrl_key()
+            || event.shift_key()
+        {
+            return;
+        }
+        let Some(anchor) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            return;
+        };
+        let external = anchor
+            .get_attribute("rel")
+            .is_some_and(|rel| rel.split_ascii_whitespace().any(|r| r == "external"));
+        if !anchor.target().is_empty() || anchor.has_attribute("download") || external {
+            return;
+        }
+        let Ok(url) = web_sys::Url::new(&anchor.href()) else {
+            return;
+        };
+        if window().location().origin().ok().as_deref() != Some(url.origin().as_str()) {
+            return;
+        }
+        let Some(url) = Url::under_base(&url.pathname(), url.search(), url.hash()) else {
+            return;
+        };
+        event.prevent_default();
+        self.go(url, Entry::Push, true);
+    }
+}
+
+/// Scrolls to the element the fragment names, or else to the top when `top`.
+fn scroll_to(hash: &str, top: bool) {
+    let id = hash.strip_prefix('#').map(|h| route::decode(h, false));
+    if let Some(el) = id.and_then(|id| document().get_element_by_id(&id)) {
+        el.scroll_into_view();
+    } else if top {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Listens to `event` on the window for the page's life.
+fn listen(event: &str, f: impl FnMut(web_sys::Event) + 'static) {
+    let closure = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(f);
+    let _ = window().add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    closure.forget();
+}
+
+/// A link to a page of the site: `href` is the address under the base ("/gallery"). It is marked
+/// `aria-current="page"` while its page is shown (or a page under it, unless `exact`).
+#[component]
+pub fn Link(
+    #[prop(into)] href: String,
+    #[prop(optional)] exact: bool,
+    children: Children,
+) -> impl IntoView {
+    let router = use_router();
+    let full = app_href(&href);
+    let current = move || {
+        router
+            .path
+            .with(|path| is_current(&href, path, exact))
+            .then_some("page")
+    };
+    view! { <a href=full aria-current=current>{children()}</a> }
+}
