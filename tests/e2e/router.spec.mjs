@@ -1,0 +1,135 @@
+// The app's own router (src/router.rs, crates/route): links inside the site move between pages without a
+// reload, Back and Forward bring pages back, a navigation scrolls to the top unless it only changes what
+// the page shows, the browser keeps the clicks that are its own (a new tab, another site), and a newer
+// navigation wins over one still waiting for its page's code.
+import { test, expect, SAMPLE, choseEnglish } from './fixtures.mjs';
+
+test.beforeEach(async ({ page }) => {
+  await choseEnglish(page);
+});
+
+const heading = (page, name) => page.getByRole('heading', { level: 1, name, exact: true });
+
+test('links move between pages without a reload, one history entry each; Back and Forward bring them back', async ({ page }) => {
+  await page.goto('./');
+  await expect(heading(page, SAMPLE.meta.title.en)).toBeVisible();
+  await page.evaluate(() => { window.sameDocument = true; });
+  const entries = () => page.evaluate(() => history.length);
+  const start = await entries();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+
+  await nav.getByRole('link', { name: 'Gallery' }).click();
+  await expect(page).toHaveURL(/\/gallery$/);
+  await expect(heading(page, 'Gallery')).toBeVisible();
+  // A link to the page already shown adds no entry.
+  await nav.getByRole('link', { name: 'Gallery' }).click();
+  const item = SAMPLE.items[0];
+  await page.locator(`a[href$="/gallery/${item.id}"]`).first().click();
+  await expect(page).toHaveURL(new RegExp(`/gallery/${item.id}$`));
+  await expect(heading(page, item.title.en)).toBeVisible();
+  expect(await entries()).toBe(start + 2);
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/gallery$/);
+  await expect(heading(page, 'Gallery')).toBeVisible();
+  await page.goBack();
+  await expect(heading(page, SAMPLE.meta.title.en)).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Home' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Gallery' })).not.toHaveAttribute('aria-current', /.*/);
+  await page.goForward();
+  await expect(heading(page, 'Gallery')).toBeVisible();
+  await page.goForward();
+  await expect(heading(page, item.title.en)).toBeVisible();
+  // The item page is under the gallery: its link in the menu says so.
+  await expect(nav.getByRole('link', { name: 'Gallery' })).toHaveAttribute('aria-current', 'page');
+  expect(await page.evaluate(() => window.sameDocument)).toBe(true);
+});
+
+test('a link to another page scrolls to the top; opening and closing a picture keeps the place', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  await page.goto('./gallery');
+  const cards = page.locator('.card-image');
+  await expect(cards.first()).toBeVisible();
+  const last = cards.last();
+  await last.scrollIntoViewIfNeeded();
+  // The cards near the screen are laid out at their real heights once there (`content-visibility`):
+  // wait until the page stops moving.
+  const place = () => page.evaluate(() => `${window.scrollY} ${document.documentElement.scrollHeight}`);
+  let previous;
+  await expect.poll(async () => {
+    const now = await place();
+    const still = now === previous;
+    previous = now;
+    return still;
+  }, { intervals: [250] }).toBe(true);
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(1000);
+
+  // The lightbox changes the address (?view=) without scrolling the page under it.
+  await last.click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect(page).toHaveURL(/\?view=/);
+  // Moving to the next picture replaces the address, and the page under the lightbox stays put.
+  const opened = page.url();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page).not.toHaveURL(opened);
+  await expect(page).toHaveURL(/\?view=/);
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/gallery$/);
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+
+  // A card's title link opens its item page at the top.
+  await page.locator('.card-title a').last().click();
+  await expect(page).toHaveURL(/\/gallery\/[a-z0-9-]+$/);
+  await expect(page.locator('.item-details')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+});
+
+test('a click with a modifier key opens a new tab and leaves this page as it was', async ({ page, context }) => {
+  await page.goto('./');
+  await expect(heading(page, SAMPLE.meta.title.en)).toBeVisible();
+  const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Books of love' });
+  const [tab] = await Promise.all([
+    context.waitForEvent('page'),
+    link.click({ modifiers: ['ControlOrMeta'] }),
+  ]);
+  await tab.waitForLoadState();
+  expect(new URL(tab.url()).pathname).toMatch(/\/books$/);
+  await tab.close();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(heading(page, SAMPLE.meta.title.en)).toBeVisible();
+});
+
+test('a newer navigation wins over one still waiting for its page\'s code', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/split_map-[0-9a-f]+\.wasm$/, async (route) => {
+    if (route.request().resourceType() === 'fetch') await held;
+    await route.continue();
+  });
+  await page.goto('./');
+  await expect(heading(page, SAMPLE.meta.title.en)).toBeVisible();
+  const start = await page.evaluate(() => history.length);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Map' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Opening the page' })).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+
+  await nav.getByRole('link', { name: 'Books of love' }).click();
+  await expect(heading(page, 'Books of love')).toBeVisible();
+  await expect(page).toHaveURL(/\/books$/);
+
+  const mapCode = page.waitForResponse(/\/split_map-[0-9a-f]+\.wasm$/);
+  release();
+  await mapCode;
+  // The map's code is in; its navigation is stale and must not take the page or the address.
+  await page.waitForTimeout(300);
+  await expect(heading(page, 'Books of love')).toBeVisible();
+  await expect(page).toHaveURL(/\/books$/);
+  expect(await page.evaluate(() => history.length)).toBe(start + 1);
+  await page.goBack();
+  await expect(heading(page, SAMPLE.meta.title.en)).toBeVisible();
+});
