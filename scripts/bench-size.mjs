@@ -10,7 +10,7 @@
 //  - The service worker (sw.js, registered by the app, so not in index.html) counts as shell JS; what its
 //    install asks for again (index.html and the data) is said on its own line.
 //  - For reference, outside the budget: the bundle and the basemap(s) under data/ and basemap/.
-//  - The route chunks (scripts/wasm-split.mjs), read from the chunk loader that index.html preloads:
+//  - The route chunks (scripts/wasm-split.mjs), read from index.html's preloader (each page's files):
 //    for each split point (a page, the kiosk chrome), its own module plus the shared chunks it waits for.
 //    Only the page a visitor arrives on waits for its chunks; the others are fetched once it is idle.
 // KB are 1,000 bytes. Usage: node scripts/bench-size.mjs [--dist DIR]   (`make bench-size` builds first)
@@ -18,7 +18,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { readSplitLoader } from './split-loader.mjs';
+import { readSplitFiles, readSplitLoader } from './split-loader.mjs';
 
 const { values: opts } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });
 const DIST = opts.dist;
@@ -93,7 +93,9 @@ if (existsSync(join(DIST, 'sw.js')) && !rows.some((r) => r.path === 'sw.js')) {
 // index.html's inline preloader names every route chunk (it downloads one page's chunk on a deep link to
 // that page): they are reported with the route chunks below, not as shell.
 const loaderRow = rows.find((r) => r.loader);
-const split = loaderRow && readSplitLoader(readFileSync(join(DIST, loaderRow.path), 'utf8'));
+// Read from index.html (the loader is minified since the tenth session); older builds' loader otherwise.
+const split = loaderRow && (readSplitFiles(readFileSync(join(DIST, 'index.html'), 'utf8'))
+  ?? readSplitLoader(readFileSync(join(DIST, loaderRow.path), 'utf8')));
 const splitDir = loaderRow?.path.includes('/') ? loaderRow.path.replace(/\/[^/]*$/, '/') : '';
 if (split) {
   const routeChunks = new Set([...split.points.flatMap((p) => p.files), ...split.shared]);

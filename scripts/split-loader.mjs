@@ -17,3 +17,13 @@ export function readSplitLoader(loader) {
     }));
   return { points, shared: [...shared.values()] };
 }
+
+/** The same from index.html: the inline preloader's `const files = {...};` (written by wasm-split.mjs),
+ *  each split point's files, its own module first. Shared chunks are the files named `chunk_N-…`. */
+export function readSplitFiles(html) {
+  const found = html.match(/const files = (\{.*?\});/);
+  if (!found) return undefined;
+  const points = Object.entries(JSON.parse(found[1])).map(([name, files]) => ({ name, files }));
+  const shared = [...new Set(points.flatMap((p) => p.files).filter((f) => /^chunk_/.test(f)))];
+  return { points, shared };
+}

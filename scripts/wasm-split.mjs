@@ -32,7 +32,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSplitLoader } from './split-loader.mjs';
-import { WASM_FEATURES, finishGlue } from './wasm-glue.mjs';
+import { WASM_FEATURES, finishGlue, minifyGlue } from './wasm-glue.mjs';
 
 const { values: opts, positionals } = parseArgs({
   options: { 'not-prefetched': { type: 'string', default: '' } },
@@ -136,6 +136,8 @@ try {
     if (!splitPoints.some((p) => p.name === `__wasm_split_load_${name}`)) throw new Error(`wasm-split: no split point "${name}"`);
   }
   const prefetched = [...users].filter(([, u]) => u.some((name) => !notPrefetched.has(name))).map(([file]) => file);
+  // Read above; minified for the browser (an ES module: the names it exports and imports stay).
+  loader = await minifyGlue(loader);
 
   writeFileSync(join(staging, wasmName), mainWasm);
   writeFileSync(join(staging, jsName), glue);
