@@ -109,15 +109,27 @@ where
     None
 }
 
-/// What is wrong with a refused bundle, and where: the parse that tracks the JSON path of a fault, and
-/// the line and column of each validation problem (`problems`, or `None` when the text did not parse).
-/// Only a broken bundle needs this code, so in the release build it is a chunk of its own
-/// ("diagnostics", not prefetched; the service worker keeps it for an offline kiosk). If it cannot be
-/// downloaded, the problems are given without their lines, or the parse fault without its place.
-pub async fn diagnose(text: &str, problems: Option<Vec<Problem>>) -> LoadError {
-    let located = retry(|| diagnose_in_chunk(text.to_owned(), problems.clone())).await;
-    located.unwrap_or_else(|| match problems {
-        Some(problems) => LoadError::Invalid(problems),
+/// What is wrong with a refused bundle, and where: the parse that tracks the JSON path of a fault, or
+/// the validation's messages (every problem, notes included) with the line and column of each. `errors`
+/// are the bundle's errors as the app found them (`bundle::errors_briefly`: rules and paths), `None`
+/// when the text did not parse. Only a broken bundle needs this code, so in the release build it is a
+/// chunk of its own ("diagnostics", not prefetched; the service worker keeps it for an offline kiosk).
+/// If it cannot be downloaded, the errors are given by rule and path, without their messages and
+/// lines, or the parse fault without its place.
+pub async fn diagnose(text: &str, errors: Option<Vec<Problem>>) -> LoadError {
+    let parsed = errors.is_some();
+    let located = retry(|| diagnose_in_chunk(text.to_owned(), parsed)).await;
+    located.unwrap_or_else(|| match errors {
+        Some(mut errors) => {
+            for error in &mut errors {
+                error.message = format!(
+                    "rule \"{}\"; the code that explains it could not be downloaded: reload to see \
+                     the details",
+                    error.code
+                );
+            }
+            LoadError::Invalid(errors)
+        }
         None => LoadError::Parse(ParseError {
             kind: ParseErrorKind::Syntax,
             message: "the bundle could not be read, and the code that finds where could not be \
@@ -130,14 +142,16 @@ pub async fn diagnose(text: &str, problems: Option<Vec<Problem>>) -> LoadError {
 
 chunk!(
     diagnostics,
-    fn diagnose_in_chunk(text: String, problems: Option<Vec<Problem>>) -> LoadError {
-        diagnose_now(&text, problems)
+    fn diagnose_in_chunk(text: String, parsed: bool) -> LoadError {
+        diagnose_now(&text, parsed)
     }
 );
 
-fn diagnose_now(text: &str, problems: Option<Vec<Problem>>) -> LoadError {
-    match problems {
-        Some(mut problems) => {
+fn diagnose_now(text: &str, parsed: bool) -> LoadError {
+    let checked = parsed.then(|| bundle::parse_unlocated(text)).flatten();
+    match checked {
+        Some(bundle) => {
+            let mut problems = bundle::validate(&bundle);
             bundle::locate_problems(text, &mut problems);
             LoadError::Invalid(problems)
         }

@@ -366,24 +366,18 @@ async fn accept(text: &str) -> Result<Bundle, LoadError> {
     if let Some(p) = &performance {
         let _ = p.mark("bundle:parse+validate:start");
     }
-    // Without tracking paths, and without finding the line and column of every note: only a refused
-    // bundle's faults are shown, and only those are located.
+    // Without tracking paths, and only the errors without their messages: only a refused bundle's
+    // faults are shown, and those are described and located by the diagnostics chunk.
     let checked = bundle::parse_unlocated(text).map(|bundle| {
-        let problems = bundle::validate(&bundle);
-        (bundle, problems)
+        let errors = bundle::errors_briefly(&bundle);
+        (bundle, errors)
     });
     if let Some(p) = &performance {
         let _ = p.measure_with_start_mark("bundle:parse+validate", "bundle:parse+validate:start");
     }
     match checked {
-        Some((bundle, problems))
-            if !problems
-                .iter()
-                .any(|p| p.severity == bundle::Severity::Error) =>
-        {
-            Ok(bundle)
-        }
-        Some((_, problems)) => Err(crate::chunks::diagnose(text, Some(problems)).await),
+        Some((bundle, errors)) if errors.is_empty() => Ok(bundle),
+        Some((_, errors)) => Err(crate::chunks::diagnose(text, Some(errors)).await),
         None => Err(crate::chunks::diagnose(text, None).await),
     }
 }

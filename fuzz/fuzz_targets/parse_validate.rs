@@ -1,7 +1,7 @@
 //! Any text at all, fed to what the app and the CLI run on a bundle: parse, validate, and locate every
 //! problem in the text, then search it. None of it may panic, loop or overflow, whatever a maintainer's
 //! editor saved; a search typed on from a shorter one finds what a fresh search finds; and the app's
-//! unlocated parse accepts and refuses what the located one does.
+//! unlocated parse and brief validation accept and refuse what the located, full ones do.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -15,6 +15,12 @@ fuzz_target!(|data: &[u8]| {
     match bundle::check(text) {
         Ok(checked) => {
             assert_eq!(fast.as_ref(), Some(&checked.bundle));
+            // The app's check (errors only, no messages) finds the errors the full one finds.
+            let brief = bundle::errors_briefly(&checked.bundle);
+            assert!(brief
+                .iter()
+                .map(|p| (p.code, &p.location.path))
+                .eq(checked.errors().map(|p| (p.code, &p.location.path))));
             for problem in &checked.problems {
                 // A located problem must point inside the text.
                 if let Some(line) = problem.location.line {

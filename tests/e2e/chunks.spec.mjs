@@ -124,7 +124,7 @@ test('a good bundle never needs the diagnostics chunk; a refused one gets its fa
   expect(diagnostics.length).toBeGreaterThan(0);
 });
 
-test('without the diagnostics chunk a refused bundle is still explained, only without lines', async ({ page }) => {
+test('without the diagnostics chunk a refused bundle still names each error\'s rule and place, only without its message and line', async ({ page }) => {
   let refused = 0;
   await page.route(DIAGNOSTICS, (route) => { refused += 1; return route.abort('internetdisconnected'); });
   const broken = structuredClone(SAMPLE);
@@ -139,6 +139,8 @@ test('without the diagnostics chunk a refused bundle is still explained, only wi
   await expect(problem).toBeVisible();
   await expect(problem.locator('.problem-path')).toHaveText('items[1].media[0].src');
   await expect(problem.locator('.problem-position')).toHaveCount(0);
+  await expect(problem).toContainText('rule "unsafe-url"');
+  await expect(problem).toContainText('reload to see the details');
   expect(refused).toBe(4);
 });
 

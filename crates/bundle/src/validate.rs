@@ -57,57 +57,163 @@ fn outside(x: f64, lo: f64, hi: f64) -> String {
 /// Checks a parsed bundle and returns every problem found, errors first, in document order within each
 /// severity. An empty list, or one without errors, means the bundle can be shown.
 pub fn validate(bundle: &Bundle) -> Vec<Problem> {
-    let mut v = Validator::default();
+    let mut v = Validator { sink: Vec::new() };
     v.check(bundle);
-    v.problems.sort_by_key(|p| p.severity);
-    v.problems
+    v.sink.sort_by_key(|p| p.severity);
+    v.sink
 }
 
-#[derive(Default)]
-struct Validator {
-    problems: Vec<Problem>,
+/// The errors of a bundle, each with its rule and JSON path but without its message (an empty
+/// string); nothing at all for a bundle that can be shown. The same checks as [`validate`]: this is
+/// what the app runs on every bundle it loads, and its code has none of the messages' text and
+/// formatting. The messages of a refused bundle come from [`validate`], in the code the app loads only
+/// then.
+pub fn errors_briefly(bundle: &Bundle) -> Vec<Problem> {
+    let mut v = Validator {
+        sink: Brief(Vec::new()),
+    };
+    v.check(bundle);
+    v.sink.0
 }
 
-impl Validator {
-    fn push(&mut self, severity: Severity, code: &'static str, path: String, message: String) {
-        self.problems.push(Problem {
+/// A JSON path, built as the validator walks the bundle and written out only for a problem.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    Root(&'a str),
+    Field(&'a At<'a>, &'a str),
+    Index(&'a At<'a>, usize),
+}
+
+impl<'a> At<'a> {
+    fn f(&'a self, name: &'a str) -> At<'a> {
+        At::Field(self, name)
+    }
+
+    fn i(&'a self, index: usize) -> At<'a> {
+        At::Index(self, index)
+    }
+
+    fn write(&self, out: &mut String) {
+        match self {
+            At::Root(name) => out.push_str(name),
+            At::Field(parent, name) => {
+                parent.write(out);
+                out.push('.');
+                out.push_str(name);
+            }
+            At::Index(parent, index) => {
+                parent.write(out);
+                out.push('[');
+                out.push_str(&index.to_string());
+                out.push(']');
+            }
+        }
+    }
+
+    fn path(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+}
+
+/// Where the validator's findings go.
+trait Sink {
+    /// One problem. `message` is called only by a sink that keeps it.
+    fn report(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        at: &At,
+        message: impl FnOnce() -> String,
+    );
+}
+
+/// Every problem, with its message: [`validate`].
+impl Sink for Vec<Problem> {
+    fn report(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        at: &At,
+        message: impl FnOnce() -> String,
+    ) {
+        self.push(Problem {
             severity,
             code,
-            message,
+            message: message(),
             location: Location {
-                path,
+                path: at.path(),
                 line: None,
                 column: None,
             },
         });
     }
+}
+
+/// The errors, without messages: [`errors_briefly`].
+struct Brief(Vec<Problem>);
+
+impl Sink for Brief {
+    fn report(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        at: &At,
+        _message: impl FnOnce() -> String,
+    ) {
+        if severity == Severity::Error {
+            self.0.push(Problem {
+                severity,
+                code,
+                message: String::new(),
+                location: Location {
+                    path: at.path(),
+                    line: None,
+                    column: None,
+                },
+            });
+        }
+    }
+}
+
+struct Validator<S> {
+    sink: S,
+}
+
+impl<S: Sink> Validator<S> {
+    fn push(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        at: &At,
+        message: impl FnOnce() -> String,
+    ) {
+        self.sink.report(severity, code, at, message);
+    }
 
     fn check(&mut self, b: &Bundle) {
         if b.schema_version != SCHEMA_VERSION {
-            self.push(
-                Severity::Error,
-                "unknown-schema-version",
-                "schema_version".into(),
+            self.push(Severity::Error, "unknown-schema-version", &At::Root("schema_version"), || {
                 format!(
                     "schema_version is {}, but this showcase reads version {SCHEMA_VERSION}. Deploy a matching app, or convert the bundle.",
                     b.schema_version
-                ),
-            );
+                )
+            });
         }
-        self.text(&b.meta.title, "meta.title");
-        self.optional_text(b.meta.subtitle.as_ref(), "meta.subtitle");
-        self.date(&b.meta.updated, "meta.updated");
+        let meta = At::Root("meta");
+        self.text(&b.meta.title, &meta.f("title"));
+        self.optional_text(b.meta.subtitle.as_ref(), &meta.f("subtitle"));
+        self.date(&b.meta.updated, &meta.f("updated"));
         if let Some(url) = &b.meta.base_url {
-            self.url(url, "meta.base_url", UrlRule::HttpsOnly);
+            self.url(url, &meta.f("base_url"), UrlRule::HttpsOnly);
         }
+        let sources = meta.f("sources");
         for (i, source) in b.meta.sources.iter().enumerate() {
-            self.text(&source.title, &format!("meta.sources[{i}].title"));
+            let at = sources.i(i);
+            self.text(&source.title, &at.f("title"));
             if let Some(url) = &source.url {
-                self.url(
-                    url,
-                    &format!("meta.sources[{i}].url"),
-                    UrlRule::RelativeOrHttps,
-                );
+                self.url(url, &at.f("url"), UrlRule::RelativeOrHttps);
             }
         }
 
@@ -123,115 +229,99 @@ impl Validator {
         };
 
         let e = &b.event;
-        self.text(&e.title, "event.title");
-        self.date(&e.date, "event.date");
-        self.text(&e.place, "event.place");
-        self.text(&e.theme, "event.theme");
-        self.text(&e.summary, "event.summary");
+        let event = At::Root("event");
+        self.text(&e.title, &event.f("title"));
+        self.date(&e.date, &event.f("date"));
+        self.text(&e.place, &event.f("place"));
+        self.text(&e.theme, &event.f("theme"));
+        self.text(&e.summary, &event.f("summary"));
+        let principles = event.f("principles");
         for (i, principle) in e.principles.iter().enumerate() {
-            self.text(principle, &format!("event.principles[{i}]"));
+            self.text(principle, &principles.i(i));
         }
         if let Some(host) = &e.host_unit {
-            self.reference(&known.units, host, "event.host_unit", "unit");
+            self.reference(&known.units, host, &event.f("host_unit"), "unit");
         }
 
+        let all = At::Root("units");
         for (i, unit) in b.units.iter().enumerate() {
-            let at = format!("units[{i}]");
-            self.text(&unit.name, &format!("{at}.name"));
-            self.optional_text(unit.short_name.as_ref(), &format!("{at}.short_name"));
-            self.optional_text(unit.branch.as_ref(), &format!("{at}.branch"));
-            self.optional_text(unit.address.as_ref(), &format!("{at}.address"));
-            self.optional_text(unit.description.as_ref(), &format!("{at}.description"));
+            let at = all.i(i);
+            self.text(&unit.name, &at.f("name"));
+            self.optional_text(unit.short_name.as_ref(), &at.f("short_name"));
+            self.optional_text(unit.branch.as_ref(), &at.f("branch"));
+            self.optional_text(unit.address.as_ref(), &at.f("address"));
+            self.optional_text(unit.description.as_ref(), &at.f("description"));
             if let Some(secretary) = &unit.secretary {
-                self.reference(
-                    &known.people,
-                    secretary,
-                    &format!("{at}.secretary"),
-                    "person",
-                );
+                self.reference(&known.people, secretary, &at.f("secretary"), "person");
             }
-            self.coordinates(&unit.location, &format!("{at}.location"));
+            self.coordinates(&unit.location, &at.f("location"));
         }
 
+        let all = At::Root("people");
         for (i, person) in b.people.iter().enumerate() {
-            let at = format!("people[{i}]");
-            self.text(&person.name, &format!("{at}.name"));
-            self.text(&person.role, &format!("{at}.role"));
-            self.optional_text(person.description.as_ref(), &format!("{at}.description"));
+            let at = all.i(i);
+            self.text(&person.name, &at.f("name"));
+            self.text(&person.role, &at.f("role"));
+            self.optional_text(person.description.as_ref(), &at.f("description"));
             if let Some(unit) = &person.unit {
-                self.reference(&known.units, unit, &format!("{at}.unit"), "unit");
+                self.reference(&known.units, unit, &at.f("unit"), "unit");
             }
         }
 
+        let all = At::Root("items");
         for (i, item) in b.items.iter().enumerate() {
-            self.item(item, &format!("items[{i}]"), &known);
+            self.item(item, &all.i(i), &known);
         }
 
+        let all = At::Root("timeline");
         for (i, activity) in b.timeline.iter().enumerate() {
-            let at = format!("timeline[{i}]");
-            self.text(&activity.title, &format!("{at}.title"));
-            self.text(&activity.description, &format!("{at}.description"));
+            let at = all.i(i);
+            self.text(&activity.title, &at.f("title"));
+            self.text(&activity.description, &at.f("description"));
             if let Some(time) = &activity.time {
                 if !is_time(time) {
-                    self.push(
-                        Severity::Error,
-                        "invalid-time",
-                        format!("{at}.time"),
-                        format!("time \"{time}\" is not a 24-hour HH:MM time such as \"09:30\"."),
-                    );
+                    self.push(Severity::Error, "invalid-time", &at.f("time"), || {
+                        format!("time \"{time}\" is not a 24-hour HH:MM time such as \"09:30\".")
+                    });
                 }
             }
-            self.references(
-                &known.units,
-                &activity.units,
-                &format!("{at}.units"),
-                "unit",
-            );
-            self.references(
-                &known.people,
-                &activity.people,
-                &format!("{at}.people"),
-                "person",
-            );
-            self.references(
-                &known.items,
-                &activity.items,
-                &format!("{at}.items"),
-                "item",
-            );
+            self.references(&known.units, &activity.units, &at.f("units"), "unit");
+            self.references(&known.people, &activity.people, &at.f("people"), "person");
+            self.references(&known.items, &activity.items, &at.f("items"), "item");
         }
 
         let map = &b.map;
+        let at = At::Root("map");
         if let Some(basemap) = &map.basemap {
-            self.url(basemap, "map.basemap", UrlRule::RelativeOrHttps);
+            self.url(basemap, &at.f("basemap"), UrlRule::RelativeOrHttps);
         }
-        self.coordinates(&map.center, "map.center");
+        self.coordinates(&map.center, &at.f("center"));
         if !(1.0..=18.0).contains(&map.zoom) {
-            self.push(
-                Severity::Error,
-                "zoom-out-of-range",
-                "map.zoom".into(),
-                format!("zoom {} is outside 1 to 18.", outside(map.zoom, 1.0, 18.0)),
-            );
+            self.push(Severity::Error, "zoom-out-of-range", &at.f("zoom"), || {
+                format!("zoom {} is outside 1 to 18.", outside(map.zoom, 1.0, 18.0))
+            });
         }
+        let routes = at.f("routes");
         for (i, route) in map.routes.iter().enumerate() {
-            let at = format!("map.routes[{i}]");
-            self.reference(&known.units, &route.from, &format!("{at}.from"), "unit");
-            self.reference(&known.units, &route.to, &format!("{at}.to"), "unit");
-            self.text(&route.label, &format!("{at}.label"));
-            self.references(&known.items, &route.items, &format!("{at}.items"), "item");
+            let at = routes.i(i);
+            self.reference(&known.units, &route.from, &at.f("from"), "unit");
+            self.reference(&known.units, &route.to, &at.f("to"), "unit");
+            self.text(&route.label, &at.f("label"));
+            self.references(&known.items, &route.items, &at.f("items"), "item");
         }
         if let Some(tiles) = &map.tiles {
+            let tiles_at = at.f("tiles");
             self.url(
                 &tiles.url_template,
-                "map.tiles.url_template",
+                &tiles_at.f("url_template"),
                 UrlRule::HttpsOnly,
             );
-            self.text(&tiles.attribution, "map.tiles.attribution");
+            self.text(&tiles.attribution, &tiles_at.f("attribution"));
         }
-        self.optional_text(map.approval_number.as_ref(), "map.approval_number");
+        self.optional_text(map.approval_number.as_ref(), &at.f("approval_number"));
 
         let k = &b.kiosk;
+        let kiosk = At::Root("kiosk");
         for (value, field) in [
             (k.idle_seconds, "idle_seconds"),
             (k.countdown_seconds, "countdown_seconds"),
@@ -240,45 +330,32 @@ impl Validator {
             (k.refresh_seconds, "refresh_seconds"),
         ] {
             if value == 0 {
-                self.push(
-                    Severity::Error,
-                    "zero-duration",
-                    format!("kiosk.{field}"),
-                    format!("kiosk.{field} must be at least 1 second."),
-                );
+                self.push(Severity::Error, "zero-duration", &kiosk.f(field), || {
+                    format!("kiosk.{field} must be at least 1 second.")
+                });
             }
         }
     }
 
-    fn item(&mut self, item: &Item, at: &str, known: &Known) {
-        self.text(&item.title, &format!("{at}.title"));
-        self.text(&item.description, &format!("{at}.description"));
-        self.date(&item.date, &format!("{at}.date"));
-        self.references(&known.units, &item.donors, &format!("{at}.donors"), "unit");
-        self.references(
-            &known.units,
-            &item.recipients,
-            &format!("{at}.recipients"),
-            "unit",
-        );
+    fn item(&mut self, item: &Item, at: &At, known: &Known) {
+        self.text(&item.title, &at.f("title"));
+        self.text(&item.description, &at.f("description"));
+        self.date(&item.date, &at.f("date"));
+        self.references(&known.units, &item.donors, &at.f("donors"), "unit");
+        self.references(&known.units, &item.recipients, &at.f("recipients"), "unit");
         if item.donors.is_empty() {
-            self.push(
-                Severity::Error,
-                "no-donor",
-                format!("{at}.donors"),
-                "an item needs at least one donor unit.".into(),
-            );
+            self.push(Severity::Error, "no-donor", &at.f("donors"), || {
+                "an item needs at least one donor unit.".into()
+            });
         }
-        for (j, media) in item.media.iter().enumerate() {
-            self.media(media, &format!("{at}.media[{j}]"));
+        let media = at.f("media");
+        for (j, m) in item.media.iter().enumerate() {
+            self.media(m, &media.i(j));
         }
         if item.media.is_empty() {
-            self.push(
-                Severity::Warning,
-                "no-media",
-                format!("{at}.media"),
-                "this item has no image; the gallery shows a placeholder with its title.".into(),
-            );
+            self.push(Severity::Warning, "no-media", &media, || {
+                "this item has no image; the gallery shows a placeholder with its title.".into()
+            });
         }
 
         let details = [
@@ -289,119 +366,97 @@ impl Validator {
         ];
         for (kind, field, present) in details {
             if present && item.kind != kind {
-                self.push(
-                    Severity::Error,
-                    "details-kind-mismatch",
-                    format!("{at}.{field}"),
+                self.push(Severity::Error, "details-kind-mismatch", &at.f(field), || {
                     format!(
                         "\"{field}\" details belong to items of kind \"{}\", but this item is \"{}\". Change the kind or remove the details.",
                         kind.as_str(),
                         item.kind.as_str()
-                    ),
-                );
+                    )
+                });
             }
         }
         if let Some(a) = &item.artwork {
-            self.optional_text(a.artists.as_ref(), &format!("{at}.artwork.artists"));
-            self.optional_text(a.medium.as_ref(), &format!("{at}.artwork.medium"));
-            self.optional_text(a.size.as_ref(), &format!("{at}.artwork.size"));
+            let at = at.f("artwork");
+            self.optional_text(a.artists.as_ref(), &at.f("artists"));
+            self.optional_text(a.medium.as_ref(), &at.f("medium"));
+            self.optional_text(a.size.as_ref(), &at.f("size"));
         }
         if let Some(c) = &item.cover {
-            self.optional_text(c.issuer.as_ref(), &format!("{at}.cover.issuer"));
-            self.optional_text(c.stamp.as_ref(), &format!("{at}.cover.stamp"));
-            self.optional_text(c.postmark.as_ref(), &format!("{at}.cover.postmark"));
+            let at = at.f("cover");
+            self.optional_text(c.issuer.as_ref(), &at.f("issuer"));
+            self.optional_text(c.stamp.as_ref(), &at.f("stamp"));
+            self.optional_text(c.postmark.as_ref(), &at.f("postmark"));
         }
         if let Some(p) = &item.plaque {
-            self.optional_text(p.inscription.as_ref(), &format!("{at}.plaque.inscription"));
-            self.optional_text(p.material.as_ref(), &format!("{at}.plaque.material"));
+            let at = at.f("plaque");
+            self.optional_text(p.inscription.as_ref(), &at.f("inscription"));
+            self.optional_text(p.material.as_ref(), &at.f("material"));
         }
         match &item.books {
             Some(books) => {
-                let bt = format!("{at}.books");
+                let bt = at.f("books");
                 match books.count {
-                    Some(0) => self.push(
-                        Severity::Error,
-                        "zero-books",
-                        format!("{bt}.count"),
-                        "a book donation's count must be at least 1; leave \"count\" out when it is unknown.".into(),
-                    ),
-                    None => self.push(
-                        Severity::Info,
-                        "unknown-book-count",
-                        bt.clone(),
-                        "the number of books is not given; totals count this donation separately.".into(),
-                    ),
+                    Some(0) => self.push(Severity::Error, "zero-books", &bt.f("count"), || {
+                        "a book donation's count must be at least 1; leave \"count\" out when it is unknown.".into()
+                    }),
+                    None => self.push(Severity::Info, "unknown-book-count", &bt, || {
+                        "the number of books is not given; totals count this donation separately.".into()
+                    }),
                     Some(_) => {}
                 }
+                let titles = bt.f("titles");
                 for (j, title) in books.titles.iter().enumerate() {
-                    self.text(title, &format!("{bt}.titles[{j}]"));
+                    self.text(title, &titles.i(j));
                 }
                 if let Some(via) = &books.via {
-                    self.reference(&known.people, via, &format!("{bt}.via"), "person");
+                    self.reference(&known.people, via, &bt.f("via"), "person");
                 }
-                self.references(&known.units, &books.from, &format!("{bt}.from"), "unit");
-                self.reference(&known.units, &books.to, &format!("{bt}.to"), "unit");
+                self.references(&known.units, &books.from, &bt.f("from"), "unit");
+                self.reference(&known.units, &books.to, &bt.f("to"), "unit");
             }
-            None if item.kind == ItemKind::BookDonation => self.push(
-                Severity::Error,
-                "missing-book-details",
-                at.to_owned(),
-                "an item of kind \"book_donation\" needs \"books\": { \"count\", \"from\", \"to\" }.".into(),
-            ),
+            None if item.kind == ItemKind::BookDonation => {
+                self.push(Severity::Error, "missing-book-details", at, || {
+                    "an item of kind \"book_donation\" needs \"books\": { \"count\", \"from\", \"to\" }.".into()
+                })
+            }
             None => {}
         }
     }
 
-    fn media(&mut self, media: &Media, at: &str) {
-        self.url(&media.src, &format!("{at}.src"), UrlRule::RelativeOrHttps);
+    fn media(&mut self, media: &Media, at: &At) {
+        self.url(&media.src, &at.f("src"), UrlRule::RelativeOrHttps);
         if media.alt.is_blank() {
-            self.push(
-                Severity::Error,
-                "missing-alt",
-                format!("{at}.alt"),
-                "every image needs alt text describing it, in Chinese and English.".into(),
-            );
+            self.push(Severity::Error, "missing-alt", &at.f("alt"), || {
+                "every image needs alt text describing it, in Chinese and English.".into()
+            });
         } else {
-            self.text(&media.alt, &format!("{at}.alt"));
+            self.text(&media.alt, &at.f("alt"));
         }
-        self.optional_text(media.caption.as_ref(), &format!("{at}.caption"));
-        self.optional_text(media.credit.as_ref(), &format!("{at}.credit"));
+        self.optional_text(media.caption.as_ref(), &at.f("caption"));
+        self.optional_text(media.credit.as_ref(), &at.f("credit"));
         if media.width == 0 || media.height == 0 {
-            self.push(
-                Severity::Error,
-                "zero-size",
-                at.to_owned(),
+            self.push(Severity::Error, "zero-size", at, || {
                 format!(
                     "width and height must be the image's size in pixels, not {}×{}.",
                     media.width, media.height
-                ),
-            );
+                )
+            });
         }
+        let variants = at.f("variants");
         for (k, variant) in media.variants.iter().enumerate() {
-            self.url(
-                &variant.src,
-                &format!("{at}.variants[{k}].src"),
-                UrlRule::RelativeOrHttps,
-            );
+            let at = variants.i(k);
+            self.url(&variant.src, &at.f("src"), UrlRule::RelativeOrHttps);
             if variant.width == 0 || variant.height == 0 {
-                self.push(
-                    Severity::Error,
-                    "zero-size",
-                    format!("{at}.variants[{k}]"),
-                    "a variant's width and height must be its size in pixels.".into(),
-                );
+                self.push(Severity::Error, "zero-size", &at, || {
+                    "a variant's width and height must be its size in pixels.".into()
+                });
             }
         }
         if let Some(colour) = &media.placeholder {
             if !is_hex_colour(colour) {
-                self.push(
-                    Severity::Error,
-                    "invalid-colour",
-                    format!("{at}.placeholder"),
-                    format!(
-                        "placeholder \"{colour}\" is not a colour like \"#a33\" or \"#aa3333\"."
-                    ),
-                );
+                self.push(Severity::Error, "invalid-colour", &at.f("placeholder"), || {
+                    format!("placeholder \"{colour}\" is not a colour like \"#a33\" or \"#aa3333\".")
+                });
             }
         }
     }
@@ -418,25 +473,21 @@ impl Validator {
                 first_use[pair[1].1] = Some(first_use[pair[0].1].unwrap_or(pair[0].1));
             }
         }
+        let all = At::Root(collection);
         for (i, (id, first)) in ids.iter().zip(first_use).enumerate() {
-            let at = || format!("{collection}[{i}].id");
+            let item = all.i(i);
+            let at = item.f("id");
             if !is_slug(id) {
-                self.push(
-                    Severity::Error,
-                    "invalid-id",
-                    at(),
-                    format!("id \"{id}\" must be lowercase letters, digits and hyphens (it appears in page addresses)."),
-                );
+                self.push(Severity::Error, "invalid-id", &at, || {
+                    format!("id \"{id}\" must be lowercase letters, digits and hyphens (it appears in page addresses).")
+                });
             }
             if let Some(first) = first {
-                self.push(
-                    Severity::Error,
-                    "duplicate-id",
-                    at(),
+                self.push(Severity::Error, "duplicate-id", &at, || {
                     format!(
                         "id \"{id}\" is already used by {collection}[{first}]; ids must be unique."
-                    ),
-                );
+                    )
+                });
             }
         }
         let mut known: Vec<String> = order.into_iter().map(|(id, _)| id.to_owned()).collect();
@@ -444,39 +495,30 @@ impl Validator {
         Ids(known)
     }
 
-    fn reference(&mut self, known: &Ids, id: &str, at: &str, what: &str) {
+    fn reference(&mut self, known: &Ids, id: &str, at: &At, what: &str) {
         if !known.contains(id) {
-            self.push(
-                Severity::Error,
-                "unknown-reference",
-                at.to_owned(),
-                format!("there is no {what} with id \"{id}\"."),
-            );
+            self.push(Severity::Error, "unknown-reference", at, || {
+                format!("there is no {what} with id \"{id}\".")
+            });
         }
     }
 
-    fn references(&mut self, known: &Ids, ids: &[String], at: &str, what: &str) {
+    fn references(&mut self, known: &Ids, ids: &[String], at: &At, what: &str) {
         for (i, id) in ids.iter().enumerate() {
-            self.reference(known, id, &format!("{at}[{i}]"), what);
+            self.reference(known, id, &at.i(i), what);
         }
     }
 
-    fn text(&mut self, text: &Text, at: &str) {
+    fn text(&mut self, text: &Text, at: &At) {
         if text.is_blank() {
-            self.push(
-                Severity::Error,
-                "empty-text",
-                at.to_owned(),
-                "this text is empty in both languages; give it \"zh\" and \"en\".".into(),
-            );
+            self.push(Severity::Error, "empty-text", at, || {
+                "this text is empty in both languages; give it \"zh\" and \"en\".".into()
+            });
             return;
         }
         for lang in crate::Lang::ALL {
             if text.falls_back(lang) {
-                self.push(
-                    Severity::Warning,
-                    "missing-translation",
-                    at.to_owned(),
+                self.push(Severity::Warning, "missing-translation", at, || {
                     format!(
                         "no \"{}\" text; visitors reading {} see the other language instead.",
                         lang.code(),
@@ -484,65 +526,63 @@ impl Validator {
                             crate::Lang::Zh => "Chinese",
                             crate::Lang::En => "English",
                         }
-                    ),
-                );
+                    )
+                });
             }
         }
         if let Some(note) = &text.review {
-            self.push(
-                Severity::Info,
-                "awaiting-review",
-                at.to_owned(),
-                format!("awaiting review: {note}"),
-            );
+            self.push(Severity::Info, "awaiting-review", at, || {
+                format!("awaiting review: {note}")
+            });
         }
     }
 
-    fn optional_text(&mut self, text: Option<&Text>, at: &str) {
+    fn optional_text(&mut self, text: Option<&Text>, at: &At) {
         if let Some(text) = text {
             self.text(text, at);
         }
     }
 
-    fn date(&mut self, date: &str, at: &str) {
+    fn date(&mut self, date: &str, at: &At) {
         if !is_date(date) {
-            self.push(
-                Severity::Error,
-                "invalid-date",
-                at.to_owned(),
-                format!("date \"{date}\" is not a calendar date written YYYY-MM-DD, such as \"2021-06-08\"."),
-            );
+            self.push(Severity::Error, "invalid-date", at, || {
+                format!("date \"{date}\" is not a calendar date written YYYY-MM-DD, such as \"2021-06-08\".")
+            });
         }
     }
 
-    fn coordinates(&mut self, c: &Coordinates, at: &str) {
+    fn coordinates(&mut self, c: &Coordinates, at: &At) {
         if !(c.lat.is_finite() && (-90.0..=90.0).contains(&c.lat)) {
             self.push(
                 Severity::Error,
                 "coordinates-out-of-range",
-                format!("{at}.lat"),
-                format!(
-                    "latitude {} is outside -90 to 90 (WGS84 degrees).",
-                    outside(c.lat, -90.0, 90.0)
-                ),
+                &at.f("lat"),
+                || {
+                    format!(
+                        "latitude {} is outside -90 to 90 (WGS84 degrees).",
+                        outside(c.lat, -90.0, 90.0)
+                    )
+                },
             );
         }
         if !(c.lon.is_finite() && (-180.0..=180.0).contains(&c.lon)) {
             self.push(
                 Severity::Error,
                 "coordinates-out-of-range",
-                format!("{at}.lon"),
-                format!(
-                    "longitude {} is outside -180 to 180 (WGS84 degrees).",
-                    outside(c.lon, -180.0, 180.0)
-                ),
+                &at.f("lon"),
+                || {
+                    format!(
+                        "longitude {} is outside -180 to 180 (WGS84 degrees).",
+                        outside(c.lon, -180.0, 180.0)
+                    )
+                },
             );
         }
     }
 
-    fn url(&mut self, url: &str, at: &str, rule: UrlRule) {
-        if let Err(why) = check_url(url, rule) {
-            self.push(Severity::Error, "unsafe-url", at.to_owned(), why);
+    fn url(&mut self, url: &str, at: &At, rule: UrlRule) {
+        if let Some(fault) = url_fault(url, rule) {
+            self.push(Severity::Error, "unsafe-url", at, || fault.message(url));
         }
     }
 }
@@ -575,39 +615,63 @@ pub enum UrlRule {
 
 /// Accepts only URLs that cannot run script or leave https: relative paths and `https://` URLs.
 pub fn check_url(url: &str, rule: UrlRule) -> Result<(), String> {
+    match url_fault(url, rule) {
+        Some(fault) => Err(fault.message(url)),
+        None => Ok(()),
+    }
+}
+
+/// Why [`check_url`] refuses a URL; its message is written only when asked for.
+#[derive(Clone, Copy)]
+enum UrlFault {
+    Empty,
+    Spaces,
+    NoHost,
+    NotHttps,
+    ProtocolRelative,
+    OtherScheme,
+}
+
+fn url_fault(url: &str, rule: UrlRule) -> Option<UrlFault> {
     let trimmed = url.trim();
     if trimmed.is_empty() {
-        return Err("the URL is empty.".into());
+        return Some(UrlFault::Empty);
     }
     if trimmed != url || url.chars().any(|c| c.is_control() || c == '\\') {
-        return Err(format!(
-            "URL \"{}\" contains spaces, control characters or backslashes.",
-            url.escape_default()
-        ));
+        return Some(UrlFault::Spaces);
     }
     if let Some(rest) = url.strip_prefix("https://") {
-        return if rest.is_empty() || rest.starts_with('/') {
-            Err(format!("URL \"{url}\" has no host."))
-        } else {
-            Ok(())
-        };
+        return (rest.is_empty() || rest.starts_with('/')).then_some(UrlFault::NoHost);
     }
     if rule == UrlRule::HttpsOnly {
-        return Err(format!("URL \"{url}\" must start with https://."));
+        return Some(UrlFault::NotHttps);
     }
     if url.starts_with("//") {
-        return Err(format!(
-            "URL \"{url}\" is protocol-relative; write https:// or a relative path."
-        ));
+        return Some(UrlFault::ProtocolRelative);
     }
     // A scheme is letters, digits, + - . before the first ':' that comes before any '/', '?' or '#'.
     let head = url.split(['/', '?', '#']).next().unwrap_or("");
-    if head.contains(':') {
-        return Err(format!(
-            "URL \"{url}\" uses a scheme other than https; only relative paths and https URLs are allowed."
-        ));
+    head.contains(':').then_some(UrlFault::OtherScheme)
+}
+
+impl UrlFault {
+    fn message(self, url: &str) -> String {
+        match self {
+            UrlFault::Empty => "the URL is empty.".into(),
+            UrlFault::Spaces => format!(
+                "URL \"{}\" contains spaces, control characters or backslashes.",
+                url.escape_default()
+            ),
+            UrlFault::NoHost => format!("URL \"{url}\" has no host."),
+            UrlFault::NotHttps => format!("URL \"{url}\" must start with https://."),
+            UrlFault::ProtocolRelative => {
+                format!("URL \"{url}\" is protocol-relative; write https:// or a relative path.")
+            }
+            UrlFault::OtherScheme => format!(
+                "URL \"{url}\" uses a scheme other than https; only relative paths and https URLs are allowed."
+            ),
+        }
     }
-    Ok(())
 }
 
 fn is_slug(id: &str) -> bool {

@@ -10,10 +10,26 @@ fn sample() -> Value {
     serde_json::from_str(SAMPLE).unwrap()
 }
 
-/// Serialises `value` pretty-printed (so lines are meaningful) and runs the full check.
+/// Serialises `value` pretty-printed (so lines are meaningful) and runs the full check. Checks too that
+/// what the app runs on every bundle, `errors_briefly`, finds the same errors at the same paths (in
+/// document order), without their messages.
 fn problems(value: &Value) -> Vec<Problem> {
     let text = serde_json::to_string_pretty(value).unwrap();
-    check(&text).expect("parses").problems
+    let checked = check(&text).expect("parses");
+    let brief = bundle::errors_briefly(&checked.bundle);
+    let errors: Vec<_> = checked
+        .errors()
+        .map(|p| (p.code, p.location.path.clone()))
+        .collect();
+    let briefly: Vec<_> = brief
+        .iter()
+        .map(|p| (p.code, p.location.path.clone()))
+        .collect();
+    assert_eq!(briefly, errors);
+    assert!(brief
+        .iter()
+        .all(|p| p.message.is_empty() && p.severity == Severity::Error));
+    checked.problems
 }
 
 #[track_caller]
