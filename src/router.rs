@@ -3,8 +3,9 @@
 //! Written for this app instead of using leptos_router, whose code was 34 KB of the 150 KB gzip budget
 //! for the app shell (`make bench-floor`, BENCHMARKS.md) for seven flat routes. What it does is what the
 //! app used of leptos_router, and the end-to-end suite checks it as a visitor uses it:
-//! - a click on a link inside the site (same origin, under the base, no `target`, `download` or
-//!   `rel=external`, no modifier key, left button) is a navigation without reloading the page;
+//! - a click on a link to a page of the site (same origin, under the base, a path of a page, no
+//!   `target`, `download` or `rel=external`, no modifier key, left button) is a navigation without
+//!   reloading the page; a link to anything else is left to the browser;
 //! - Back and Forward (`popstate`) show the page of the address they bring;
 //! - a page whose code is a chunk not yet downloaded: the current page stays, [`Router::is_routing`]
 //!   is true, and the address changes once the new page can be drawn (a newer navigation wins);
@@ -335,6 +336,10 @@ impl Router {
         let Some(url) = Url::under_base(&url.pathname(), url.search(), url.hash()) else {
             return;
         };
+        // A file of the site (a source's PDF, the bundle), not one of its pages: the browser's.
+        if Route::of(&url.path).page == Page::NotFound {
+            return;
+        }
         event.prevent_default();
         self.go(url, Entry::Push, true);
     }

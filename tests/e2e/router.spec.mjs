@@ -88,6 +88,18 @@ test('a link to another page scrolls to the top; opening and closing a picture k
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
 });
 
+test('a link to a file of the site, not one of its pages, is left to the browser', async ({ page }) => {
+  await page.goto('./');
+  await expect(heading(page, SAMPLE.meta.title.en)).toBeVisible();
+  await page.evaluate(() => {
+    const a = Object.assign(document.createElement('a'), { href: 'data/bundle.json', textContent: 'file', id: 'file-link' });
+    document.querySelector('main').append(a);
+  });
+  await page.locator('#file-link').click();
+  await expect(page).toHaveURL(/\/data\/bundle\.json$/);
+  expect(JSON.parse(await page.locator('body').innerText()).schema_version).toBe(SAMPLE.schema_version);
+});
+
 test('a click with a modifier key opens a new tab and leaves this page as it was', async ({ page, context }) => {
   await page.goto('./');
   await expect(heading(page, SAMPLE.meta.title.en)).toBeVisible();
