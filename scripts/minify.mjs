@@ -1,5 +1,5 @@
 // Trunk post-build hook: the text files of the app shell without what only their authors read.
-//   node scripts/minify.mjs pages  <dist>   after leaflet-assets, before csp-hashes (which hashes the
+//   node scripts/minify.mjs pages  <dist>   after lazy-assets, before csp-hashes (which hashes the
 //                                           inline scripts as they are then) and build-manifest;
 //   node scripts/minify.mjs worker <dist>   after build-manifest (which writes sw.js's file list).
 // - the app's stylesheets: comments, indentation and blank lines dropped (nothing else: a space in CSS

@@ -202,6 +202,42 @@ pub fn after_first_page(f: impl FnOnce() + 'static) {
     }
 }
 
+/// Adds the stylesheet that `<meta name="{meta}">` names (its address and integrity hash, written by
+/// scripts/lazy-assets.mjs) to the page at once; the future resolves when it has loaded, or has failed
+/// (logged: what waits for it is then drawn without it rather than not at all).
+pub fn stylesheet(meta: &'static str) -> impl Future<Output = ()> {
+    let loaded = add_stylesheet(meta);
+    async move {
+        let result = match loaded {
+            Ok(loaded) => wasm_bindgen_futures::JsFuture::from(loaded).await.map(drop),
+            Err(err) => Err(err),
+        };
+        if let Err(err) = result {
+            leptos::logging::warn!("stylesheet {meta}: {}", crate::api::js_error_text(&err));
+        }
+    }
+}
+
+fn add_stylesheet(meta: &str) -> Result<js_sys::Promise, wasm_bindgen::JsValue> {
+    let document = document();
+    let named = document
+        .query_selector(&format!("meta[name=\"{meta}\"]"))?
+        .ok_or("no such <meta> in index.html")?;
+    let link = document.create_element("link")?;
+    link.set_attribute("rel", "stylesheet")?;
+    if let Some(integrity) = named.get_attribute("data-integrity") {
+        link.set_attribute("integrity", &integrity)?;
+    }
+    link.set_attribute("href", &named.get_attribute("content").unwrap_or_default())?;
+    let mut listen = |resolve: js_sys::Function, reject: js_sys::Function| {
+        let _ = link.add_event_listener_with_callback("load", &resolve);
+        let _ = link.add_event_listener_with_callback("error", &reject);
+    };
+    let loaded = js_sys::Promise::new(&mut listen);
+    document.head().ok_or("no <head>")?.append_child(&link)?;
+    Ok(loaded)
+}
+
 /// Asks for `address` as `<link rel="prefetch">`: downloaded into the HTTP cache at the lowest priority,
 /// nothing run. `destination` is the link's `as`.
 pub fn prefetch(address: &str, destination: Option<&str>) -> Result<(), wasm_bindgen::JsValue> {

@@ -143,9 +143,14 @@ pub fn KioskLayer() -> impl IntoView {
     move || {
         mode.on.get().then(|| {
             Suspend::new(send_wrapper::SendWrapper::new(async move {
-                let chrome = crate::chunks::load(move || kiosk_view(mode)).await;
-                mode.ready.set(true);
-                chrome
+                match crate::chunks::retry(move || kiosk_view(mode)).await {
+                    // The chrome says when it is ready: once its stylesheet is in.
+                    Some(chrome) => chrome,
+                    None => {
+                        mode.ready.set(true);
+                        crate::chunks::failed_view()
+                    }
+                }
             }))
         })
     }
@@ -339,6 +344,12 @@ fn capture(
 
 #[component]
 fn KioskChrome(mode: KioskMode) -> impl IntoView {
+    // The kiosk's stylesheet (style/kiosk.css) is added by its own code: no visitor's browser
+    // downloads it, and no page is shown in kiosk mode before it is in.
+    leptos::task::spawn_local(async move {
+        crate::chunks::stylesheet("kiosk-css").await;
+        mode.ready.set(true);
+    });
     let store = use_store();
     let lang = Signal::derive(move || store.lang.get());
     let i18n = use_i18n();

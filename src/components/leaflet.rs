@@ -147,7 +147,7 @@ fn leaflet_meta(kind: &str) -> Result<web_sys::Element, JsValue> {
 }
 
 /// Adds Leaflet's stylesheet and script to the page, with the addresses and integrity hashes that the
-/// build wrote into index.html (`<meta name="leaflet-js|leaflet-css">`, scripts/leaflet-assets.mjs).
+/// build wrote into index.html (`<meta name="leaflet-js|leaflet-css">`, scripts/lazy-assets.mjs).
 /// `status` becomes `Ready` when both have loaded, `Failed` if either fails.
 fn add_to_head(status: ArcRwSignal<Status>) -> Result<(), JsValue> {
     let document = document();

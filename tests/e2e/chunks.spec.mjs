@@ -101,6 +101,21 @@ test('in kiosk mode no page is shown until the kiosk\'s own code is in (nothing 
   await expect(page.locator('html.kiosk')).toHaveCount(1);
 });
 
+test('in kiosk mode no page is shown until the kiosk\'s stylesheet is in, which only kiosk mode loads', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/kiosk-[0-9a-f]+\.css$/, async (route) => { await held; await route.continue(); });
+  await page.goto('./?kiosk');
+  await expect(page.getByRole('status').filter({ hasText: '正在加载' })).toBeVisible();
+  await page.waitForTimeout(500);
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toHaveCount(0);
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+  // Its rules apply from the first frame the page is shown: 20 px text, 48 px controls.
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
+  expect((await page.locator('.lang-switch').boundingBox()).height).toBeGreaterThanOrEqual(48);
+});
+
 test('a good bundle never needs the diagnostics chunk; a refused one gets its faults located from it', async ({ page }) => {
   const diagnostics = [];
   page.on('request', (r) => { if (DIAGNOSTICS.test(r.url())) diagnostics.push(r.url()); });

@@ -277,6 +277,8 @@ test('a new app version on the server reloads the kiosk at an idle moment', asyn
 });
 
 test('outside kiosk mode none of this happens', async ({ page }) => {
+  const kioskFiles = [];
+  page.on('request', (r) => { if (/\/(kiosk-[0-9a-f]+\.css|split_kiosk-[0-9a-f]+\.wasm)$/.test(r.url())) kioskFiles.push(r.url()); });
   await page.clock.install();
   await page.goto('./gallery?kind=artwork');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -285,4 +287,6 @@ test('outside kiosk mode none of this happens', async ({ page }) => {
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page).toHaveURL(/kind=artwork/);
   expect(await page.evaluate(() => getComputedStyle(document.body).cursor)).not.toBe('none');
+  // Neither the kiosk's code nor its stylesheet is downloaded for a visitor.
+  expect(kioskFiles).toEqual([]);
 });
