@@ -161,11 +161,16 @@ pub fn preload_first_picture(bundle: &bundle::Bundle) {
     }
 }
 
-/// The page of the address (`crate::router`): routes are flat, no page is drawn inside another.
+/// The page of the address (`crate::router`): routes are flat, no page is drawn inside another. The
+/// loading screen stays while the first page's code is still coming (the bundle may be in first).
 #[component]
 fn Pages() -> impl IntoView {
     let router = crate::router::use_router();
-    move || router.view()
+    move || {
+        router
+            .view()
+            .unwrap_or_else(|| view! { <Loading/> }.into_any())
+    }
 }
 
 /// The path the site is served under, from `<base href>` (trunk's `--public-url`): "" at the root,

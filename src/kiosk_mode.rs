@@ -271,14 +271,11 @@ impl Glue {
     /// The home page, top of the page, dialogs closed, nothing to go Back to.
     fn reset_home(self) {
         close_dialogs();
-        let home = format!("{}/", router_base());
-        let location = window().location();
-        let here = format!(
-            "{}{}",
-            location.pathname().unwrap_or_default(),
-            location.search().unwrap_or_default()
-        );
-        if here == home {
+        // The router's address: `/showcase` and `/showcase/` are both its home page, and going from
+        // one to the other changes nothing it counts.
+        let home = self.router.path.get_untracked() == "/"
+            && self.router.search.get_untracked().is_empty();
+        if home {
             self.depth.set(0);
         } else {
             self.next_depth.set_value(Some(0));
@@ -552,8 +549,8 @@ fn leave_guard(e: &web_sys::Event, qr_link: RwSignal<Option<String>>) {
     let Ok(url) = web_sys::Url::new(&href) else {
         return;
     };
-    let origin = window().location().origin().unwrap_or_default();
-    let inside = url.origin() == origin && url.pathname().starts_with(&router_base());
+    // The same test as the router's: what it does not take would leave the app.
+    let inside = crate::router::is_page(&url);
     let safe = matches!(url.protocol().as_str(), "https:" | "http:");
     if !inside || anchor.target() == "_blank" {
         e.prevent_default();

@@ -184,15 +184,15 @@ impl Router {
         provide_context(router);
         // The first page: the address is already right.
         router.go(router.url.get_untracked(), Entry::Pop, false);
-        listen("click", move |event| {
-            if let Some(event) = event.dyn_ref::<web_sys::MouseEvent>() {
-                router.on_click(event);
-            }
-        });
-        listen("popstate", move |_| {
+        let click = window_event_listener(leptos::ev::click, move |event| router.on_click(&event));
+        let popstate = window_event_listener(leptos::ev::popstate, move |_| {
             if let Some(url) = Url::current() {
                 router.go(url, Entry::Pop, false);
             }
+        });
+        on_cleanup(move || {
+            click.remove();
+            popstate.remove();
         });
         router
     }
@@ -247,7 +247,10 @@ impl Router {
             self.complete(url, Shown { page, ok: true }, entry, scroll);
             return;
         }
-        self.is_routing.set(true);
+        // The first page has the loading screen; a later one keeps the old page with this status.
+        if self.shown.with_untracked(Option::is_some) {
+            self.is_routing.set(true);
+        }
         let prepare = self.prepare;
         leptos::task::spawn_local(async move {
             let builder = prepare(page).await;
@@ -287,11 +290,13 @@ impl Router {
             }
         }
         let hash = url.hash.clone();
-        if self.url.with_untracked(|u| *u != url) {
-            self.url.set(url);
-        }
+        // The page first: its effect is then the first to run, and takes the old page down before the
+        // old page's own effects would recompute for an address that is not theirs.
         if self.shown.get_untracked() != Some(shown) {
             self.shown.set(Some(shown));
+        }
+        if self.url.with_untracked(|u| *u != url) {
+            self.url.set(url);
         }
         if self.is_routing.get_untracked() {
             self.is_routing.set(false);
@@ -327,22 +332,31 @@ impl Router {
         if !anchor.target().is_empty() || anchor.has_attribute("download") || external {
             return;
         }
-        let Ok(url) = web_sys::Url::new(&anchor.href()) else {
+        let Some(url) = web_sys::Url::new(&anchor.href())
+            .ok()
+            .and_then(|url| page_url(&url))
+        else {
             return;
         };
-        if window().location().origin().ok().as_deref() != Some(url.origin().as_str()) {
-            return;
-        }
-        let Some(url) = Url::under_base(&url.pathname(), url.search(), url.hash()) else {
-            return;
-        };
-        // A file of the site (a source's PDF, the bundle), not one of its pages: the browser's.
-        if Route::of(&url.path).page == Page::NotFound {
-            return;
-        }
         event.prevent_default();
         self.go(url, Entry::Push, true);
     }
+}
+
+/// `url` as an address of a page of the site: same origin, under the base, and a page's path. `None`
+/// for anything else, a file of the site included (a source's PDF, the bundle): the browser's.
+fn page_url(url: &web_sys::Url) -> Option<Url> {
+    if window().location().origin().ok()? != url.origin() {
+        return None;
+    }
+    let url = Url::under_base(&url.pathname(), url.search(), url.hash())?;
+    (Route::of(&url.path).page != Page::NotFound).then_some(url)
+}
+
+/// Whether a link to `url` stays in the app: the router takes it (the kiosk shows anything else as a QR
+/// code).
+pub fn is_page(url: &web_sys::Url) -> bool {
+    page_url(url).is_some()
 }
 
 /// Scrolls to the element the fragment names, or else to the top when `top`.
@@ -353,13 +367,6 @@ fn scroll_to(hash: &str, top: bool) {
     } else if top {
         window().scroll_to_with_x_and_y(0.0, 0.0);
     }
-}
-
-/// Listens to `event` on the window for the page's life.
-fn listen(event: &str, f: impl FnMut(web_sys::Event) + 'static) {
-    let closure = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(f);
-    let _ = window().add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
-    closure.forget();
 }
 
 /// A link to a page of the site: `href` is the address under the base ("/gallery"). It is marked

@@ -145,3 +145,38 @@ test('a newer navigation wins over one still waiting for its page\'s code', asyn
   await page.goBack();
   await expect(heading(page, SAMPLE.meta.title.en)).toBeVisible();
 });
+
+test('a page being left does not redraw for the next page\'s address first', async ({ page }) => {
+  // A search shows two of the eight items; its card opens an item page, whose address has no search.
+  // Were the gallery to recompute for that address before it is taken down, it would draw every card
+  // and ask for their pictures.
+  await page.goto('./gallery?q=plaque');
+  const titles = page.locator('.card-title a');
+  await expect(titles).toHaveCount(2);
+  const shown = new Set(['bronze-plaque', 'practice-base-plaque']);
+  const others = [];
+  page.on('request', (r) => {
+    const media = r.url().match(/\/media\/([a-z-]+?)(-\d+)?(-\d+w)?\.\w+$/);
+    if (media && !shown.has(media[1])) others.push(r.url());
+  });
+  await titles.first().click();
+  await expect(page).toHaveURL(/\/gallery\/[a-z-]+$/);
+  await expect(page.locator('.item-details')).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(others).toEqual([]);
+});
+
+test('a first visit waiting for its page\'s code shows the loading screen, not "opening the page"', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/split_gallery-[0-9a-f]+\.wasm$/, async (route) => { await held; await route.continue(); });
+  const bundle = page.waitForResponse(/\/data\/bundle\.json$/);
+  await page.goto('./gallery');
+  await bundle;
+  // The bundle is in, the page's code is not: still the loading screen, and only it.
+  await page.waitForTimeout(800);
+  await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Opening the page' })).toHaveCount(0);
+  release();
+  await expect(heading(page, 'Gallery')).toBeVisible();
+});
