@@ -537,12 +537,7 @@ fn enter_fullscreen() {
 
 /// A click on a link that would leave the app shows the link as a QR code instead.
 fn leave_guard(e: &web_sys::Event, qr_link: RwSignal<Option<String>>) {
-    let Some(anchor) = e
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest("a[href]").ok().flatten())
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    else {
+    let Some(anchor) = crate::router::clicked_link(e) else {
         return;
     };
     let href = anchor.href();

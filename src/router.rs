@@ -318,12 +318,7 @@ impl Router {
         {
             return;
         }
-        let Some(anchor) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href]").ok().flatten())
-            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        else {
+        let Some(anchor) = clicked_link(event) else {
             return;
         };
         let external = anchor
@@ -341,6 +336,15 @@ impl Router {
         event.prevent_default();
         self.go(url, Entry::Push, true);
     }
+}
+
+/// The link (`<a href>`) an event happened in, if any.
+pub fn clicked_link(event: &web_sys::Event) -> Option<web_sys::HtmlAnchorElement> {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("a[href]").ok().flatten())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
 }
 
 /// `url` as an address of a page of the site: same origin, under the base, and a page's path. `None`

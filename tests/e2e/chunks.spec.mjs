@@ -2,7 +2,7 @@
 // them; each other page's code arrives when first needed (or once the first page is idle), is checked
 // against its integrity hash, is retried after a network fault, and a page whose code cannot be had
 // says so instead of stopping the app.
-import { test, expect, SAMPLE, replaceBundle, choseEnglish } from './fixtures.mjs';
+import { test, expect, SAMPLE, replaceBundle, choseEnglish, holdBack } from './fixtures.mjs';
 
 const CHUNK = /\/(split|chunk)_\w+-[0-9a-f]+\.wasm$/;
 const GALLERY = /\/split_gallery-[0-9a-f]+\.wasm$/;
@@ -88,33 +88,24 @@ test('while a page\'s code is slow to come, the old page stays and a status says
   await expect(status).toHaveCount(0);
 });
 
-test('in kiosk mode no page is shown until the kiosk\'s own code is in (nothing can be tapped past its guards)', async ({ page }) => {
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(/\/split_kiosk-[0-9a-f]+\.wasm$/, async (route) => { await held; await route.continue(); });
-  await page.goto('./?kiosk');
-  await expect(page.getByRole('status').filter({ hasText: '正在加载' })).toBeVisible();
-  await page.waitForTimeout(500);
-  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toHaveCount(0);
-  release();
-  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
-  await expect(page.locator('html.kiosk')).toHaveCount(1);
-});
-
-test('in kiosk mode no page is shown until the kiosk\'s stylesheet is in, which only kiosk mode loads', async ({ page }) => {
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(/\/kiosk-[0-9a-f]+\.css$/, async (route) => { await held; await route.continue(); });
-  await page.goto('./?kiosk');
-  await expect(page.getByRole('status').filter({ hasText: '正在加载' })).toBeVisible();
-  await page.waitForTimeout(500);
-  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toHaveCount(0);
-  release();
-  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
-  // Its rules apply from the first frame the page is shown: 20 px text, 48 px controls.
-  expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
-  expect((await page.locator('.lang-switch').boundingBox()).height).toBeGreaterThanOrEqual(48);
-});
+for (const [what, pattern] of [
+  ['code', /\/split_kiosk-[0-9a-f]+\.wasm$/],
+  ['stylesheet (which only kiosk mode loads)', /\/kiosk-[0-9a-f]+\.css$/],
+]) {
+  test(`in kiosk mode no page is shown until the kiosk's ${what} is in (nothing can be tapped past its guards)`, async ({ page }) => {
+    const release = await holdBack(page, pattern);
+    await page.goto('./?kiosk');
+    await expect(page.getByRole('status').filter({ hasText: '正在加载' })).toBeVisible();
+    await page.waitForTimeout(500);
+    await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toHaveCount(0);
+    release();
+    await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+    await expect(page.locator('html.kiosk')).toHaveCount(1);
+    // The kiosk's rules apply from the first frame the page is shown: 20 px text, 48 px controls.
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
+    expect((await page.locator('.lang-switch').boundingBox()).height).toBeGreaterThanOrEqual(48);
+  });
+}
 
 test('a good bundle never needs the diagnostics chunk; a refused one gets its faults located from it', async ({ page }) => {
   const diagnostics = [];

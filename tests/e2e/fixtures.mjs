@@ -40,6 +40,18 @@ export async function replaceBundle(page, body, status = 200) {
   );
 }
 
+/** Holds back the responses to requests matching `pattern` (only the app's own fetches when
+ *  `fetchOnly`: not the idle prefetches) until the returned function is called. */
+export async function holdBack(page, pattern, { fetchOnly = false } = {}) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(pattern, async (route) => {
+    if (!fetchOnly || route.request().resourceType() === 'fetch') await held;
+    await route.continue();
+  });
+  return release;
+}
+
 export async function expectNoAxeViolations(page) {
   const results = await new AxeBuilder({ page }).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

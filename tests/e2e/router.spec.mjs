@@ -2,7 +2,7 @@
 // reload, Back and Forward bring pages back, a navigation scrolls to the top unless it only changes what
 // the page shows, the browser keeps the clicks that are its own (a new tab, another site), and a newer
 // navigation wins over one still waiting for its page's code.
-import { test, expect, SAMPLE, choseEnglish } from './fixtures.mjs';
+import { test, expect, SAMPLE, choseEnglish, holdBack } from './fixtures.mjs';
 
 test.beforeEach(async ({ page }) => {
   await choseEnglish(page);
@@ -116,12 +116,7 @@ test('a click with a modifier key opens a new tab and leaves this page as it was
 });
 
 test('a newer navigation wins over one still waiting for its page\'s code', async ({ page }) => {
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(/\/split_map-[0-9a-f]+\.wasm$/, async (route) => {
-    if (route.request().resourceType() === 'fetch') await held;
-    await route.continue();
-  });
+  const release = await holdBack(page, /\/split_map-[0-9a-f]+\.wasm$/, { fetchOnly: true });
   await page.goto('./');
   await expect(heading(page, SAMPLE.meta.title.en)).toBeVisible();
   const start = await page.evaluate(() => history.length);
@@ -167,9 +162,7 @@ test('a page being left does not redraw for the next page\'s address first', asy
 });
 
 test('a first visit waiting for its page\'s code shows the loading screen, not "opening the page"', async ({ page }) => {
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(/\/split_gallery-[0-9a-f]+\.wasm$/, async (route) => { await held; await route.continue(); });
+  const release = await holdBack(page, /\/split_gallery-[0-9a-f]+\.wasm$/);
   const bundle = page.waitForResponse(/\/data\/bundle\.json$/);
   await page.goto('./gallery');
   await bundle;
