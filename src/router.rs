@@ -163,8 +163,8 @@ pub fn use_router() -> Router {
 }
 
 impl Router {
-    /// Sets up the router for the window's address and provides it in context. The listeners for
-    /// links and Back stay for the page's life (the app is mounted once).
+    /// Sets up the router for the window's address and provides it in context. Its listeners for links
+    /// and Back are removed with the calling component (the app's shell, mounted once).
     pub fn provide(prepare: Prepare, failed: Builder) -> Router {
         let url = RwSignal::new(Url::current().unwrap_or_default());
         let route = Memo::new(move |_| url.with(|u| Route::of(&u.path)));
