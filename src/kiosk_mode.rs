@@ -506,7 +506,10 @@ fn KioskChrome(mode: KioskMode) -> impl IntoView {
     };
     let home = move |_| glue.go_home();
     view! {
-        <nav class="kiosk-bar" aria-label=move || t_string!(i18n, kiosk_nav_label)>
+        // Hidden until the kiosk's stylesheet is in: unstyled, it would be two plain buttons under
+        // the loading screen.
+        <nav class="kiosk-bar" aria-label=move || t_string!(i18n, kiosk_nav_label)
+            hidden=move || !mode.ready.get()>
             <button type="button" class="kiosk-button" on:click=back
                 disabled=move || glue.depth.get() == 0>
                 <span aria-hidden="true">"← "</span>{t!(i18n, kiosk_back)}

@@ -98,6 +98,7 @@ for (const [what, pattern] of [
     await expect(page.getByRole('status').filter({ hasText: '正在加载' })).toBeVisible();
     await page.waitForTimeout(500);
     await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toHaveCount(0);
+    await expect(page.locator('.kiosk-bar')).toBeHidden();
     release();
     await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
     await expect(page.locator('html.kiosk')).toHaveCount(1);
@@ -106,6 +107,20 @@ for (const [what, pattern] of [
     expect((await page.locator('.lang-switch').boundingBox()).height).toBeGreaterThanOrEqual(48);
   });
 }
+
+test('a kiosk stylesheet whose download fails is tried again, and no unstyled kiosk bar shows meanwhile', async ({ page }) => {
+  let attempts = 0;
+  await page.route(/\/kiosk-[0-9a-f]+\.css$/, (route) => {
+    attempts += 1;
+    return attempts === 1 ? route.abort('internetdisconnected') : route.continue();
+  });
+  await page.goto('./?kiosk');
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+  expect(attempts).toBe(2);
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
+  await expect(page.locator('.kiosk-bar')).toBeVisible();
+  expect(await page.locator('link[data-from="kiosk-css"]').count()).toBe(1);
+});
 
 test('a good bundle never needs the diagnostics chunk; a refused one gets its faults located from it', async ({ page }) => {
   const diagnostics = [];
