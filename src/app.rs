@@ -30,7 +30,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Shell() -> impl IntoView {
     let store = use_store();
-    let router = Router::provide(prepare, chunk_failed);
+    let router = Router::provide(prepare, chunks::failed_view);
     let kiosk = KioskMode::provide(store);
     Effect::new(move |_| {
         let lang = store.lang.get();
@@ -99,10 +99,6 @@ fn draw_not_found() -> AnyView {
     view! { <NotFound/> }.into_any()
 }
 
-fn chunk_failed() -> AnyView {
-    chunks::failed_view()
-}
-
 type Chunk = Pin<Box<dyn Future<Output = Result<Builder, SplitLoaderError>>>>;
 
 /// The router's [`crate::router::Prepare`]: the home page and "not found" are in the main module, the
@@ -121,10 +117,9 @@ fn prepare(page: Page) -> Pin<Box<dyn Future<Output = Option<Builder>>>> {
     Box::pin(chunks::retry(load))
 }
 
-/// The route of the address the visitor arrived on.
+/// The page of the address the visitor arrived on.
 fn first_route() -> Page {
-    let path = window().location().pathname().unwrap_or_default();
-    crate::router::Route::of(path.strip_prefix(&base_path()).unwrap_or(&path)).page
+    crate::router::window_page()
 }
 
 /// Starts downloading the chunk of the page the visitor arrived on, alongside the bundle, rather than
@@ -175,7 +170,7 @@ fn Pages() -> impl IntoView {
 
 /// The path the site is served under, from `<base href>` (trunk's `--public-url`): "" at the root,
 /// "/showcase" under a sub-path.
-pub fn router_base() -> String {
+fn router_base() -> String {
     document()
         .base_uri()
         .ok()

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::app::router_base;
+use crate::app::base_path;
 use crate::components::media::BundleImage;
 use crate::i18n::*;
 use crate::offline;
@@ -131,7 +131,7 @@ pub fn public_url(bundle: &Bundle, path: &str) -> String {
         let origin = web_sys::window()
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default();
-        format!("{origin}{}", router_base())
+        format!("{origin}{}", base_path())
     });
     format!("{}{path}", base.trim_end_matches('/'))
 }
@@ -291,11 +291,9 @@ impl Glue {
 
     /// The home page in the default language with nothing open: an idle kiosk has nothing to reset.
     fn at_rest(self) -> bool {
-        let location = window().location();
-        let path = location.pathname().unwrap_or_default();
-        let base = router_base();
-        let home = path == format!("{base}/") || path == base;
-        let search = location.search().unwrap_or_default();
+        // The router's address, as `reset_home` reads it.
+        let home = self.router.path.get_untracked() == "/";
+        let search = self.router.search.get_untracked();
         let plain = search.is_empty() || search == "?kiosk" || search.starts_with("?kiosk=");
         let lang = self.store.lang.get_untracked() == default_lang(self.store);
         home && plain && lang && !dialog_open()

@@ -101,6 +101,11 @@ impl Url {
     }
 }
 
+/// The page of the window's address (before the router is set up, or outside it).
+pub fn window_page() -> Page {
+    Url::current().map_or(Page::NotFound, |url| Route::of(&url.path).page)
+}
+
 /// `pathname` without the site's base ("" at the base itself), or `None` when it is outside it.
 fn strip_base(pathname: &str) -> Option<&str> {
     let base = crate::app::base_path();
