@@ -6,14 +6,14 @@ ENV := source scripts/env.sh &&
 RELEASE := source scripts/release-env.sh &&
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test setup build lint test-native test-wasm test-e2e screenshots bench fuzz clean
+.PHONY: serve test setup build lint test-native test-wasm test-size test-e2e screenshots bench fuzz clean
 
 ## Build the app with the sample bundle and serve it at http://127.0.0.1:8080 (rebuilds on change).
 serve: setup
 	$(ENV) $(RELEASE) trunk serve --release --offline
 
 ## Every check and test: format, lints, native model tests, browser component tests, end-to-end tests.
-test: setup lint test-native test-wasm build test-e2e
+test: setup lint test-native test-wasm build test-size test-e2e
 
 setup:
 	@bash scripts/setup.sh
@@ -45,6 +45,10 @@ test-native:
 
 test-wasm:
 	$(ENV) cargo test $(WASM) --test web
+
+## The app shell's first-load size against issue 8's budget of 150 KB gzip (fails when over).
+test-size:
+	$(ENV) node scripts/bench-size.mjs --dist dist --check
 
 test-e2e:
 	$(ENV) playwright test --config tests/e2e/playwright.config.mjs

@@ -13,14 +13,17 @@
 //  - The route chunks (scripts/wasm-split.mjs), read from index.html's preloader (each page's files):
 //    for each split point (a page, the kiosk chrome), its own module plus the shared chunks it waits for.
 //    Only the page a visitor arrives on waits for its chunks; the others are fetched once it is idle.
-// KB are 1,000 bytes. Usage: node scripts/bench-size.mjs [--dist DIR]   (`make bench-size` builds first)
+// KB are 1,000 bytes. Usage: node scripts/bench-size.mjs [--dist DIR] [--check]   (`make bench-size`
+// builds first). With --check it also exits 1 when the shell is over the budget: `make test` runs it on
+// the build it tests (sizes are deterministic for a build, unlike times), so a change that takes the
+// shell past 150 KB fails CI with the table that says where the bytes went.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { readSplitFiles, readSplitLoader } from './split-loader.mjs';
 
-const { values: opts } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });
+const { values: opts } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, check: { type: 'boolean', default: false } } });
 const DIST = opts.dist;
 const BUDGET_GZIP = 150_000;
 const TEXT = new Set(['.html', '.js', '.mjs', '.css', '.json', '.geojson', '.svg']);
@@ -168,3 +171,7 @@ if (split) {
   out.push(`| all chunks | ${points.length + shared.length} | ${kb(all.raw)} | ${kb(all.gzip)} | ${kb(all.brotli)} |`);
 }
 console.log(out.join('\n'));
+if (opts.check && gz > BUDGET_GZIP) {
+  console.error(`bench-size --check: the app shell is ${kb(gz)} gzip, over the ${kb(BUDGET_GZIP)} budget.`);
+  process.exit(1);
+}

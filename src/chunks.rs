@@ -148,7 +148,7 @@ chunk!(
 );
 
 fn diagnose_now(text: &str, parsed: bool) -> LoadError {
-    let checked = parsed.then(|| bundle::parse_unlocated(text)).flatten();
+    let checked = parsed.then(|| crate::store::read_bundle(text)).flatten();
     match checked {
         Some(bundle) => {
             let mut problems = bundle::validate(&bundle);
@@ -156,7 +156,7 @@ fn diagnose_now(text: &str, parsed: bool) -> LoadError {
             LoadError::Invalid(problems)
         }
         None => LoadError::Parse(bundle::parse(text).err().unwrap_or_else(|| ParseError {
-            // Not expected: `parse_unlocated` refuses exactly what `parse` does (bundle's tests).
+            // Not expected: `read_bundle` refuses exactly what `parse` does (bundle's tests).
             kind: ParseErrorKind::Shape,
             message: "the bundle was refused, but no fault was found in it".into(),
             location: Default::default(),

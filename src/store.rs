@@ -357,6 +357,19 @@ pub fn use_store() -> Store {
     expect_context::<Store>()
 }
 
+/// Reads a bundle as `bundle::parse_unlocated` does, with the browser's number parser for the numbers
+/// that bundle's reader cannot read exactly on its own (more than 2^53 in their digits, or a power of
+/// ten past 22): std's parser would bring a 10 KB table into the wasm every visitor downloads first.
+/// Browsers round as std does (tests/web.rs compares them over hard cases).
+pub fn read_bundle(text: &str) -> Option<Bundle> {
+    bundle::parse_unlocated_with(text, browser_float)
+}
+
+/// The browser's reading of a JSON number's text.
+pub fn browser_float(text: &str) -> Option<f64> {
+    Some(js_sys::Number::parse_float(text)).filter(|n| !n.is_nan())
+}
+
 /// Parses and validates a bundle; a refused one is diagnosed (where each fault is) by the chunk of
 /// [`crate::chunks::diagnose`].
 async fn accept(text: &str) -> Result<Bundle, LoadError> {
@@ -368,7 +381,7 @@ async fn accept(text: &str) -> Result<Bundle, LoadError> {
     }
     // Without tracking paths, and only the errors without their messages: only a refused bundle's
     // faults are shown, and those are described and located by the diagnostics chunk.
-    let checked = bundle::parse_unlocated(text).map(|bundle| {
+    let checked = read_bundle(text).map(|bundle| {
         let errors = bundle::errors_briefly(&bundle);
         (bundle, errors)
     });

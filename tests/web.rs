@@ -256,3 +256,43 @@ fn the_search_index_is_built_once_per_bundle_on_show() {
     let newer = Arc::new(bundle);
     assert!(!Arc::ptr_eq(&index, &store.search_index(&newer)));
 }
+
+/// The bundle's reader leaves numbers it cannot read exactly to the browser's parser (so that std's, and
+/// its table, stay out of the app's wasm). The browser must round them as std does.
+#[wasm_bindgen_test]
+fn the_browsers_number_parser_rounds_as_std_does() {
+    use showcase::store::browser_float;
+    let hard = [
+        // Past 2^53 in their digits, halfway and just off halfway between two doubles.
+        "9007199254740993",
+        "9007199254740993.0000000000000000000000001",
+        "9007199254740995",
+        "18014398509481985",
+        "123456789012345678901234567890",
+        // Past 10^22 either way, at the edges of the range, subnormals.
+        "1e23",
+        "8.41e21",
+        "1.7976931348623157e308",
+        "1.7976931348623158e308",
+        "2.2250738585072011e-308",
+        "2.2250738585072014e-308",
+        "4.9406564584124654e-324",
+        "2.4703282292062328e-324",
+        "2.4703282292062327e-324",
+        "1e-400",
+        "0.30000000000000004440892098500626161694526672363281250000001",
+        "179.99999999999999999999",
+        "-90.0000000000000000000001",
+        "31.160000000000000000000000000000000000000000001",
+        "7.2057594037927933e16",
+    ];
+    for text in hard {
+        let browser = browser_float(text).map(f64::to_bits);
+        let std = text.parse::<f64>().ok().map(f64::to_bits);
+        assert_eq!(browser, std, "{text}");
+    }
+    // And the reader with it reads a bundle's coordinates as std's reader does.
+    let sample = bundle::parse_unlocated(SAMPLE).unwrap();
+    let read = showcase::store::read_bundle(SAMPLE).unwrap();
+    assert_eq!(format!("{sample:?}"), format!("{read:?}"));
+}

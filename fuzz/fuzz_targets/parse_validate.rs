@@ -1,7 +1,8 @@
 //! Any text at all, fed to what the app and the CLI run on a bundle: parse, validate, and locate every
 //! problem in the text, then search it. None of it may panic, loop or overflow, whatever a maintainer's
 //! editor saved; a search typed on from a shorter one finds what a fresh search finds; and the app's
-//! unlocated parse and brief validation accept and refuse what the located, full ones do.
+//! unlocated parse and brief validation accept and refuse what the located, full ones do; the numbers
+//! its reader reads without std's parser, it reads as std does.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -12,6 +13,13 @@ fuzz_target!(|data: &[u8]| {
     };
     // The app's fast path refuses exactly what the located parse refuses, and reads the same bundle.
     let fast = bundle::parse_unlocated(text);
+    // The number reader, without a slow path: what it reads on its own, it reads as std does.
+    if let Some(x) = bundle::number::read_float(text, |_| None) {
+        assert_eq!(text.parse::<f64>().ok().map(f64::to_bits), Some(x.to_bits()));
+    }
+    if let Some(read) = bundle::parse_unlocated_with(text, |_| None) {
+        assert_eq!(fast.as_ref(), Some(&read));
+    }
     match bundle::check(text) {
         Ok(checked) => {
             assert_eq!(fast.as_ref(), Some(&checked.bundle));

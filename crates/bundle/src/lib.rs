@@ -14,7 +14,8 @@ mod validate;
 
 pub use model::*;
 pub use parse::{
-    locate, parse, parse_unlocated, Location, ParseError, ParseErrorKind, MAX_BUNDLE_BYTES,
+    locate, parse, parse_unlocated, parse_unlocated_with, Location, ParseError, ParseErrorKind,
+    MAX_BUNDLE_BYTES,
 };
 pub use query::{
     first_in_default_order, search, search_after, GalleryQuery, SearchIndex, SortOrder,

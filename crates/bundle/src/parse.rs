@@ -68,10 +68,17 @@ impl std::error::Error for ParseError {}
 /// of serde's code in the wasm every visitor downloads first; the located parse is only needed for a
 /// broken bundle (in the app, its code is a chunk loaded when that happens).
 pub fn parse_unlocated(source: &str) -> Option<Bundle> {
+    parse_unlocated_with(source, crate::number::std_float)
+}
+
+/// [`parse_unlocated`] with the numbers that [`crate::number::read_float`] cannot read exactly on its
+/// own read by `slow` (which must read them as std does): the app passes the browser's parser, and so
+/// carries neither std's parser nor its table.
+pub fn parse_unlocated_with(source: &str, slow: crate::number::SlowFloat) -> Option<Bundle> {
     if source.len() > MAX_BUNDLE_BYTES {
         return None;
     }
-    crate::read::bundle(source)
+    crate::read::bundle(source, slow)
 }
 
 /// Parses the bundle's JSON text. Validation is a separate pass: see [`crate::validate`].

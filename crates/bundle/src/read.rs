@@ -23,6 +23,7 @@
 use std::borrow::Cow;
 
 use crate::model::*;
+use crate::number::SlowFloat;
 use crate::text::{Lang, Text};
 
 /// The text is not a bundle. What is wrong is [`crate::parse`]'s to say.
@@ -32,11 +33,12 @@ struct Refused;
 type Res<T> = Result<T, Refused>;
 
 /// Reads a bundle, or `None` where `serde_json::from_str::<Bundle>` fails.
-pub(crate) fn bundle(source: &str) -> Option<Bundle> {
+pub(crate) fn bundle(source: &str, slow: SlowFloat) -> Option<Bundle> {
     let mut reader = Reader {
         text: source,
         bytes: source.as_bytes(),
         pos: 0,
+        slow,
     };
     let bundle = read_bundle(&mut reader).ok()?;
     reader.peek().is_none().then_some(bundle)
@@ -46,6 +48,8 @@ struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
+    /// Reads the numbers [`crate::number::read_float`] cannot read exactly on its own.
+    slow: SlowFloat,
 }
 
 /// What a field's reader is: called with the reader at the field's value.
@@ -277,8 +281,7 @@ impl<'a> Reader<'a> {
 
     fn f64(&mut self) -> Res<f64> {
         let (text, _) = self.number()?;
-        text.parse::<f64>()
-            .ok()
+        crate::number::read_float(text, self.slow)
             .filter(|n| n.is_finite())
             .ok_or(Refused)
     }
