@@ -445,7 +445,7 @@ fn KioskChrome(mode: KioskMode) -> impl IntoView {
         capture("contextmenu", |e| e.prevent_default()),
         capture("click", move |e| {
             enter_fullscreen();
-            leave_guard(&e, glue.qr_link);
+            leave_guard(&e, glue);
         }),
         capture("online", move |_| {
             glue.machine.update_value(|m| m.check_soon(now()))
@@ -536,8 +536,10 @@ fn enter_fullscreen() {
     }
 }
 
-/// A click on a link that would leave the app shows the link as a QR code instead.
-fn leave_guard(e: &web_sys::Event, qr_link: RwSignal<Option<String>>) {
+/// A click on a link that would leave the app shows the link as a QR code instead. A file of this site
+/// (a relative `meta.sources` URL) is given at the site's public address, as a page is: the kiosk's own
+/// origin may be a machine in the community centre that a visitor's phone cannot reach.
+fn leave_guard(e: &web_sys::Event, glue: Glue) {
     let Some(anchor) = crate::router::clicked_link(e) else {
         return;
     };
@@ -552,9 +554,23 @@ fn leave_guard(e: &web_sys::Event, qr_link: RwSignal<Option<String>>) {
         e.prevent_default();
         e.stop_propagation();
         if safe {
-            qr_link.set(Some(href));
+            let public = site_path(&url).and_then(|path| {
+                let bundle = glue.store.bundle.get_untracked()?;
+                Some(public_url(&bundle, &path))
+            });
+            glue.qr_link.set(Some(public.unwrap_or(href)));
         }
     }
+}
+
+/// A URL's path under the app's base, with its query and fragment (`/data/notes.pdf`), when it is on
+/// this origin; `None` for another site.
+fn site_path(url: &web_sys::Url) -> Option<String> {
+    let origin = web_sys::window()?.location().origin().ok()?;
+    let path = url.pathname();
+    let rest = path.strip_prefix(base_path().as_str())?;
+    (url.origin() == origin && rest.starts_with('/'))
+        .then(|| format!("{rest}{}{}", url.search(), url.hash()))
 }
 
 /// Moves focus to an overlay's panel when it appears (so screen readers announce it), not on every

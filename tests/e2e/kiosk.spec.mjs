@@ -192,14 +192,15 @@ test('an item page hands off its public address as a QR code; links out become Q
   await expect(dialog).toBeHidden();
 
   // A file of the site that is not a page (the router leaves it to the browser) would leave the app
-  // too: it becomes a QR code as well, and the kiosk stays on its page.
+  // too: it becomes a QR code as well, at the site's public address (not the kiosk's own, which a phone
+  // may not reach), and the kiosk stays on its page.
   await page.evaluate(() => {
-    const a = Object.assign(document.createElement('a'), { href: 'data/bundle.json', textContent: 'file', id: 'file-link' });
+    const a = Object.assign(document.createElement('a'), { href: 'data/bundle.json?v=1#top', textContent: 'file', id: 'file-link' });
     document.querySelector('main').append(a);
   });
   await page.locator('#file-link').click();
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('img', { name: /^二维码：http:\/\/127\.0\.0\.1:\d+\/data\/bundle\.json$/ })).toBeVisible();
+  await expect(dialog.getByRole('img', { name: '二维码：https://showcase.example.org/wujiang/data/bundle.json?v=1#top' })).toBeVisible();
   await expect(page).not.toHaveURL(/bundle\.json/);
 });
 

@@ -93,6 +93,7 @@ fn fast_float(text: &str) -> Option<f64> {
         e if e.len() <= 4 => e.parse().ok()?,
         _ => return None,
     };
+    // A longer fraction has more digits than fit, or only zeros past 10^-22: std's.
     if whole.is_empty() || fraction.len() > 40 {
         return None;
     }
