@@ -81,9 +81,12 @@ function sizes(path) {
 
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 const rows = [{ path: 'index.html', label: 'index.html', budget: true, ...sizes('index.html') }];
+// What --check refuses to judge: a total that may be missing a file.
+const incomplete = [];
 for (const ref of references(html)) {
   if (!existsSync(join(DIST, ref.path))) {
     console.error(`index.html references ${ref.url}, which is not in ${DIST}`);
+    incomplete.push(`${ref.url} is referenced but missing`);
     continue;
   }
   const what = kind(ref);
@@ -171,6 +174,11 @@ if (split) {
   out.push(`| all chunks | ${points.length + shared.length} | ${kb(all.raw)} | ${kb(all.gzip)} | ${kb(all.brotli)} |`);
 }
 console.log(out.join('\n'));
+if (opts.check && !shell.some((r) => r.path.endsWith('.wasm'))) incomplete.push('no main wasm was found in index.html');
+if (opts.check && incomplete.length) {
+  console.error(`bench-size --check: cannot judge the shell of ${DIST}: ${incomplete.join('; ')}.`);
+  process.exit(1);
+}
 if (opts.check && gz > BUDGET_GZIP) {
   console.error(`bench-size --check: the app shell is ${kb(gz)} gzip, over the ${kb(BUDGET_GZIP)} budget.`);
   process.exit(1);

@@ -360,7 +360,9 @@ pub fn use_store() -> Store {
 /// Reads a bundle as `bundle::parse_unlocated` does, with the browser's number parser for the numbers
 /// that bundle's reader cannot read exactly on its own (more than 2^53 in their digits, or a power of
 /// ten past 22): std's parser would bring a 10 KB table into the wasm every visitor downloads first.
-/// Browsers round as std does (tests/web.rs compares them over hard cases).
+/// The major engines (V8, SpiderMonkey, JavaScriptCore) round as std does, although the language
+/// allows an engine to cut digits past the 20th; tests/web.rs compares the test browser's with std's
+/// over hard cases.
 pub fn read_bundle(text: &str) -> Option<Bundle> {
     bundle::parse_unlocated_with(text, browser_float)
 }

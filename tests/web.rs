@@ -291,8 +291,28 @@ fn the_browsers_number_parser_rounds_as_std_does() {
         let std = text.parse::<f64>().ok().map(f64::to_bits);
         assert_eq!(browser, std, "{text}");
     }
-    // And the reader with it reads a bundle's coordinates as std's reader does.
-    let sample = bundle::parse_unlocated(SAMPLE).unwrap();
-    let read = showcase::store::read_bundle(SAMPLE).unwrap();
-    assert_eq!(format!("{sample:?}"), format!("{read:?}"));
+    // And the reader with it reads a bundle as std's reader does, its long numbers included (which
+    // only the browser's parser reads), and refuses one whose number is out of range.
+    let long = SAMPLE
+        .replacen(
+            "\"lat\": 31.162",
+            "\"lat\": 31.1620000000000000000000001",
+            1,
+        )
+        .replacen(
+            "\"lon\": 120.672",
+            "\"lon\": 1206.72000000000000000001e-1",
+            1,
+        );
+    assert_ne!(long, SAMPLE, "the sample's first position was not found");
+    for text in [SAMPLE, long.as_str()] {
+        let std = bundle::parse_unlocated(text).unwrap();
+        let read = showcase::store::read_bundle(text).unwrap();
+        assert_eq!(std, read);
+    }
+    let first_lat = |b: &bundle::Bundle| b.units[0].location.lat;
+    let read = showcase::store::read_bundle(&long).unwrap();
+    assert_eq!(first_lat(&read), 31.162);
+    let huge = SAMPLE.replacen("\"lat\": 31.162", "\"lat\": 1e400", 1);
+    assert!(showcase::store::read_bundle(&huge).is_none());
 }

@@ -1,7 +1,7 @@
 // The site deployed under a sub-path (`trunk build --public-url /showcase/`, served under /showcase/ and
 // nowhere else): links, deep links, the bundle, the service worker's scope and the kiosk's reset all stay
 // under the sub-path.
-import { test, expect, SAMPLE } from './fixtures.mjs';
+import { test, expect, SAMPLE, replaceBundle } from './fixtures.mjs';
 
 const item = SAMPLE.items[1];
 
@@ -87,4 +87,26 @@ test('the kiosk resets to the sub-path home page', async ({ page }) => {
   await page.clock.fastForward(10_000);
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/showcase\/$/);
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+});
+
+test('in the kiosk, a file of the sub-path site becomes a QR code at the site\'s public address', async ({ page }) => {
+  const bundle = structuredClone(SAMPLE);
+  bundle.meta.base_url = 'https://showcase.example.org/wujiang/';
+  await replaceBundle(page, bundle);
+  await page.goto('./?kiosk');
+  await expect(page.getByRole('navigation', { name: '信息亭导航' })).toBeVisible();
+  // A file under the sub-path (relative, as a maintainer writes a source), and one of the same origin
+  // outside it, which is not the site's and keeps its own address.
+  await page.evaluate(() => {
+    for (const [id, href] of [['site-file', 'docs/report.pdf?p=2'], ['other-file', '/elsewhere/report.pdf']]) {
+      document.querySelector('main').append(Object.assign(document.createElement('a'), { id, href, textContent: id }));
+    }
+  });
+  const dialog = page.getByRole('dialog', { name: '此链接通往展览之外' });
+  await page.locator('#site-file').click();
+  await expect(dialog.getByRole('img', { name: '二维码：https://showcase.example.org/wujiang/docs/report.pdf?p=2' })).toBeVisible();
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await page.locator('#other-file').click();
+  await expect(dialog.getByRole('img', { name: /^二维码：http:\/\/127\.0\.0\.1:\d+\/elsewhere\/report\.pdf$/ })).toBeVisible();
+  await expect(page).toHaveURL(/\/showcase\/\?kiosk$/);
 });

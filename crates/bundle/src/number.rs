@@ -88,10 +88,21 @@ fn fast_float(text: &str) -> Option<f64> {
         None => (unsigned, "0"),
     };
     let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
-    let exponent: i32 = match exponent.strip_prefix('+').unwrap_or(exponent) {
-        // Short, so it cannot overflow; longer ones are std's.
-        e if e.len() <= 4 => e.parse().ok()?,
-        _ => return None,
+    let (exponent_negative, exponent) = match exponent.as_bytes().first() {
+        Some(b'-') => (true, &exponent[1..]),
+        Some(b'+') => (false, &exponent[1..]),
+        _ => (false, exponent),
+    };
+    // Digits only (`i32`'s own parser would take a second sign), and short, so that it cannot
+    // overflow: longer ones are std's.
+    if exponent.is_empty() || exponent.len() > 4 || !exponent.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let exponent: i32 = exponent.parse().ok()?;
+    let exponent = if exponent_negative {
+        -exponent
+    } else {
+        exponent
     };
     // A longer fraction has more digits than fit, or only zeros past 10^-22: std's.
     if whole.is_empty() || fraction.len() > 40 {
@@ -257,6 +268,10 @@ mod tests {
             "0x10",
             "1_0",
             "+1",
+            "1e+-5",
+            "1e++5",
+            "-1e-+2",
+            "1e+",
         ] {
             assert_eq!(read_float(text, no_slow), None, "{text}");
             same(text);
@@ -283,7 +298,7 @@ mod tests {
         let mut state = 0x9e37_79b9_7f4a_7c15;
         for _ in 0..200_000 {
             let r = next(&mut state);
-            let digits = r % 10u64.pow(1 + (r >> 60) as u32 % 17);
+            let digits = r % 10u64.pow(1 + (r >> 59) as u32 % 17);
             let places = (r >> 40) as usize % 19;
             let mut text = digits.to_string();
             if places > 0 {
@@ -296,8 +311,12 @@ mod tests {
                 text.insert(0, '-');
             }
             if (r >> 1) & 3 == 0 {
-                let e = (next(&mut state) % 61) as i64 - 30;
-                text.push_str(&format!("e{e}"));
+                let e = next(&mut state);
+                let letter = if e & 1 == 0 { 'e' } else { 'E' };
+                let sign = if e & 2 == 0 { "" } else { "+" };
+                let e = ((e >> 8) % 61) as i64 - 30;
+                let sign = if e < 0 { "" } else { sign };
+                text.push_str(&format!("{letter}{sign}{e}"));
             }
             same(&text);
         }
