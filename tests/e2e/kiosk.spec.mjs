@@ -256,6 +256,25 @@ test('a new bundle appears at the next idle moment without a reload; a broken on
   // No service worker in this test: the caches row says so rather than staying empty.
   await expect(overlay.locator('.m-caches')).toHaveText('无（没有离线缓存）');
   await expect(overlay.locator('.m-app')).toContainText('_bg.wasm');
+  // A row that wraps wraps between words: no number is split over two lines ("每 3 / 00 秒"). Only a
+  // hash, too long for the row, may break anywhere.
+  const split = await overlay.evaluate((panel) => {
+    const found = [];
+    for (const dd of panel.querySelectorAll('dd:not(.m-hash)')) {
+      const walker = document.createTreeWalker(dd, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of node.data.matchAll(/\d{2,}/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) found.push(m[0]);
+        }
+      }
+    }
+    return found;
+  });
+  expect(split).toEqual([]);
   await expectNoAxeViolations(page);
 });
 
