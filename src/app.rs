@@ -117,15 +117,10 @@ fn prepare(page: Page) -> Pin<Box<dyn Future<Output = Option<Builder>>>> {
     Box::pin(chunks::retry(load))
 }
 
-/// The page of the address the visitor arrived on.
-fn first_route() -> Page {
-    crate::router::window_page()
-}
-
 /// Starts downloading the chunk of the page the visitor arrived on, alongside the bundle, rather than
 /// once the bundle is in and the route is drawn.
 fn preload_first_page() {
-    match first_route() {
+    match crate::router::window_page() {
         Page::Gallery => chunks::preload_first(preload_gallery()),
         Page::Item => chunks::preload_first(preload_item()),
         Page::Map => chunks::preload_first(preload_map()),
@@ -143,7 +138,7 @@ pub fn preload_first_picture(bundle: &bundle::Bundle) {
     let unfiltered = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .is_some_and(|search| search.is_empty());
-    if !unfiltered || first_route() != Page::Gallery {
+    if !unfiltered || crate::router::window_page() != Page::Gallery {
         return;
     }
     let first = bundle::first_in_default_order(bundle).and_then(|i| bundle.items[i].media.first());

@@ -554,23 +554,13 @@ fn leave_guard(e: &web_sys::Event, glue: Glue) {
         e.prevent_default();
         e.stop_propagation();
         if safe {
-            let public = site_path(&url).and_then(|path| {
+            let public = crate::router::site_path(&url).and_then(|path| {
                 let bundle = glue.store.bundle.get_untracked()?;
                 Some(public_url(&bundle, &path))
             });
             glue.qr_link.set(Some(public.unwrap_or(href)));
         }
     }
-}
-
-/// A URL's path under the app's base, with its query and fragment (`/data/notes.pdf`), when it is on
-/// this origin; `None` for another site.
-fn site_path(url: &web_sys::Url) -> Option<String> {
-    let origin = web_sys::window()?.location().origin().ok()?;
-    let path = url.pathname();
-    let rest = path.strip_prefix(base_path().as_str())?;
-    (url.origin() == origin && rest.starts_with('/'))
-        .then(|| format!("{rest}{}{}", url.search(), url.hash()))
 }
 
 /// Moves focus to an overlay's panel when it appears (so screen readers announce it), not on every

@@ -87,9 +87,12 @@ impl Url {
     /// An address in the app ("/gallery?kind=book") read against the current one.
     fn parse(to: &str) -> Option<Url> {
         let base = window().location().href().ok()?;
-        let url = web_sys::Url::new_with_base(&app_href(to), &base).ok()?;
-        let origin = window().location().origin().ok()?;
-        if url.origin() != origin {
+        Url::of_site(&web_sys::Url::new_with_base(&app_href(to), &base).ok()?)
+    }
+
+    /// A URL of this site (this origin, under the base: a page or a file), `None` for any other.
+    fn of_site(url: &web_sys::Url) -> Option<Url> {
+        if window().location().origin().ok()? != url.origin() {
             return None;
         }
         Url::under_base(&url.pathname(), url.search(), url.hash())
@@ -355,11 +358,13 @@ pub fn clicked_link(event: &web_sys::Event) -> Option<web_sys::HtmlAnchorElement
 /// `url` as an address of a page of the site: same origin, under the base, and a page's path. `None`
 /// for anything else, a file of the site included (a source's PDF, the bundle): the browser's.
 fn page_url(url: &web_sys::Url) -> Option<Url> {
-    if window().location().origin().ok()? != url.origin() {
-        return None;
-    }
-    let url = Url::under_base(&url.pathname(), url.search(), url.hash())?;
-    (Route::of(&url.path).page != Page::NotFound).then_some(url)
+    Url::of_site(url).filter(|url| Route::of(&url.path).page != Page::NotFound)
+}
+
+/// A URL's address under the site's base, query and fragment included (`/data/notes.pdf?p=2`), when
+/// it is a page or a file of this site; `None` for another site.
+pub fn site_path(url: &web_sys::Url) -> Option<String> {
+    Url::of_site(url).map(|url| format!("{}{}{}", url.path, url.search, url.hash))
 }
 
 /// Whether a link to `url` stays in the app: the router takes it (the kiosk shows anything else as a QR
