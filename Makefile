@@ -22,6 +22,8 @@ build: setup
 	$(ENV) $(RELEASE) trunk build --release --offline
 	# The same site for a sub-path, for the end-to-end tests of sub-path deployment (cargo's work is reused).
 	$(ENV) $(RELEASE) trunk build --release --offline --public-url /showcase/ --dist dist-subpath
+	# The same app with another event's content (tests/fixtures/other-event): nothing of the sample may show.
+	$(ENV) $(RELEASE) SHOWCASE_CONTENT=tests/fixtures/other-event trunk build --release --offline --dist dist-other
 
 lint:
 	# rustfmt comes from the machine's default toolchain (Debian's has none).
@@ -103,4 +105,4 @@ fuzz:
 		-max_total_time=600 -max_len=200000 -rss_limit_mb=4096
 
 clean:
-	rm -rf dist dist-subpath target/wasm32-unknown-unknown test-results
+	rm -rf dist dist-subpath dist-other target/wasm32-unknown-unknown test-results

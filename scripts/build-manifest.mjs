@@ -5,7 +5,6 @@
 //    pre-caches exactly this build's files.
 // shell = index.html and trunk's files (hashed names, plus the favicon); data = the bundle and the basemap.
 // Media are not pre-cached for every visitor (photos can be large): kiosks ask for them (see sw.js).
-// Also writes <meta name="default-language"> into index.html (below).
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -25,19 +24,6 @@ const data = files.filter((f) => f === 'data/bundle.json' || f.startsWith('basem
 const wasm = files.find((f) => f.endsWith('_bg.wasm'));
 if (!wasm) throw new Error(`${dir}: no wasm file`);
 if (!files.includes('sw.js')) throw new Error(`${dir}: sw.js was not copied (index.html's copy-file link)`);
-
-// The bundle's default language, for the app to start in before the bundle arrives (a visitor who has
-// not chosen gets the bundle's default; starting in the browser's language and switching when the
-// bundle came changed every label of the header under the visitor). Written before the shell is hashed.
-const indexPath = join(dir, 'index.html');
-const bundleDefault = JSON.parse(readFileSync(join(dir, 'data/bundle.json'), 'utf8')).default_language;
-if (bundleDefault !== undefined) {
-  if (!['zh', 'en'].includes(bundleDefault)) throw new Error(`data/bundle.json: default_language ${JSON.stringify(bundleDefault)}`);
-  const index = readFileSync(indexPath, 'utf8');
-  const meta = `<meta name="default-language" content="${bundleDefault}">`;
-  if (!index.includes('</head>')) throw new Error(`${indexPath}: no </head>`);
-  writeFileSync(indexPath, index.replace(/\s*<meta name="default-language"[^>]*>/, '').replace('</head>', `  ${meta}\n</head>`));
-}
 
 const hash = createHash('sha256');
 for (const f of shell) hash.update(f).update(readFileSync(join(dir, f)));

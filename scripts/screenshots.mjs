@@ -85,7 +85,38 @@ try {
   await page.waitForTimeout(500);
   await shot('kiosk-maintenance');
   await kiosk.close();
+  await otherEvent();
 } finally {
   await browser.close();
   server.close();
+}
+
+/** The site built for the second event of the tests (dist-other/, `make build`): every page at phone,
+ *  desktop and kiosk sizes, the kiosk's portrait screen too, into docs/screenshots/other-event/. */
+async function otherEvent() {
+  const other = JSON.parse(readFileSync(new URL('../tests/fixtures/other-event/data/bundle.json', import.meta.url), 'utf8'));
+  const dir = `${out}other-event/`;
+  mkdirSync(dir, { recursive: true });
+  const otherServer = await serve({ root: 'dist-other', port: PORT + 1 });
+  const item = other.items.find((i) => i.kind === 'artwork').id;
+  const pages = [['home', '/'], ['gallery', '/gallery'], ['item', `/gallery/${item}`], ['map', '/map'], ['story', '/story'],
+    ['books', '/books'], ['unit', `/units/${other.units[0].id}`]];
+  try {
+    for (const [width, height, kiosk] of [[390, 844, false], [1366, 768, false], [1920, 1080, true], [1080, 1920, true]]) {
+      const phone = width < 600 ? { isMobile: true, hasTouch: true } : {};
+      const context = await browser.newContext({ viewport: { width, height }, serviceWorkers: 'block', hasTouch: kiosk, ...phone });
+      const page = await context.newPage();
+      for (const [name, path] of pages) {
+        await page.goto(`http://127.0.0.1:${PORT + 1}${path}${kiosk ? '?kiosk' : ''}`);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        const file = `${dir}${kiosk ? 'kiosk-' : ''}${name}-${width}x${height}.png`;
+        await page.screenshot({ path: file });
+        console.log('wrote', file);
+      }
+      await context.close();
+    }
+  } finally {
+    otherServer.close();
+  }
 }

@@ -3,8 +3,9 @@
 //! scripts/wasm-split.mjs cuts the module after cargo). Without the feature (the wasm tests) the same
 //! functions are plain async functions in the one module.
 //!
-//! A chunk that fails to download is tried again with the bundle's back-off (0.5 s, 1 s, 2 s); after
-//! the last attempt the page says so and offers to reload, instead of the app stopping.
+//! A chunk that fails to download is tried again with the bundle's back-off (`crate::loader`, as
+//! Leaflet and the kiosk's stylesheet are); after the last attempt the page says so and offers to
+//! reload, instead of the app stopping.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -14,7 +15,6 @@ pub use leptos::wasm_split::SplitLoaderError;
 
 use bundle::{ParseError, ParseErrorKind, Problem};
 
-use crate::api::RetryPolicy;
 use crate::i18n::*;
 use crate::store::LoadError;
 
@@ -89,24 +89,13 @@ pub fn failed_view() -> AnyView {
     view! { <ChunkFailed/> }.into_any()
 }
 
-/// Calls a split function, trying its chunk's download again after a failure with the bundle's
-/// back-off; `None` when every attempt failed.
+/// Calls a split function, trying its chunk's download again after a failure (`crate::loader`);
+/// `None` when every attempt failed.
 pub async fn retry<T, Fut>(call: impl Fn() -> Fut) -> Option<T>
 where
     Fut: Future<Output = Result<T, SplitLoaderError>>,
 {
-    let policy = RetryPolicy::default();
-    for attempt in 1..=policy.attempts {
-        let wait = policy.backoff_before(attempt);
-        if !wait.is_zero() {
-            gloo_timers::future::sleep(wait).await;
-        }
-        match call().await {
-            Ok(value) => return Some(value),
-            Err(err) => leptos::logging::warn!("code chunk, attempt {attempt}: {err}"),
-        }
-    }
-    None
+    crate::loader::retry("code chunk", crate::loader::sleep, call).await
 }
 
 /// What is wrong with a refused bundle, and where: the parse that tracks the JSON path of a fault, or
@@ -200,70 +189,6 @@ pub fn after_first_page(f: impl FnOnce() + 'static) {
     if let Some(f) = f {
         f();
     }
-}
-
-/// Adds the stylesheet that `<meta name="{meta}">` names (its address and integrity hash, written by
-/// scripts/lazy-assets.mjs) to the page, once: resolves when it has loaded. A failed download, or one
-/// without an answer within the bundle's time-out, is tried again with the bundle's back-off; after
-/// the last attempt (logged) what waits for it is drawn without it rather than not at all.
-pub async fn stylesheet(meta: &'static str) {
-    let document = document();
-    let selector = format!("link[data-from=\"{meta}\"]");
-    if document.query_selector(&selector).ok().flatten().is_some() {
-        return;
-    }
-    let policy = RetryPolicy::default();
-    for attempt in 1..=policy.attempts {
-        let wait = policy.backoff_before(attempt);
-        if !wait.is_zero() {
-            gloo_timers::future::sleep(wait).await;
-        }
-        let (link, loaded) = match add_stylesheet(meta, policy.timeout.as_millis() as i32) {
-            Ok(added) => added,
-            Err(err) => {
-                leptos::logging::warn!("stylesheet {meta}: {}", crate::api::js_error_text(&err));
-                return;
-            }
-        };
-        match wasm_bindgen_futures::JsFuture::from(loaded).await {
-            Ok(_) => return,
-            Err(_) => {
-                leptos::logging::warn!("stylesheet {meta}, attempt {attempt}: failed or timed out");
-                link.remove();
-            }
-        }
-    }
-}
-
-/// The `<link>`, added, and a promise of its load (rejected on an error or after `timeout_ms`).
-fn add_stylesheet(
-    meta: &str,
-    timeout_ms: i32,
-) -> Result<(web_sys::Element, js_sys::Promise), wasm_bindgen::JsValue> {
-    let document = document();
-    let named = document
-        .query_selector(&format!("meta[name=\"{meta}\"]"))?
-        .ok_or("no such <meta> in index.html")?;
-    // An empty address would never load nor fail.
-    let address = named
-        .get_attribute("content")
-        .filter(|a| !a.is_empty())
-        .ok_or("its <meta> has no address")?;
-    let link = document.create_element("link")?;
-    link.set_attribute("rel", "stylesheet")?;
-    link.set_attribute("data-from", meta)?;
-    if let Some(integrity) = named.get_attribute("data-integrity") {
-        link.set_attribute("integrity", &integrity)?;
-    }
-    link.set_attribute("href", &address)?;
-    let mut listen = |resolve: js_sys::Function, reject: js_sys::Function| {
-        let _ = link.add_event_listener_with_callback("load", &resolve);
-        let _ = link.add_event_listener_with_callback("error", &reject);
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&reject, timeout_ms);
-    };
-    let loaded = js_sys::Promise::new(&mut listen);
-    document.head().ok_or("no <head>")?.append_child(&link)?;
-    Ok((link, loaded))
 }
 
 /// Asks for `address` as `<link rel="prefetch">`: downloaded into the HTTP cache at the lowest priority,

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::app::base_path;
+use crate::site::base_path;
 use crate::components::media::BundleImage;
 use crate::i18n::*;
 use crate::offline;
@@ -242,7 +242,7 @@ impl Glue {
                     });
                     self.machine.update_value(|m| {
                         m.set_slides(slides);
-                        m.set_timing(timing);
+                        m.set_timing(timing, now());
                     });
                     if let Some(b) = self.store.bundle.get_untracked() {
                         offline::warm_media(&b);
@@ -342,7 +342,7 @@ fn KioskChrome(mode: KioskMode) -> impl IntoView {
     // The kiosk's stylesheet (style/kiosk.css) is added by its own code: no visitor's browser
     // downloads it, and no page is shown in kiosk mode before it is in.
     leptos::task::spawn_local(async move {
-        crate::chunks::stylesheet("kiosk-css").await;
+        crate::loader::add("kiosk-css", crate::loader::Asset::Stylesheet).await;
         mode.ready.set(true);
     });
     let store = use_store();
@@ -402,7 +402,7 @@ fn KioskChrome(mode: KioskMode) -> impl IntoView {
             .unwrap_or_default();
         glue.machine.update_value(|m| {
             m.set_slides(count);
-            m.set_timing(timing);
+            m.set_timing(timing, now());
         });
     });
 
@@ -787,7 +787,7 @@ fn Maintenance(glue: Glue, mode: KioskMode) -> impl IntoView {
         }
         caches
             .into_iter()
-            .map(|(name, n)| view! { <li>{name}": "{t!(i18n, m_entries, count = n)}</li> })
+            .map(|(name, n)| view! { <li>{name}": "{t!(i18n, m_entries, count = group_thousands(n as u64))}</li> })
             .collect_view()
             .into_any()
     };

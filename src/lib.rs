@@ -9,10 +9,13 @@ pub mod chunks;
 pub mod components;
 pub mod crash;
 pub mod i18n;
+pub mod idle;
 pub mod kiosk_mode;
+pub mod loader;
 pub mod offline;
 pub mod pages;
 pub mod router;
+pub mod site;
 pub mod store;
 
 /// Entry point of the browser build.

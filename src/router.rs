@@ -22,7 +22,7 @@ use route::is_current;
 pub use route::{Page, Query, Route};
 use wasm_bindgen::JsCast;
 
-use crate::app::app_href;
+use crate::site::app_href;
 
 /// Draws a page: a page's component, called when the page is shown.
 pub type Builder = fn() -> AnyView;
@@ -111,7 +111,7 @@ pub fn window_page() -> Page {
 
 /// `pathname` without the site's base ("" at the base itself), or `None` when it is outside it.
 fn strip_base(pathname: &str) -> Option<&str> {
-    let base = crate::app::base_path();
+    let base = crate::site::base_path();
     let rest = pathname.strip_prefix(base.as_str())?;
     (rest.is_empty() || rest.starts_with('/')).then_some(rest)
 }

@@ -79,9 +79,10 @@ pub struct Store {
     pub bundle: RwSignal<Option<Arc<Bundle>>>,
     pub status: RwSignal<LoadStatus>,
     pub lang: RwSignal<Lang>,
-    /// The offline basemap's GeoJSON text: fetched when a map is shown, or once the first page is up
-    /// and the browser idle, so that the map works offline later (see [`Store::want_basemap`]).
-    pub basemap: RwSignal<Option<Arc<String>>>,
+    /// The offline basemap: its address and GeoJSON text, fetched when a map is shown, or once the
+    /// first page is up and the browser idle, so that the map works offline later (see
+    /// [`Store::want_basemap`]).
+    pub basemap: RwSignal<Option<(String, Arc<String>)>>,
     /// The basemap address last asked for.
     basemap_asked: StoredValue<Option<String>>,
     /// The address the bundle was fetched from, resolved, for the maintainers' error panel.
@@ -162,7 +163,7 @@ impl Store {
         match result {
             Ok((bundle, text, etag)) => {
                 self.accepted(bundle, text, etag, false);
-                self.prepare_offline();
+                crate::idle::prepare_offline(self);
                 self.status.set(LoadStatus::Ready);
             }
             Err(err) => {
@@ -175,7 +176,7 @@ impl Store {
                     }
                 }
                 if self.bundle.with_untracked(Option::is_some) {
-                    self.prepare_offline();
+                    crate::idle::prepare_offline(self);
                 } else {
                     // Only the error panel: nothing to wait for. Offline next time, at least.
                     crate::chunks::when_idle_each(
@@ -186,34 +187,6 @@ impl Store {
                 self.status.set(LoadStatus::Failed(Arc::new(err)));
             }
         }
-    }
-
-    /// What the other pages need, downloaded once the first page is drawn (its own code is in), the
-    /// pictures on screen and a map's Leaflet have come (or 10 s have passed for each) and the browser
-    /// is idle, so that it does not compete with the first page for a slow link: the basemap, Leaflet
-    /// and the other pages' code, so every page and the map work offline later. Then the service worker is registered, its install
-    /// asking for files already downloaded or on their way. (Registered at start, its install
-    /// downloaded them beside the first page's pictures; BENCHMARKS.md.) Each step in an idle callback
-    /// of its own (`when_idle_each`), not one long task.
-    fn prepare_offline(self) {
-        crate::chunks::after_first_page(move || {
-            leptos::task::spawn_local(async move {
-                // The page drawn with the bundle (its effects run before the next task).
-                next_task().await;
-                crate::chunks::visible_images_settled(10_000).await;
-                crate::components::leaflet::settled(10_000).await;
-                crate::chunks::when_idle_each(
-                    [
-                        Box::new(move || self.want_basemap()) as Box<dyn FnOnce()>,
-                        Box::new(crate::components::leaflet::prefetch),
-                        Box::new(|| {
-                            crate::chunks::prefetch_pages(crate::offline::register_service_worker)
-                        }),
-                    ]
-                    .into(),
-                )
-            })
-        });
     }
 
     /// Puts a valid bundle on show and remembers it: its text (kept as the last good one unless it came
@@ -308,7 +281,7 @@ impl Store {
     pub fn want_basemap(self) {
         let Some(url) = self
             .bundle
-            .with_untracked(|b| b.as_ref().and_then(|b| b.map.basemap.clone()))
+            .with_untracked(|b| Some(b.as_ref()?.map.basemap_url()?.to_owned()))
         else {
             return;
         };
@@ -324,7 +297,7 @@ impl Store {
 
     async fn load_basemap(self, url: String) {
         match api::fetch_text(&url, RetryPolicy::default()).await {
-            Ok(text) => self.basemap.set(Some(Arc::new(text))),
+            Ok(text) => self.basemap.set(Some((url, Arc::new(text)))),
             // The map still shows its markers and routes without the outlines.
             Err(err) => leptos::logging::warn!("basemap {url}: {err}"),
         }
@@ -493,7 +466,7 @@ fn resolve(relative: &str) -> String {
 
 /// Resolves in a new task of the event loop, after what is already queued (input included). A message
 /// to oneself rather than a zero timeout: timers are held back in background tabs (and by test clocks).
-async fn next_task() {
+pub(crate) async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let Ok(channel) = web_sys::MessageChannel::new() else {
             let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);

@@ -3,22 +3,34 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
 use crate::router::Link;
+use crate::site::{identity, Identity};
 use crate::store::use_store;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let store = use_store();
     let i18n = use_i18n();
+    let identity = move || identity(store, store.lang.get());
     view! {
         <header class="site-header">
             // `#main` alone would be read against <base href> (the site's root) and open the home page.
             <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, skip_to_content)}</a>
             <Link href="/" attr:class="brand">
-                <span class="brand-mark" aria-hidden="true" lang="zh-CN">"百"</span>
-                // The site's own name, not the bundle's title (the home page's heading): the same
-                // before and after the bundle comes, so the header does not change size under the
-                // visitor (on a phone in English the longer title took a second line).
-                <span class="brand-title">{t!(i18n, site_name)}</span>
+                // The site's name, not the home page's heading: the same before and after the bundle
+                // comes (the build writes it into the page's head), so the header does not change size
+                // under the visitor. The short name on narrow screens (the stylesheet shows one).
+                {move || {
+                    let Identity { name, short_name, mark } = identity();
+                    let mark = mark.map(|mark| {
+                        let lang = mark.chars().any(is_han).then_some("zh-CN");
+                        view! { <span class="brand-mark" aria-hidden="true" lang=lang>{mark}</span> }
+                    });
+                    view! {
+                        {mark}
+                        <span class="brand-title brand-title-long">{name}</span>
+                        <span class="brand-title brand-title-short">{short_name}</span>
+                    }
+                }}
             </Link>
             <nav aria-label=move || t_string!(i18n, nav_label)>
                 <ul>
@@ -50,4 +62,10 @@ fn skip_to_main(event: web_sys::MouseEvent) {
         let _ = main.focus();
         main.scroll_into_view();
     }
+}
+
+/// A Chinese character (the CJK Unified Ideographs and their first extension), for the `lang` of a
+/// mark: a screen never reads it, but a browser picks the font by it.
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }

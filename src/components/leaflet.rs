@@ -1,13 +1,22 @@
 //! The few Leaflet 1.9 calls the map needs, bound directly, and the loading of Leaflet itself (the
 //! global `L`): it is not part of the first page load. It is prefetched (downloaded, not run) when the
 //! page is idle after the first content is up, so a kiosk that goes offline later still has it, and
-//! added to the page when a map is first shown.
+//! added to the page when a map is first shown, tried again after a failure (`crate::loader`) until it
+//! is in: a lost request must not leave a kiosk's map blank for the day.
 //! Content given to Leaflet is always a DOM element built here, never an HTML string.
 
+use std::cell::RefCell;
+use std::future::Future;
+use std::time::Duration;
+
+use bundle::Lang;
 use js_sys::{Array, Object, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::i18n::*;
+use crate::loader::{self, Asset};
 
 #[wasm_bindgen]
 extern "C" {
@@ -26,6 +35,16 @@ extern "C" {
     pub fn remove(this: &LeafletMap) -> LeafletMap;
     #[wasm_bindgen(method, js_name = createPane)]
     pub fn create_pane(this: &LeafletMap, name: &str) -> web_sys::HtmlElement;
+    #[wasm_bindgen(method, getter, js_name = attributionControl)]
+    pub fn attribution_control(this: &LeafletMap) -> AttributionControl;
+
+    pub type AttributionControl;
+    #[wasm_bindgen(method, js_name = setPrefix)]
+    pub fn set_prefix(this: &AttributionControl, prefix: &str) -> AttributionControl;
+    #[wasm_bindgen(method, js_name = addAttribution)]
+    pub fn add_attribution(this: &AttributionControl, text: &str) -> AttributionControl;
+    #[wasm_bindgen(method, js_name = removeAttribution)]
+    pub fn remove_attribution(this: &AttributionControl, text: &str) -> AttributionControl;
 
     pub type Layer;
     #[wasm_bindgen(method, js_name = addTo)]
@@ -71,20 +90,32 @@ pub enum Status {
     Loading,
     /// Script and stylesheet are in: the global `L` can be used.
     Ready,
+    /// After the last attempt. Not for good: a map shown again, the visitor's "try again" or the time
+    /// ([`MapUnavailable`]) starts loading again.
     Failed,
 }
+
+/// How long the map's place waits after the last attempt before it tries again by itself, so that a
+/// kiosk left on the map recovers with no one there once the network is back.
+const TRY_AGAIN_ALONE_MS: u32 = 30_000;
 
 thread_local! {
     static STATUS: ArcRwSignal<Status> =
         ArcRwSignal::new(if available() { Status::Ready } else { Status::Idle });
+    /// Whether an attempt has failed since a map first asked for Leaflet. The first attempt, nearly
+    /// always the only one, shows nothing new in the map's place: a notice would only flash.
+    static ATTEMPT_FAILED: ArcRwSignal<bool> = ArcRwSignal::new(false);
     /// What [`settled`] has handed out while Leaflet loads: called when it is in or has failed.
-    static WAITING: std::cell::RefCell<Vec<js_sys::Function>> = const { std::cell::RefCell::new(Vec::new()) };
+    static WAITING: RefCell<Vec<js_sys::Function>> = const { RefCell::new(Vec::new()) };
+    /// Ends the back-off pauses under way: a visitor asked to try again now.
+    static WAKE: RefCell<Vec<js_sys::Function>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Sets Leaflet's status, and lets whatever waits for its loading go on once it is over.
 fn set_status(status: &ArcRwSignal<Status>, value: Status) {
     status.set(value);
     if value != Status::Loading {
+        WAKE.with_borrow_mut(Vec::clear);
         for resolve in WAITING.with_borrow_mut(std::mem::take) {
             let _ = resolve.call0(&JsValue::UNDEFINED);
         }
@@ -102,18 +133,25 @@ pub async fn settled(cap_ms: i32) {
     crate::chunks::at_most(&done, cap_ms).await;
 }
 
-/// Leaflet's loading status, starting the loading the first time it is called. A map waits for
-/// [`Status::Ready`].
+/// Leaflet's loading status, starting the loading when it has not started or has failed (a map shown
+/// again tries again). A map waits for [`Status::Ready`].
 pub fn load() -> ArcRwSignal<Status> {
     let status = STATUS.with(Clone::clone);
-    if status.get_untracked() == Status::Idle {
+    if matches!(status.get_untracked(), Status::Idle | Status::Failed) {
         set_status(&status, Status::Loading);
-        if let Err(err) = add_to_head(status.clone()) {
-            leptos::logging::warn!("leaflet: {}", crate::api::js_error_text(&err));
-            set_status(&status, Status::Failed);
-        }
+        leptos::task::spawn_local(add_to_head(status.clone()));
     }
     status
+}
+
+/// Tries again now: from [`Status::Failed`], or instead of waiting out the back-off before the next
+/// attempt. An attempt on its way is left to finish: a second copy of Leaflet's script, run after a
+/// map was made with the first, would break it.
+pub fn try_again() {
+    for wake in WAKE.with_borrow_mut(std::mem::take) {
+        let _ = wake.call0(&JsValue::UNDEFINED);
+    }
+    load();
 }
 
 /// Asks for Leaflet's script and stylesheet as `<link rel="prefetch">` (called once the first page is
@@ -131,59 +169,100 @@ fn prefetch_assets() -> Result<(), JsValue> {
     if STATUS.with(|s| s.get_untracked()) != Status::Idle {
         return Ok(());
     }
-    for (kind, destination) in [("css", "style"), ("js", "script")] {
-        if let Some(address) = leaflet_meta(kind)?.get_attribute("content") {
+    for (meta, destination) in [(CSS, "style"), (JS, "script")] {
+        let address = document()
+            .query_selector(&format!("meta[name={meta}]"))?
+            .ok_or("no <meta name=leaflet-…> in index.html")?
+            .get_attribute("content");
+        if let Some(address) = address {
             crate::chunks::prefetch(&address, Some(destination))?;
         }
     }
     Ok(())
 }
 
-/// `<meta name="leaflet-js|leaflet-css">`: address and integrity hash, written by the build.
-fn leaflet_meta(kind: &str) -> Result<web_sys::Element, JsValue> {
-    Ok(document()
-        .query_selector(&format!("meta[name=leaflet-{kind}]"))?
-        .ok_or("no <meta name=leaflet-…> in index.html")?)
+/// index.html's `<meta>`s of Leaflet's files: address and integrity hash, written by the build
+/// (scripts/lazy-assets.mjs).
+const CSS: &str = "leaflet-css";
+const JS: &str = "leaflet-js";
+
+/// Adds Leaflet's stylesheet and script to the page, side by side, each tried again after a failure
+/// (`crate::loader`). `status` becomes `Ready` when both are in, `Failed` after the last attempt.
+async fn add_to_head(status: ArcRwSignal<Status>) {
+    let both = Array::of2(
+        &as_promise(add_asset(CSS, Asset::Stylesheet)),
+        &as_promise(add_asset(JS, Asset::Script)),
+    );
+    let loaded = JsFuture::from(js_sys::Promise::all(&both))
+        .await
+        .is_ok_and(|all| Array::from(&all).every(&mut |ok, _, _| ok.is_truthy()));
+    let value = if loaded && available() {
+        Status::Ready
+    } else {
+        Status::Failed
+    };
+    set_status(&status, value);
 }
 
-/// Adds Leaflet's stylesheet and script to the page, with the addresses and integrity hashes that the
-/// build wrote into index.html (`<meta name="leaflet-js|leaflet-css">`, scripts/lazy-assets.mjs).
-/// `status` becomes `Ready` when both have loaded, `Failed` if either fails.
-fn add_to_head(status: ArcRwSignal<Status>) -> Result<(), JsValue> {
-    let document = document();
-    let head = document.head().ok_or("no <head>")?;
-    let pending = std::rc::Rc::new(std::cell::Cell::new(2u8));
-    for (kind, tag, address) in [("css", "link", "href"), ("js", "script", "src")] {
-        let meta = leaflet_meta(kind)?;
-        let element = document.create_element(tag)?;
-        if kind == "css" {
-            element.set_attribute("rel", "stylesheet")?;
-        }
-        if let Some(integrity) = meta.get_attribute("data-integrity") {
-            element.set_attribute("integrity", &integrity)?;
-        }
-        let (loaded, pending, ok) = (status.clone(), pending.clone(), status.clone());
-        let on_load = Closure::once_into_js(move || {
-            pending.set(pending.get() - 1);
-            if pending.get() == 0 && ok.get_untracked() == Status::Loading {
-                let value = if available() {
-                    Status::Ready
-                } else {
-                    Status::Failed
-                };
-                set_status(&ok, value);
-            }
-        });
-        let on_error = Closure::once_into_js(move || {
-            leptos::logging::warn!("leaflet: {kind} failed to load");
-            set_status(&loaded, Status::Failed);
-        });
-        element.add_event_listener_with_callback("load", on_load.unchecked_ref())?;
-        element.add_event_listener_with_callback("error", on_error.unchecked_ref())?;
-        element.set_attribute(address, &meta.get_attribute("content").unwrap_or_default())?;
-        head.append_child(&element)?;
+/// True once the file is in. One that came in an earlier round stays (a failed attempt takes its own
+/// element away, so any element left loaded).
+async fn add_asset(meta: &'static str, asset: Asset) -> bool {
+    if loader::in_head(meta) {
+        return true;
     }
-    Ok(())
+    let attempt = || async move {
+        // A script that was given up on (timed out) may still have come and run in the back-off.
+        if asset == Asset::Script && available() {
+            return Ok(());
+        }
+        let added = loader::try_add(meta, asset).await;
+        if added.is_err() {
+            ATTEMPT_FAILED.with(|failed| failed.set(true));
+        }
+        added
+    };
+    loader::retry(meta, pause_unless_asked, attempt)
+        .await
+        .is_some()
+}
+
+/// The back-off, ended early by [`try_again`].
+async fn pause_unless_asked(wait: Duration) {
+    let asked = js_sys::Promise::new(&mut |resolve, _| WAKE.with_borrow_mut(|w| w.push(resolve)));
+    crate::chunks::at_most(&asked, wait.as_millis() as i32).await;
+}
+
+fn as_promise(loaded: impl Future<Output = bool> + 'static) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(async move { Ok(loaded.await.into()) })
+}
+
+/// In the map's place while Leaflet is not in, once an attempt has failed: what happened, in the
+/// visitor's language, and a button to try again. While it is there, loading starts again by itself
+/// every [`TRY_AGAIN_ALONE_MS`] after a last attempt.
+#[component]
+pub fn MapUnavailable(lang: Signal<Lang>) -> impl IntoView {
+    let status = STATUS.with(Clone::clone);
+    let attempt_failed = ATTEMPT_FAILED.with(Clone::clone);
+    let again = send_wrapper::SendWrapper::new(gloo_timers::callback::Interval::new(
+        TRY_AGAIN_ALONE_MS,
+        || {
+            if STATUS.with(|s| s.get_untracked()) == Status::Failed {
+                load();
+            }
+        },
+    ));
+    on_cleanup(move || drop(again));
+    let shown = move || attempt_failed.get() && status.get() != Status::Ready;
+    view! {
+        <Show when=shown>
+            <div class="map-unavailable" role="status">
+                <p>{move || td_string!(locale(lang.get()), map_failed)}</p>
+                <button type="button" class="button" on:click=|_| try_again()>
+                    {move || td_string!(locale(lang.get()), retry)}
+                </button>
+            </div>
+        </Show>
+    }
 }
 
 /// `[lat, lon]` as Leaflet takes it.

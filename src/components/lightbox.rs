@@ -368,7 +368,7 @@ fn Lightbox(slides: Signal<Vec<Slide>>, param: LightboxParam, lang: Signal<Lang>
             aria-describedby="lightbox-caption" on:cancel=on_cancel on:keydown=on_key>
             <div class="lightbox-bar">
                 <p class="lightbox-counter" aria-live="polite" aria-atomic="true">
-                    {move || current.get().map(|i| t_string!(i18n, slide_counter, index = i + 1, total = count()))}
+                    {move || current.get().map(|i| t_string!(i18n, slide_counter, index = group_thousands(i as u64 + 1), total = group_thousands(count() as u64)))}
                 </p>
                 <span class="lightbox-zoom" aria-live="polite">{t!(i18n, zoom_level, percent = move || (view.get().scale * 100.0).round() as u32)}</span>
                 <button type="button" class="icon-button" aria-label=move || t_string!(i18n, zoom_out) on:click=move |_| zoom_by(1.0 / 1.5)>"−"</button>

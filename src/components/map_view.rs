@@ -1,8 +1,8 @@
-//! The interactive map: offline province outlines, a marker per unit (the Wujiang partners grouped into
-//! one at country zoom), popups with links into the gallery and the unit pages, and the route of the
-//! books drawn as an arc. Works with no network: the basemap comes with the site and is fetched once a
-//! map has drawn its markers or once the first page is up (`Store::want_basemap`); an online tile layer
-//! is added only when the bundle configures one.
+//! The interactive map: offline outlines, a marker per unit (units close together grouped into one at
+//! country zoom), popups with links into the gallery and the unit pages, and the bundle's routes drawn
+//! as arcs. Only what the bundle says is drawn. Works with no network: the basemap comes with the site
+//! and is fetched once a map has drawn its markers or once the first page is up
+//! (`Store::want_basemap`); an online tile layer is added only when the bundle configures one.
 
 use std::sync::Arc;
 
@@ -13,8 +13,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::app_href;
-use crate::components::leaflet::{self as l, Layer, LeafletMap};
+use crate::site::app_href;
+use crate::components::leaflet::{self as l, Layer, LeafletMap, MapUnavailable};
 use crate::i18n::*;
 use crate::store::use_store;
 
@@ -86,6 +86,8 @@ pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
             // (`.leaflet-outlines-pane` in main.css), so that those are drawn once, whenever the
             // basemap arrives, and not again above it.
             m.create_pane(OUTLINES_PANE);
+            // Credits as plain text: Leaflet's default prefix is a link with a flag.
+            m.attribution_control().set_prefix("Leaflet");
             if let Some(tiles) = &bundle.map.tiles {
                 // Leaflet shows attributions as HTML: the bundle's text goes in escaped.
                 let attribution = escape_html(tiles.attribution.get(lang.get_untracked()));
@@ -144,11 +146,16 @@ pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
 
     // Province outlines, once the basemap has arrived.
     let outlines = StoredValue::new_local(None::<Layer>);
+    let bundle_basemap = bundle.map.basemap_url().map(str::to_owned);
     Effect::new(move |_| {
         ready.track();
-        let Some(text) = store.basemap.get() else {
+        // Only the outlines of this bundle's choice (a bundle swapped in may choose others, or none).
+        let Some((url, text)) = store.basemap.get() else {
             return;
         };
+        if bundle_basemap.as_deref() != Some(url.as_str()) {
+            return;
+        }
         let Ok(data) = js_sys::JSON::parse(&text) else {
             return;
         };
@@ -170,13 +177,27 @@ pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
         });
     });
 
-    // Zoom buttons labelled in the visitor's language.
+    // Zoom buttons labelled, and the outlines credited, in the visitor's language.
     let zoom_buttons = StoredValue::new_local(None::<l::Control>);
+    let credit_shown = StoredValue::new_local(String::new());
+    let credit_bundle = bundle.clone();
     Effect::new(move |_| {
         let l = locale(lang.get());
         ready.track();
         map.with_value(|m| {
             let Some(m) = m else { return };
+            // Leaflet shows attributions as HTML: the text goes in escaped.
+            let credit = escape_html(&basemap_credit(&credit_bundle, lang.get_untracked()));
+            let control = m.attribution_control();
+            credit_shown.update_value(|shown| {
+                if !shown.is_empty() {
+                    control.remove_attribution(shown);
+                }
+                if !credit.is_empty() {
+                    control.add_attribution(&credit);
+                }
+                *shown = credit;
+            });
             zoom_buttons.update_value(|control| {
                 if let Some(old) = control.take() {
                     old.remove();
@@ -208,8 +229,11 @@ pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
         });
     });
 
+    // While Leaflet is not in, a notice takes the map's place: inside its box and its named region.
     view! {
-        <div class="map" node_ref=container role="region" aria-label=move || td_string!(locale(lang.get()), map_label)></div>
+        <div class="map" node_ref=container role="region" aria-label=move || td_string!(locale(lang.get()), map_label)>
+            <MapUnavailable lang=lang/>
+        </div>
     }
 }
 
@@ -222,25 +246,6 @@ fn routes(
 ) -> Vec<Layer> {
     let l = locale(lang);
     let mut layers = Vec::new();
-    // The three partners, joined.
-    let partners: Vec<&Unit> = bundle
-        .units
-        .iter()
-        .filter(|u| u.role == UnitRole::Partner)
-        .collect();
-    if partners.len() > 1 {
-        let ring = js_sys::Array::new();
-        for unit in partners.iter().chain(partners.first()) {
-            let (lat, lon) = place(&unit.location);
-            ring.push(&l::lat_lng(lat, lon));
-        }
-        let style = l::options(&[
-            ("color", "#8a5a00".into()),
-            ("weight", 2.into()),
-            ("interactive", false.into()),
-        ]);
-        layers.push(l::polyline(&ring, &style).add_to(map));
-    }
     for route in &bundle.map.routes {
         let (Some(from), Some(to)) = (bundle.unit(&route.from), bundle.unit(&route.to)) else {
             continue;
@@ -334,7 +339,7 @@ fn markers(
                     .map(|u| u.short_name.as_ref().unwrap_or(&u.name).get(lang))
                     .collect::<Vec<_>>()
                     .join("、");
-                let label = format!("{}: {names}", td_string!(l, units_here, count = n));
+                let label = format!("{}: {names}", td_string!(l, units_here, count = group_thousands(n as u64)));
                 let marker = unit_marker(
                     (lat, lon),
                     icon_content(&n.to_string(), &label),
@@ -432,6 +437,16 @@ fn popup(bundle: &Bundle, unit: &Unit, lang: Lang) -> web_sys::HtmlElement {
     root.append_child(&gifts).ok();
     root.append_child(&page).ok();
     root
+}
+
+/// The credit of the outlines drawn: the bundle's for a file of its own, the site's for the site's.
+fn basemap_credit(bundle: &Bundle, lang: Lang) -> String {
+    match (&bundle.map.basemap, &bundle.map.basemap_credit) {
+        (Some(bundle::Basemap::File(_)), Some(credit)) => credit.get(lang).to_owned(),
+        (Some(bundle::Basemap::File(_)), None) => String::new(),
+        (None, _) => td_string!(locale(lang), site_basemap_credit).to_owned(),
+        (Some(bundle::Basemap::None), _) => String::new(),
+    }
 }
 
 fn element(tag: &str, text: &str) -> web_sys::HtmlElement {

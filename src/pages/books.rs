@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{app_href, use_document_title};
+use crate::site::{app_href, use_document_title};
 use crate::i18n::*;
 use crate::pages::home::unit_label;
 use crate::store::use_store;
@@ -40,7 +40,7 @@ pub fn BooksPage() -> impl IntoView {
                 to_name: unit_label(&bundle, &books.to, lang),
                 count: books.count.map_or_else(
                     || td_string!(l, unknown_count).to_owned(),
-                    |c| c.to_string(),
+                    |c| group_thousands(c.into()),
                 ),
                 date: item.date.clone(),
                 shown_date: format_date(lang, &item.date),
@@ -82,17 +82,35 @@ pub fn BooksPage() -> impl IntoView {
             })
             .collect_view();
         let totals = bundle.book_totals();
-        // The people the books travelled through, with what the bundle says of them.
-        let carriers = donations
-            .iter()
-            .filter_map(|(_, b)| b.via.as_deref())
-            .filter_map(|id| bundle.person(id))
-            .map(|p| {
+        // The people the books travelled through, each once, with what the bundle says of them and
+        // what they carried.
+        let carriers = bundle
+            .book_carriers()
+            .into_iter()
+            .map(|carried| {
+                let p = carried.person;
+                let donations = carried
+                    .items
+                    .iter()
+                    .map(|item| {
+                        let count = item.books.as_ref().and_then(|b| b.count);
+                        view! {
+                            <li>
+                                <a href=app_href(&format!("/gallery/{}", item.id))>{item.title.get(lang).to_owned()}</a>
+                                " · "{count.map_or_else(|| td_string!(l, unknown_count).to_owned(), |c| books_count(l, c.into()))}
+                            </li>
+                        }
+                    })
+                    .collect_view();
                 view! {
                     <section class="carrier">
                         <h2>{td_string!(l, via)}" "{p.name.get(lang).to_owned()}</h2>
                         <p class="muted">{p.role.get(lang).to_owned()}</p>
                         {p.description.as_ref().map(|d| view! { <p>{d.get(lang).to_owned()}</p> })}
+                        <p class="carried-total">{books_count(l, carried.totals.counted)}
+                            {(carried.totals.uncounted_donations > 0).then(|| view! { " · "{uncounted(l, carried.totals.uncounted_donations)} })}
+                        </p>
+                        <ul class="carried">{donations}</ul>
                     </section>
                 }
             })
@@ -126,7 +144,7 @@ pub fn BooksPage() -> impl IntoView {
                     <tbody>{rows}</tbody>
                     <tfoot><tr>
                         <th scope="row" colspan="4">{td_string!(l, total_books)}</th>
-                        <td class="num total-count">{totals.counted}</td><td></td>
+                        <td class="num total-count">{group_thousands(totals.counted)}</td><td></td>
                     </tr></tfoot>
                 </table>
             </div>

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::ev;
 use leptos::wasm_bindgen::JsCast;
 
-use crate::app::{app_href, use_document_title};
+use crate::site::{app_href, use_document_title};
 use crate::components::lightbox::{use_lightbox_param, LazyLightbox, LightboxParam, Slide};
 use crate::components::media::StaticBundleImage;
 use crate::i18n::*;
@@ -132,7 +132,7 @@ fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
                     *asked = q;
                 });
             }>
-                {t!(i18n, show_more, count = remaining)}
+                {t!(i18n, show_more, count = move || group_thousands(remaining() as u64))}
             </button>
         </Show>
         <LazyLightbox slides=slides.into() param lang/>

@@ -3,15 +3,23 @@
 use bundle::Lang;
 use leptos::prelude::*;
 
-use crate::app::{app_href, use_document_title};
+use crate::site::{app_href, use_document_title};
 use crate::i18n::*;
 use crate::router::Link;
+use crate::site::text_or;
 use crate::store::use_store;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let store = use_store();
-    use_document_title(|| None);
+    // The home page is the event's: its title, then the site's name (once, where they are the same).
+    use_document_title(move || {
+        store.bundle.with(|b| {
+            let meta = &b.as_ref()?.meta;
+            let title = meta.title.get(store.lang.get());
+            (title != meta.site_name().get(store.lang.get())).then(|| title.to_owned())
+        })
+    });
     let lang = move || store.lang.get();
     let i18n = use_i18n();
     move || {
@@ -74,6 +82,16 @@ pub fn HomePage() -> impl IntoView {
                 .collect_view()
         };
         let other_lang = move || lang().other().bcp47();
+        // A section's introduction: the bundle's, else a general sentence.
+        let intros = &bundle.meta.introductions;
+        let intro = |of: fn(&bundle::Introductions) -> Option<&bundle::Text>, general: fn(Locale) -> &'static str| {
+            let text = of(intros).cloned();
+            move || text_or(text.as_ref(), lang(), general(locale(lang())))
+        };
+        let gallery_intro = intro(|i| i.gallery.as_ref(), |l| td_string!(l, gallery_blurb));
+        let map_intro = intro(|i| i.map.as_ref(), |l| td_string!(l, map_blurb));
+        let story_intro = intro(|i| i.story.as_ref(), |l| td_string!(l, story_blurb));
+        let books_intro = intro(|i| i.books.as_ref(), |l| td_string!(l, books_blurb));
         Some(view! {
             <section class="hero" aria-labelledby="home-title">
                 <p class="hero-date">{
@@ -94,12 +112,14 @@ pub fn HomePage() -> impl IntoView {
                 <h2 id="explore-title">{t!(i18n, explore)}</h2>
                 <ul class="explore">
                     <li><Link href="/gallery"><strong>{t!(i18n, nav_gallery)}</strong>
-                        <span>{t!(i18n, gallery_blurb)}</span>
+                        <span>{gallery_intro}</span>
                         <span class="count">{move || items_count(i18n.get_locale(), item_count)}</span></Link></li>
-                    <li><Link href="/map"><strong>{t!(i18n, nav_map)}</strong><span>{t!(i18n, map_blurb)}</span></Link></li>
-                    <li><Link href="/story"><strong>{t!(i18n, nav_story)}</strong><span>{t!(i18n, story_blurb)}</span></Link></li>
+                    <li><Link href="/map"><strong>{t!(i18n, nav_map)}</strong>
+                        <span>{map_intro}</span></Link></li>
+                    <li><Link href="/story"><strong>{t!(i18n, nav_story)}</strong>
+                        <span>{story_intro}</span></Link></li>
                     <li><Link href="/books"><strong>{t!(i18n, nav_books)}</strong>
-                        <span>{t!(i18n, books_blurb)}</span>
+                        <span>{books_intro}</span>
                         <span class="count">{move || books_count(i18n.get_locale(), book_total)}</span></Link></li>
                 </ul>
             </section>

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use bundle::{Bundle, Item, Lang, Text};
 use leptos::prelude::*;
 
-use crate::app::{app_href, use_document_title};
+use crate::site::{app_href, use_document_title};
 use crate::components::lightbox::{use_lightbox_param, LazyLightbox, Slide};
 use crate::components::media::BundleImage;
 use crate::i18n::*;

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{app_href, use_document_title};
+use crate::site::{app_href, text_or, use_document_title};
 use crate::components::map_view::MapView;
 use crate::i18n::*;
 use crate::pages::home::unit_label;
@@ -57,7 +57,7 @@ pub fn MapPage() -> impl IntoView {
         let lang_signal = Signal::derive(move || store.lang.get());
         Some(view! {
             <h1>{td_string!(l, nav_map)}</h1>
-            <p class="lead">{td_string!(l, map_blurb)}</p>
+            <p class="lead">{text_or(bundle.meta.introductions.map.as_ref(), lang, td_string!(l, map_blurb))}</p>
             <MapView bundle=bundle.clone() lang=lang_signal/>
             {bundle.map.approval_number.as_ref().map(|n| view! { <p class="map-approval">{n.get(lang).to_owned()}</p> })}
             <ul class="places">{units}</ul>

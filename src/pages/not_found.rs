@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::app::use_document_title;
+use crate::site::use_document_title;
 use crate::i18n::*;
 use crate::router::Link;
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{app_href, use_document_title};
+use crate::site::{app_href, use_document_title};
 use crate::i18n::*;
 use crate::pages::not_found::NotFound;
 use crate::router::{use_router, Page};

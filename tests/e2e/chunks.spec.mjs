@@ -248,7 +248,7 @@ test('a visit that starts on the map downloads Leaflet alongside the main module
   const unused = [];
   page.on('console', (m) => { if (/preload/i.test(m.text()) && !/integrity.* ignored for preload destinations/.test(m.text())) unused.push(m.text()); });
   await page.goto('./map');
-  const map = page.getByRole('region', { name: '地图：共建单位与受赠学校' });
+  const map = page.getByRole('region', { name: '地图：各单位的位置与路线' });
   await expect(map.locator('.unit-marker').first()).toBeVisible();
   const entries = await page.evaluate(() => performance.getEntriesByType('resource')
     .map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd, initiator: e.initiatorType })));

@@ -26,7 +26,8 @@ export const test = base.extend({
 /** The visitor chose English on an earlier visit (stored, as the language switch stores it). Without a
  *  choice the site starts in the bundle's default language, Chinese for the sample. */
 export async function choseEnglish(page) {
-  await page.addInitScript(() => localStorage.setItem('showcase.lang', 'en'));
+  // Not in a document the host sandboxes (a file of media/ or data/ opened as a page), which has no storage.
+  await page.addInitScript(() => { try { localStorage.setItem('showcase.lang', 'en'); } catch {} });
 }
 
 /** Serves `body` (a string, or an object turned into JSON) in place of the bundle for this page. */

@@ -18,7 +18,7 @@ test('the basemap, markers and route render, and still do with the network cut a
   expect(await page.evaluate(() => typeof window.L)).toBe('undefined');
   await context.setOffline(true);
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '地图' }).click();
-  const map = page.getByRole('region', { name: '地图：共建单位与受赠学校' });
+  const map = page.getByRole('region', { name: '地图：各单位的位置与路线' });
   await expect(map).toBeVisible();
   // 34 provinces and the South China Sea islands inset, drawn as vector paths.
   await expect.poll(() => map.locator('path').count()).toBeGreaterThan(30);
@@ -64,7 +64,7 @@ test('a visit that starts on the map draws its markers before it asks for the ba
     await route.continue();
   });
   await page.goto('./map');
-  const map = page.getByRole('region', { name: '地图：共建单位与受赠学校' });
+  const map = page.getByRole('region', { name: '地图：各单位的位置与路线' });
   await expect(map).toBeVisible();
   // Time for a request the page's first render would make to reach the route above.
   await page.waitForTimeout(300);
@@ -152,4 +152,49 @@ test('the route label covers no marker and stays inside the map, on a phone, a d
   await expect(map.locator('.route-line')).toHaveCount(1);
   await map.getByRole('button', { name: 'Zoom in' }).click();
   await expect(map.locator('.route-label')).toBeVisible();
+});
+
+const LEAFLET_JS = /\/leaflet-[0-9a-f]+\.js$/;
+
+test('a first request for Leaflet that fails is tried again, and the map appears', async ({ page }) => {
+  // A visit that starts on the map preloads Leaflet before the app asks for it (index.html): that
+  // request fails too, so that it is the app's own first attempt that is lost, whichever comes first.
+  let appAsked = false;
+  let refused = 0;
+  await page.route(LEAFLET_JS, async (route) => {
+    if (appAsked) return route.continue();
+    appAsked = await page.evaluate(() => document.querySelector('script[data-from="leaflet-js"]') !== null).catch(() => false);
+    refused += 1;
+    return route.abort();
+  });
+  await page.goto('./map');
+  const map = page.getByRole('region', { name: '地图：各单位的位置与路线' });
+  await expect(map.locator('.unit-marker')).toHaveCount(2);
+  await expect.poll(() => map.locator('.leaflet-outlines-pane path').count()).toBeGreaterThan(30);
+  expect(refused).toBeGreaterThan(0);
+  expect(appAsked).toBe(true);
+  // The failed attempt's element went with it: one script, the one that ran.
+  expect(await page.locator('script[data-from="leaflet-js"]').count()).toBe(1);
+  expect(await page.evaluate(() => typeof window.L)).toBe('object');
+  await expect(map.getByRole('status')).toHaveCount(0);
+});
+
+test('while Leaflet cannot be loaded the map\'s place says so, and "try again" brings the map once it can', async ({ page }) => {
+  let letThrough = false;
+  await page.route(LEAFLET_JS, (route) => (letThrough ? route.continue() : route.abort()));
+  await page.goto('./map');
+  const map = page.getByRole('region', { name: '地图：各单位的位置与路线' });
+  const notice = map.getByRole('status');
+  await expect(notice).toContainText('地图未能加载，请检查网络连接。');
+  const again = notice.getByRole('button', { name: '重新加载' });
+  await expect(again).toBeVisible();
+  expect((await again.boundingBox()).height).toBeGreaterThanOrEqual(48);
+  // The places are still listed under it.
+  await expect(page.locator('.places > li')).toHaveCount(SAMPLE.units.length);
+  await expect(map.locator('.unit-marker')).toHaveCount(0);
+  letThrough = true;
+  await again.click();
+  await expect(map.locator('.unit-marker')).toHaveCount(2);
+  await expect.poll(() => map.locator('.leaflet-outlines-pane path').count()).toBeGreaterThan(30);
+  await expect(notice).toHaveCount(0);
 });

@@ -47,9 +47,9 @@ test('every page is in English after switching, and its interface in Chinese bef
 
 test('each page has its own document title', async ({ page }) => {
   await page.goto('./books');
-  await expect(page).toHaveTitle(`爱心图书 · ${SAMPLE.meta.title.zh}`);
+  await expect(page).toHaveTitle(`图书捐赠 · ${SAMPLE.meta.site_name.zh}`);
   await page.goto('./units/zhutian-primary');
-  await expect(page).toHaveTitle(`${SAMPLE.units[3].name.zh} · ${SAMPLE.meta.title.zh}`);
+  await expect(page).toHaveTitle(`${SAMPLE.units[3].name.zh} · ${SAMPLE.meta.site_name.zh}`);
 });
 
 test('the timeline links reach the right items and units', async ({ page }) => {

@@ -1,10 +1,12 @@
 // End-to-end tests against the release build in dist/, in Debian's Chromium (Playwright cannot download
 // browsers here), and against the same site built for a sub-path (`--public-url /showcase/`, in
-// dist-subpath/, served under /showcase/ only). `make build` builds both first.
+// dist-subpath/, served under /showcase/ only), and against the site built for a second event
+// (tests/fixtures/other-event, in dist-other/). `make build` builds all three first.
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const SUB_PORT = PORT + 1;
+const OTHER_PORT = PORT + 2;
 
 export default defineConfig({
   testDir: '.',
@@ -31,8 +33,10 @@ export default defineConfig({
     serviceWorkers: 'block',
   },
   projects: [
-    { name: 'root', testIgnore: /subpath\.spec\.mjs/ },
+    { name: 'root', testIgnore: /(subpath|other-event)\.spec\.mjs/ },
     { name: 'subpath', testMatch: /subpath\.spec\.mjs/, use: { baseURL: `http://127.0.0.1:${SUB_PORT}/showcase/` } },
+    // The site built with a second event's content (tests/fixtures/other-event), in dist-other/.
+    { name: 'other-event', testMatch: /other-event\.spec\.mjs/, use: { baseURL: `http://127.0.0.1:${OTHER_PORT}/` } },
   ],
   webServer: [
     {
@@ -47,6 +51,13 @@ export default defineConfig({
       cwd: '../..',
       env: { PORT: String(SUB_PORT), PREFIX: '/showcase/' },
       url: `http://127.0.0.1:${SUB_PORT}/showcase/`,
+      reuseExistingServer: false,
+    },
+    {
+      command: `node tests/e2e/server.mjs dist-other`,
+      cwd: '../..',
+      env: { PORT: String(OTHER_PORT) },
+      url: `http://127.0.0.1:${OTHER_PORT}/`,
       reuseExistingServer: false,
     },
   ],

@@ -103,7 +103,7 @@ test('a link to a file of the site, not one of its pages, is left to the browser
 test('a click with a modifier key opens a new tab and leaves this page as it was', async ({ page, context }) => {
   await page.goto('./');
   await expect(heading(page, SAMPLE.meta.title.en)).toBeVisible();
-  const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Books of love' });
+  const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Book donations' });
   const [tab] = await Promise.all([
     context.waitForEvent('page'),
     link.click({ modifiers: ['ControlOrMeta'] }),
@@ -125,8 +125,8 @@ test('a newer navigation wins over one still waiting for its page\'s code', asyn
   await expect(page.getByRole('status').filter({ hasText: 'Opening the page' })).toBeVisible();
   await expect(page).toHaveURL(/\/$/);
 
-  await nav.getByRole('link', { name: 'Books of love' }).click();
-  await expect(heading(page, 'Books of love')).toBeVisible();
+  await nav.getByRole('link', { name: 'Book donations' }).click();
+  await expect(heading(page, 'Book donations')).toBeVisible();
   await expect(page).toHaveURL(/\/books$/);
 
   const mapCode = page.waitForResponse(/\/split_map-[0-9a-f]+\.wasm$/);
@@ -134,7 +134,7 @@ test('a newer navigation wins over one still waiting for its page\'s code', asyn
   await mapCode;
   // The map's code is in; its navigation is stale and must not take the page or the address.
   await page.waitForTimeout(300);
-  await expect(heading(page, 'Books of love')).toBeVisible();
+  await expect(heading(page, 'Book donations')).toBeVisible();
   await expect(page).toHaveURL(/\/books$/);
   expect(await page.evaluate(() => history.length)).toBe(start + 1);
   await page.goBack();

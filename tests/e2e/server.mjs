@@ -1,12 +1,19 @@
 // A small static server for the built site (dist/), as a production host would serve it: real files
 // with their types, index.html for every other path (the single-page fallback), no-cache on index.html
 // and the bundle, an ETag on every file with 304 for a matching If-None-Match (the kiosk's refresh relies
-// on it, as on nginx or any CDN). Used by the end-to-end tests, the benchmarks and the screenshot script;
-// `make serve` uses trunk.
+// on it, as on nginx or any CDN), and the headers the build's _headers file gives each path, on every
+// response (scripts/headers.mjs: the page's Content-Security-Policy, nosniff, and `sandbox` on media/ and
+// data/), as Netlify or Cloudflare Pages send them; _headers itself (and its nginx form) is not served.
+// Used by the end-to-end tests, the benchmarks and the screenshot script; `make serve` uses trunk.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { headersFor, parseHeaders } from '../../scripts/headers.mjs';
+
+/** The files of a build that tell the host what to send, and are not part of the site. */
+const HOST_FILES = ['_headers', '_headers.nginx'];
 
 export const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -26,8 +33,22 @@ export const TYPES = {
 
 export function serve({ root = 'dist', port = 4173, host = '127.0.0.1', prefix = '/' } = {}) {
   const base = resolve(root);
+  // Read once, as a host reads it on deploy. A folder without one (a benchmark's fixture) gets none.
+  const rulesFile = join(base, '_headers');
+  const rules = existsSync(rulesFile) ? parseHeaders(readFileSync(rulesFile, 'utf8')) : [];
   const server = createServer(async (req, res) => {
     const full = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    // Every response, errors and redirects included, carries the headers of its path (the decoded one,
+    // which names the file). Several values of one header are sent as several lines.
+    const writeHead = res.writeHead.bind(res);
+    res.writeHead = (status, headers = {}) => {
+      const extra = {};
+      for (const [name, value] of headersFor(rules, full)) {
+        const key = name.toLowerCase();
+        extra[key] = key in extra ? [extra[key], value].flat() : value;
+      }
+      return writeHead(status, { ...headers, ...extra });
+    };
     // A site built with `--public-url /showcase/` lives under that prefix; nothing else exists.
     if (`${full}/` === prefix) {
       res.writeHead(301, { location: prefix }).end();
@@ -38,6 +59,10 @@ export function serve({ root = 'dist', port = 4173, host = '127.0.0.1', prefix =
       return;
     }
     const path = `/${full.slice(prefix.length)}`;
+    if (HOST_FILES.includes(path.slice(1))) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
     const file = normalize(join(base, path));
     if (!file.startsWith(base)) {
       res.writeHead(403).end();

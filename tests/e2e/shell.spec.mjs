@@ -12,7 +12,7 @@ test('home page shows the title in Chinese, then in English after switching', as
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.en })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByText('8 June 2021').first()).toBeVisible();
-  await expect(page).toHaveTitle(SAMPLE.meta.title.en);
+  await expect(page).toHaveTitle(`${SAMPLE.meta.title.en} · ${SAMPLE.meta.site_name.en}`);
 
   // The choice survives a reload.
   await page.reload();
@@ -27,7 +27,7 @@ test('navigation reaches every section and deep links work on reload', async ({ 
     ['Gallery', '/gallery', 'Gallery'],
     ['Map', '/map', 'Map'],
     ['The day', '/story', SAMPLE.event.title.en],
-    ['Books of love', '/books', 'Books of love'],
+    ['Book donations', '/books', 'Book donations'],
   ]) {
     await nav.getByRole('link', { name }).click();
     await expect(page).toHaveURL(new RegExp(`${path}$`));

@@ -23,7 +23,7 @@ test('pages, links and deep links stay under /showcase/', async ({ page }) => {
   expect(await linksOutsideSubpath(page)).toEqual([]);
 
   const nav = page.getByRole('navigation', { name: '主导航' });
-  for (const [name, path] of [['赠礼展厅', '/showcase/gallery'], ['地图', '/showcase/map'], ['活动经过', '/showcase/story'], ['爱心图书', '/showcase/books']]) {
+  for (const [name, path] of [['赠礼展厅', '/showcase/gallery'], ['地图', '/showcase/map'], ['活动经过', '/showcase/story'], ['图书捐赠', '/showcase/books']]) {
     await nav.getByRole('link', { name }).click();
     await expect(page).toHaveURL(new RegExp(`${path}$`));
     await expect(page.locator('main h1')).toBeVisible();

@@ -51,6 +51,56 @@ pub struct Meta {
     /// Where the facts come from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
+    /// The site's name: in the header and at the end of every page's title. Default: `title`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<Text>,
+    /// A shorter name, for the header on narrow screens. Default: `site_name`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<Text>,
+    /// One or two characters shown in the round mark beside the site's name (e.g. "纪"). Default:
+    /// no mark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<String>,
+    /// One or two sentences on the showcase, for search engines and link previews. Default:
+    /// `subtitle`, else the event's summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// What the home page says of each section under its name. Default: a general sentence.
+    #[serde(default, skip_serializing_if = "Introductions::is_empty")]
+    pub introductions: Introductions,
+}
+
+/// A sentence for each section of the site, shown on the home page's ways in.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Introductions {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gallery: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub map: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub books: Option<Text>,
+}
+
+impl Introductions {
+    pub fn is_empty(&self) -> bool {
+        self == &Introductions::default()
+    }
+}
+
+impl Meta {
+    /// [`Meta::site_name`], else the title.
+    pub fn site_name(&self) -> &Text {
+        self.site_name.as_ref().unwrap_or(&self.title)
+    }
+
+    /// [`Meta::short_name`], else [`Meta::site_name()`].
+    pub fn short_name(&self) -> &Text {
+        self.short_name.as_ref().unwrap_or_else(|| self.site_name())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -358,9 +408,13 @@ pub enum Datum {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MapSettings {
-    /// GeoJSON of the offline basemap (province outlines), relative or https.
+    /// The outlines drawn under the markers: absent, the ones the site ships ([`SITE_BASEMAP`]); a
+    /// GeoJSON file of the bundle's own (relative or https); `false` for none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub basemap: Option<String>,
+    pub basemap: Option<Basemap>,
+    /// Credit for the bundle's own basemap file, shown on the map.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basemap_credit: Option<Text>,
     pub center: Coordinates,
     #[cfg_attr(feature = "schema", schemars(range(min = 1.0, max = 18.0)))]
     pub zoom: f64,
@@ -377,6 +431,7 @@ impl Default for MapSettings {
     fn default() -> Self {
         MapSettings {
             basemap: None,
+            basemap_credit: None,
             center: Coordinates {
                 lat: 30.0,
                 lon: 115.0,
@@ -387,6 +442,74 @@ impl Default for MapSettings {
             tiles: None,
             approval_number: None,
         }
+    }
+}
+
+/// The outlines the site itself ships (province outlines of China, see NOTICE), used when a bundle
+/// names no basemap of its own.
+pub const SITE_BASEMAP: &str = "basemap/china-provinces.geojson";
+
+/// A bundle's choice of outlines: a file of its own, or none (JSON: the file's address, or `false`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Basemap {
+    File(String),
+    None,
+}
+
+impl MapSettings {
+    /// The address of the outlines to draw, if any: the bundle's own, else the site's.
+    pub fn basemap_url(&self) -> Option<&str> {
+        match &self.basemap {
+            None => Some(SITE_BASEMAP),
+            Some(Basemap::File(url)) => Some(url),
+            Some(Basemap::None) => None,
+        }
+    }
+}
+
+impl Serialize for Basemap {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Basemap::File(url) => serializer.serialize_str(url),
+            Basemap::None => serializer.serialize_bool(false),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Basemap {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Choice;
+        impl serde::de::Visitor<'_> for Choice {
+            type Value = Basemap;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("the address of a GeoJSON file, or false for no outlines")
+            }
+            fn visit_str<E: serde::de::Error>(self, url: &str) -> Result<Basemap, E> {
+                Ok(Basemap::File(url.to_owned()))
+            }
+            fn visit_bool<E: serde::de::Error>(self, value: bool) -> Result<Basemap, E> {
+                if value {
+                    Err(E::invalid_value(serde::de::Unexpected::Bool(true), &self))
+                } else {
+                    Ok(Basemap::None)
+                }
+            }
+        }
+        deserializer.deserialize_any(Choice)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Basemap {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Basemap".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "The address of a GeoJSON file (relative or https), or false for no outlines.",
+            "anyOf": [{ "type": "string" }, { "const": false }]
+        })
     }
 }
 
@@ -479,14 +602,56 @@ impl Bundle {
     pub fn book_totals(&self) -> BookTotals {
         let mut totals = BookTotals::default();
         for books in self.items.iter().filter_map(|i| i.books.as_ref()) {
-            match books.count {
-                Some(count) => totals.counted += u64::from(count),
-                None => totals.uncounted_donations += 1,
-            }
-            totals.donations += 1;
+            totals.add(books.count);
         }
         totals
     }
+
+    /// Every person named as a book donation's `via`, once, in the order they first appear, with what
+    /// they carried. A `via` naming no person is left out (validation reports it).
+    pub fn book_carriers(&self) -> Vec<Carrier<'_>> {
+        let mut carriers: Vec<Carrier> = Vec::new();
+        for item in &self.items {
+            let Some(books) = &item.books else { continue };
+            let Some(person) = books.via.as_deref().and_then(|id| self.person(id)) else {
+                continue;
+            };
+            let at = match carriers.iter().position(|c| c.person.id == person.id) {
+                Some(at) => at,
+                None => {
+                    carriers.push(Carrier {
+                        person,
+                        items: Vec::new(),
+                        totals: BookTotals::default(),
+                    });
+                    carriers.len() - 1
+                }
+            };
+            let carrier = &mut carriers[at];
+            carrier.items.push(item);
+            carrier.totals.add(books.count);
+        }
+        carriers
+    }
+}
+
+impl BookTotals {
+    fn add(&mut self, count: Option<u32>) {
+        match count {
+            Some(count) => self.counted += u64::from(count),
+            None => self.uncounted_donations += 1,
+        }
+        self.donations += 1;
+    }
+}
+
+/// A person the books travelled through, with the donations they carried.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Carrier<'a> {
+    pub person: &'a Person,
+    /// The book donations that went through them, in the bundle's order.
+    pub items: Vec<&'a Item>,
+    pub totals: BookTotals,
 }
 
 /// Totals of the book-donation ledger.

@@ -1,6 +1,6 @@
 //! Gallery queries: filter by kind, donor and recipient, free-text search in both languages, sort.
 //! Pure functions over the bundle, so the browser and the tests run the same logic. The query's
-//! text form (`kind=artwork&q=红船&sort=title`) is what the gallery keeps in its address.
+//! text form (`kind=artwork&q=风筝&sort=title`) is what the gallery keeps in its address.
 
 use std::sync::OnceLock;
 

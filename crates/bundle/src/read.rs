@@ -453,12 +453,17 @@ fn read_bundle(r: &mut Reader) -> Res<Bundle> {
 }
 
 fn read_meta(r: &mut Reader) -> Res<Meta> {
-    let (title, subtitle, updated, base_url, sources) = record!(r, [
+    let (title, subtitle, updated, base_url, sources, site_name, short_name, mark, description, introductions) = record!(r, [
         "title" => title: text,
         "subtitle" => subtitle: opt_text,
         "updated" => updated: string,
         "base_url" => base_url: opt_string,
         "sources" => sources: |r: &mut Reader| r.list(read_source),
+        "site_name" => site_name: opt_text,
+        "short_name" => short_name: opt_text,
+        "mark" => mark: opt_string,
+        "description" => description: opt_text,
+        "introductions" => introductions: read_introductions,
     ]);
     Ok(Meta {
         title: req(title)?,
@@ -466,6 +471,26 @@ fn read_meta(r: &mut Reader) -> Res<Meta> {
         updated: req(updated)?,
         base_url: base_url.flatten(),
         sources: sources.unwrap_or_default(),
+        site_name: site_name.flatten(),
+        short_name: short_name.flatten(),
+        mark: mark.flatten(),
+        description: description.flatten(),
+        introductions: introductions.unwrap_or_default(),
+    })
+}
+
+fn read_introductions(r: &mut Reader) -> Res<Introductions> {
+    let (gallery, map, story, books) = record!(r, [
+        "gallery" => gallery: opt_text,
+        "map" => map: opt_text,
+        "story" => story: opt_text,
+        "books" => books: opt_text,
+    ]);
+    Ok(Introductions {
+        gallery: gallery.flatten(),
+        map: map.flatten(),
+        story: story.flatten(),
+        books: books.flatten(),
     })
 }
 
@@ -740,8 +765,9 @@ fn read_activity(r: &mut Reader) -> Res<Activity> {
 }
 
 fn read_map(r: &mut Reader) -> Res<MapSettings> {
-    let (basemap, center, zoom, routes, tiles, approval_number) = record!(r, [
-        "basemap" => basemap: opt_string,
+    let (basemap, basemap_credit, center, zoom, routes, tiles, approval_number) = record!(r, [
+        "basemap" => basemap: |r: &mut Reader| r.option(read_basemap),
+        "basemap_credit" => basemap_credit: opt_text,
         "center" => center: read_coordinates,
         "zoom" => zoom: Reader::f64,
         "routes" => routes: |r: &mut Reader| r.list(read_route),
@@ -750,12 +776,22 @@ fn read_map(r: &mut Reader) -> Res<MapSettings> {
     ]);
     Ok(MapSettings {
         basemap: basemap.flatten(),
+        basemap_credit: basemap_credit.flatten(),
         center: req(center)?,
         zoom: req(zoom)?,
         routes: routes.unwrap_or_default(),
         tiles: tiles.flatten(),
         approval_number: approval_number.flatten(),
     })
+}
+
+/// A file's address, or `false` (see [`Basemap`]'s `Deserialize`).
+fn read_basemap(r: &mut Reader) -> Res<Basemap> {
+    if r.word(b"false") {
+        Ok(Basemap::None)
+    } else {
+        r.string().map(Basemap::File)
+    }
 }
 
 fn read_route(r: &mut Reader) -> Res<Route> {

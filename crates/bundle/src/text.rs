@@ -114,16 +114,16 @@ mod tests {
 
     #[test]
     fn falls_back_to_the_other_language_only_when_missing_or_blank() {
-        let both = Text::new("湖东社区", "Hudong Community");
-        assert_eq!(both.get(Lang::En), "Hudong Community");
-        assert_eq!(both.get(Lang::Zh), "湖东社区");
+        let both = Text::new("北门社区", "North Gate Community");
+        assert_eq!(both.get(Lang::En), "North Gate Community");
+        assert_eq!(both.get(Lang::Zh), "北门社区");
 
         let zh_only = Text {
-            zh: Some("湖东社区".into()),
+            zh: Some("北门社区".into()),
             en: Some("  ".into()),
             review: None,
         };
-        assert_eq!(zh_only.get(Lang::En), "湖东社区");
+        assert_eq!(zh_only.get(Lang::En), "北门社区");
         assert!(zh_only.falls_back(Lang::En));
         assert!(!zh_only.falls_back(Lang::Zh));
         assert!(Text::default().is_blank());

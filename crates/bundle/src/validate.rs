@@ -216,12 +216,24 @@ impl<S: Sink> Validator<S> {
         if let Some(url) = &b.meta.base_url {
             self.url(url, &meta.f("base_url"), UrlRule::HttpsOnly);
         }
+        self.optional_text(b.meta.site_name.as_ref(), &meta.f("site_name"));
+        self.optional_text(b.meta.short_name.as_ref(), &meta.f("short_name"));
+        self.optional_text(b.meta.description.as_ref(), &meta.f("description"));
+        if let Some(mark) = &b.meta.mark {
+            self.mark(mark, &meta.f("mark"));
+        }
+        let intros = meta.f("introductions");
+        let i = &b.meta.introductions;
+        self.optional_text(i.gallery.as_ref(), &intros.f("gallery"));
+        self.optional_text(i.map.as_ref(), &intros.f("map"));
+        self.optional_text(i.story.as_ref(), &intros.f("story"));
+        self.optional_text(i.books.as_ref(), &intros.f("books"));
         let sources = meta.f("sources");
         for (i, source) in b.meta.sources.iter().enumerate() {
             let at = sources.i(i);
             self.text(&source.title, &at.f("title"));
             if let Some(url) = &source.url {
-                self.url(url, &at.f("url"), UrlRule::RelativeOrHttps);
+                self.url(url, &at.f("url"), UrlRule::Link);
             }
         }
 
@@ -300,9 +312,10 @@ impl<S: Sink> Validator<S> {
 
         let map = &b.map;
         let at = At::Root("map");
-        if let Some(basemap) = &map.basemap {
+        if let Some(crate::model::Basemap::File(basemap)) = &map.basemap {
             self.url(basemap, &at.f("basemap"), UrlRule::RelativeOrHttps);
         }
+        self.optional_text(map.basemap_credit.as_ref(), &at.f("basemap_credit"));
         self.coordinates(&map.center, &at.f("center"));
         if !(1.0..=18.0).contains(&map.zoom) {
             self.push(Severity::Error, "zoom-out-of-range", &at.f("zoom"), || {
@@ -545,6 +558,16 @@ impl<S: Sink> Validator<S> {
         }
     }
 
+    /// The header's mark is a circle that holds one or two characters.
+    fn mark(&mut self, mark: &str, at: &At) {
+        let count = mark.trim().chars().count();
+        if !(1..=2).contains(&count) {
+            self.push(Severity::Error, "invalid-mark", at, || {
+                format!("the mark \"{mark}\" has {count} characters; give one or two, or leave \"mark\" out.")
+            });
+        }
+    }
+
     fn optional_text(&mut self, text: Option<&Text>, at: &At) {
         if let Some(text) = text {
             self.text(text, at);
@@ -554,7 +577,7 @@ impl<S: Sink> Validator<S> {
     fn date(&mut self, date: &str, at: &At) {
         if !is_date(date) {
             self.push(Severity::Error, "invalid-date", at, || {
-                format!("date \"{date}\" is not a calendar date written YYYY-MM-DD, such as \"2021-06-08\".")
+                format!("date \"{date}\" is not a calendar date written YYYY-MM-DD, such as \"2024-05-01\".")
             });
         }
     }
@@ -590,7 +613,7 @@ impl<S: Sink> Validator<S> {
 
     fn url(&mut self, url: &str, at: &At, rule: UrlRule) {
         if let Some(fault) = url_fault(url, rule) {
-            self.push(Severity::Error, "unsafe-url", at, || fault.message(url));
+            self.push(Severity::Error, fault.code(), at, || fault.message(url));
         }
     }
 }
@@ -619,9 +642,31 @@ pub enum UrlRule {
     RelativeOrHttps,
     /// Only an absolute https URL.
     HttpsOnly,
+    /// A link a visitor follows (`meta.sources[].url`, the only bundle URL that becomes an `<a href>`):
+    /// an https URL, or a relative one that names a file a browser shows inertly (PDF, raster images,
+    /// text, audio, video…). An SVG, HTML or XML file of the site opened from a link is a page of the
+    /// site's own origin, where its script would run as the site itself (the page's policy is a
+    /// `<meta>` of index.html, and does not reach it); so may be a folder, or a name without an
+    /// extension, as the server sends it.
+    Link,
 }
 
-/// Accepts only URLs that cannot run script or leave https: relative paths and `https://` URLs.
+/// The types of the site's own files that a link may open (by the extension of the URL's last path
+/// segment, percent-decoded, in any case): a browser shows or plays them, or downloads them, and never
+/// runs script in them. Everything else is refused, a folder or a name without an extension included.
+const INERT_LINK_TYPES: &[&str] = &[
+    "pdf", "jpg", "jpeg", "png", "gif", "webp", "avif", "txt", "csv", "json", "mp3", "m4a", "mp4",
+    "webm", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "zip",
+];
+
+/// Types that a browser opens as a document which can run script (named as such in the message).
+const DOCUMENT_TYPES: &[&str] = &[
+    "svg", "svgz", "html", "htm", "xhtml", "xht", "shtml", "xml", "xsl", "xslt", "mht", "mhtml",
+    "rdf", "mml",
+];
+
+/// Accepts only URLs that cannot run script or leave https: relative paths and `https://` URLs (and for
+/// [`UrlRule::Link`], no file of the site that a browser would open as a page).
 pub fn check_url(url: &str, rule: UrlRule) -> Result<(), String> {
     match url_fault(url, rule) {
         Some(fault) => Err(fault.message(url)),
@@ -638,6 +683,8 @@ enum UrlFault {
     NotHttps,
     ProtocolRelative,
     OtherScheme,
+    /// A link to a file of the site that is not of an inert type (its message says what it is).
+    SiteFile,
 }
 
 fn url_fault(url: &str, rule: UrlRule) -> Option<UrlFault> {
@@ -659,10 +706,57 @@ fn url_fault(url: &str, rule: UrlRule) -> Option<UrlFault> {
     }
     // A scheme is letters, digits, + - . before the first ':' that comes before any '/', '?' or '#'.
     let head = url.split(['/', '?', '#']).next().unwrap_or("");
-    head.contains(':').then_some(UrlFault::OtherScheme)
+    if head.contains(':') {
+        return Some(UrlFault::OtherScheme);
+    }
+    if rule != UrlRule::Link {
+        return None;
+    }
+    // A link to a file of the site: refused unless the server would send a file of an inert type.
+    let name = file_name(url);
+    let inert = !name.contains(&b';')
+        && name.iter().rposition(|&b| b == b'.').is_some_and(|dot| {
+            INERT_LINK_TYPES
+                .iter()
+                .any(|t| t.as_bytes().eq_ignore_ascii_case(&name[dot + 1..]))
+        });
+    (!inert).then_some(UrlFault::SiteFile)
+}
+
+/// The name of the file a relative URL names, as the server finds it: the last segment of its path
+/// (without `?query` and `#fragment`), percent-decoded, where `\` separates as `/` does; empty for a
+/// folder. (A name with a `;` is refused whatever follows it: a server may read `a.svg;.pdf` as
+/// `a.svg`.)
+fn file_name(url: &str) -> Vec<u8> {
+    let bytes = url.as_bytes();
+    let mut name = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() && bytes[i] != b'?' && bytes[i] != b'#' {
+        let hex = |at: usize| bytes.get(at).and_then(|&b| (b as char).to_digit(16));
+        let mut b = bytes[i];
+        if let (b'%', Some(high), Some(low)) = (b, hex(i + 1), hex(i + 2)) {
+            b = (high * 16 + low) as u8;
+            i += 2;
+        }
+        i += 1;
+        if b == b'/' || b == b'\\' {
+            name.clear();
+        } else {
+            name.push(b);
+        }
+    }
+    name
 }
 
 impl UrlFault {
+    /// The rule's code: a link to a file of the site has its own, as its advice differs.
+    fn code(self) -> &'static str {
+        match self {
+            UrlFault::SiteFile => "unsafe-link",
+            _ => "unsafe-url",
+        }
+    }
+
     fn message(self, url: &str) -> String {
         match self {
             UrlFault::Empty => "the URL is empty.".into(),
@@ -678,6 +772,28 @@ impl UrlFault {
             UrlFault::OtherScheme => format!(
                 "URL \"{url}\" uses a scheme other than https; only relative paths and https URLs are allowed."
             ),
+            UrlFault::SiteFile => {
+                let name = file_name(url);
+                let ext = name
+                    .iter()
+                    .rposition(|&b| b == b'.')
+                    .map(|dot| String::from_utf8_lossy(&name[dot + 1..]).to_lowercase())
+                    .filter(|ext| !ext.is_empty());
+                let what = match &ext {
+                    _ if name.contains(&b';') => "names a file with \";\" in its name, which a server may read as another file, and send as".to_owned(),
+                    None => "names a folder of this site or a file without an extension, which the server may send as".to_owned(),
+                    Some(ext) if DOCUMENT_TYPES.contains(&ext.as_str()) => {
+                        format!("opens a .{ext} file of this site, which browsers show as a document:")
+                    }
+                    Some(ext) => {
+                        format!("opens a .{ext} file of this site, a type a browser may show as")
+                    }
+                };
+                format!(
+                    "link \"{url}\" {what} a page of the site's own address, where a script in it would run as the site itself. A link may open only the site's {} files. Link to an https:// page instead; to show an image, make it an item's media (an image there never runs script).",
+                    INERT_LINK_TYPES.join(", ")
+                )
+            }
         }
     }
 }

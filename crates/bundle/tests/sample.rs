@@ -68,3 +68,30 @@ fn sample_bundle_tells_the_story_of_the_article() {
         (2, 100, 1)
     );
 }
+
+/// The second event of the tests (tests/fixtures/other-event, the site built with it by `make build`).
+const OTHER_EVENT: &str = include_str!("../../../tests/fixtures/other-event/data/bundle.json");
+
+#[test]
+fn the_second_event_bundle_is_valid_and_unlike_the_sample() {
+    let checked = check(OTHER_EVENT).expect("the second event's bundle parses");
+    let noisy: Vec<_> = checked
+        .problems
+        .iter()
+        // Some items have no image on purpose: their placeholder is part of what is tested.
+        .filter(|p| p.severity != Severity::Info && p.code != "no-media")
+        .collect();
+    assert!(noisy.is_empty(), "second event's problems: {noisy:#?}");
+    let b = checked.bundle;
+    let sample = check(SAMPLE).unwrap().bundle;
+    assert_eq!(b.default_language, Some(Lang::En));
+    assert_eq!(b.map.basemap, None, "uses the site's outlines");
+    assert!(b.units.len() >= 6);
+    assert!(b.units.iter().all(|u| sample.unit(&u.id).is_none()));
+    assert_eq!(b.book_carriers().len(), 2);
+    assert!(b.book_totals().counted >= 1000, "a total whose digits are grouped");
+    assert!(b.book_totals().uncounted_donations > 0);
+    for kind in ItemKind::ALL {
+        assert!(b.items.iter().any(|i| i.kind == kind), "{kind:?}");
+    }
+}

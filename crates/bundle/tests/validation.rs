@@ -777,6 +777,16 @@ fn unlocated_parse_reads_every_field_serde_writes() {
         title: t("source"),
         url: Some("https://example.org/a".into()),
     });
+    b.meta.site_name = Some(t("site"));
+    b.meta.short_name = Some(t("short site"));
+    b.meta.mark = Some("纪".into());
+    b.meta.description = Some(t("description"));
+    b.meta.introductions = Introductions {
+        gallery: Some(t("gallery")),
+        map: Some(t("map")),
+        story: Some(t("story")),
+        books: Some(t("books")),
+    };
     b.event.host_unit = Some(b.units[0].id.clone());
     b.event.principles.push(t("principle"));
     for (n, u) in b.units.iter_mut().enumerate() {
@@ -847,7 +857,8 @@ fn unlocated_parse_reads_every_field_serde_writes() {
         a.people.push("person".into());
         a.items.push("item".into());
     }
-    b.map.basemap = Some("basemap/x.geojson".into());
+    b.map.basemap = Some(Basemap::File("basemap/x.geojson".into()));
+    b.map.basemap_credit = Some(t("credit"));
     b.map.zoom = 7.25;
     for r in &mut b.map.routes {
         r.items.push("item".into());
@@ -874,4 +885,78 @@ fn unlocated_parse_reads_every_field_serde_writes() {
         assert_eq!(parse(&text).as_ref(), Ok(&b));
         assert_eq!(bundle::parse_unlocated(&text).as_ref(), Some(&b));
     }
+    // The other way to choose outlines: none.
+    b.map.basemap = Some(Basemap::None);
+    let text = serde_json::to_string(&b).unwrap();
+    assert!(text.contains(r#""basemap":false"#), "{text}");
+    assert_eq!(parse(&text).as_ref(), Ok(&b));
+    assert_eq!(bundle::parse_unlocated(&text).as_ref(), Some(&b));
+}
+
+#[test]
+fn a_basemap_is_the_sites_unless_the_bundle_names_its_own_or_none() {
+    let with = |basemap: &str| {
+        let site = r#""basemap": "basemap/china-provinces.geojson""#;
+        assert!(SAMPLE.contains(site));
+        let text = SAMPLE.replacen(site, &format!(r#""basemap": {basemap}"#), 1);
+        (parse(&text), bundle::parse_unlocated(&text))
+    };
+    let mut b: bundle::Bundle = serde_json::from_str(SAMPLE).unwrap();
+    b.map.basemap = None;
+    assert_eq!(b.map.basemap_url(), Some(bundle::SITE_BASEMAP));
+    let (located, fast) = with(r#""own/outlines.geojson""#);
+    assert_eq!(located.unwrap().map.basemap_url(), Some("own/outlines.geojson"));
+    assert_eq!(fast.unwrap().map.basemap_url(), Some("own/outlines.geojson"));
+    let (located, fast) = with("false");
+    assert_eq!(located.unwrap().map.basemap_url(), None);
+    assert_eq!(fast.unwrap().map.basemap_url(), None);
+    // `true` means nothing: refused by both readers, with the choices named.
+    let (located, fast) = with("true");
+    let err = located.unwrap_err();
+    assert_eq!(err.location.path, "map.basemap");
+    assert!(err.message.contains("or false for no outlines"), "{}", err.message);
+    assert!(fast.is_none());
+}
+
+#[test]
+fn the_mark_holds_one_or_two_characters() {
+    let codes = |mark: &str| {
+        let mut b: bundle::Bundle = serde_json::from_str(SAMPLE).unwrap();
+        b.meta.mark = Some(mark.into());
+        bundle::validate(&b)
+            .into_iter()
+            .filter(|p| p.code == "invalid-mark")
+            .map(|p| p.location.path)
+            .collect::<Vec<_>>()
+    };
+    assert!(codes("纪").is_empty());
+    assert!(codes("AB").is_empty());
+    assert_eq!(codes("纪念馆"), ["meta.mark"]);
+    assert_eq!(codes(" "), ["meta.mark"]);
+}
+
+#[test]
+fn each_carrier_is_listed_once_with_what_they_carried() {
+    // /books made one section per donation with a carrier: 32 sections for 2 people.
+    let mut b: bundle::Bundle = serde_json::from_str(SAMPLE).unwrap();
+    let books = b.items.iter().position(|i| i.books.is_some()).unwrap();
+    let carrier = b.people[0].id.clone();
+    let template = b.items[books].clone();
+    b.items.retain(|i| i.books.is_none());
+    for (n, count) in [Some(10), None, Some(5), Some(7)].into_iter().enumerate() {
+        let mut item = template.clone();
+        item.id = format!("parcel-{n}");
+        let details = item.books.as_mut().unwrap();
+        details.count = count;
+        details.via = (n != 3).then(|| carrier.clone());
+        b.items.push(item);
+    }
+    let carriers = b.book_carriers();
+    assert_eq!(carriers.len(), 1);
+    assert_eq!(carriers[0].person.id, carrier);
+    let ids: Vec<_> = carriers[0].items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["parcel-0", "parcel-1", "parcel-2"]);
+    assert_eq!(carriers[0].totals.counted, 15);
+    assert_eq!(carriers[0].totals.uncounted_donations, 1);
+    assert_eq!(b.book_totals().counted, 22);
 }

@@ -238,16 +238,16 @@ fn inline_form(value: &Value) -> Option<String> {
 mod tests {
     use super::*;
 
-    const SOURCE: &str = "{\n  \"b\": 1,\n  \"a\": { \"zh\": \"红船\", \"en\": \"Red Ship\" },\n  \"list\": [\n    { \"id\": \"x\" }\n  ]\n}\n";
+    const SOURCE: &str = "{\n  \"b\": 1,\n  \"a\": { \"zh\": \"风筝\", \"en\": \"Kite\" },\n  \"list\": [\n    { \"id\": \"x\" }\n  ]\n}\n";
 
     #[test]
     fn replacing_a_value_leaves_every_other_byte_alone() {
         let mut edited: Value = serde_json::from_str(SOURCE).unwrap();
-        edited["a"]["en"] = "The Red Ship".into();
+        edited["a"]["en"] = "The Kite".into();
         let result = replace_value(SOURCE, &edited, "a").unwrap();
         assert_eq!(
             result,
-            SOURCE.replace("\"en\": \"Red Ship\"", "\"en\": \"The Red Ship\"")
+            SOURCE.replace("\"en\": \"Kite\"", "\"en\": \"The Kite\"")
         );
     }
 

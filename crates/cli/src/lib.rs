@@ -15,6 +15,7 @@ pub mod photos;
 pub mod report;
 pub mod scaffold;
 pub mod schema;
+pub mod svg_safety;
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,7 @@
 //! The checks only a tool beside the files can make: every image the bundle names exists under the site
 //! root and is exactly as large as the bundle says (the page reserves that space before it loads, so a
-//! wrong size distorts or shifts the layout).
+//! wrong size distorts or shifts the layout), and an SVG image holds nothing that runs script
+//! (`crate::svg_safety`).
 
 use std::path::{Path, PathBuf};
 
@@ -37,6 +38,13 @@ pub fn check_media_files(bundle: &Bundle, source: &str, site_root: &Path) -> Vec
             ));
             continue;
         }
+        if let Some(problem) = svg_scripting(&file, &image, source, &src_path) {
+            let unreadable = problem.code == "unreadable-media";
+            problems.push(problem);
+            if unreadable {
+                continue;
+            }
+        }
         match pixel_size(&file) {
             Err(why) => problems.push(located(
                 source,
@@ -60,7 +68,7 @@ pub fn check_media_files(bundle: &Bundle, source: &str, site_root: &Path) -> Vec
             Ok(_) => {}
         }
     }
-    if let Some(basemap) = &bundle.map.basemap {
+    if let Some(bundle::Basemap::File(basemap)) = &bundle.map.basemap {
         if let Some(file) = local_file(site_root, basemap) {
             if !file.is_file() {
                 // A warning: the map still works on its tiles and markers without the outlines.
@@ -78,6 +86,52 @@ pub fn check_media_files(bundle: &Bundle, source: &str, site_root: &Path) -> Vec
         }
     }
     problems
+}
+
+/// An SVG image that could run script when opened by itself (`unsafe-svg`), or that is not a
+/// well-formed SVG document (`unreadable-media`); `None` for any other file (an unreadable one is
+/// reported by the size check).
+fn svg_scripting(file: &Path, image: &ImageRef, source: &str, src_path: &str) -> Option<Problem> {
+    let is_svg = file
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("svg"));
+    if !is_svg {
+        return None;
+    }
+    let text = std::fs::read_to_string(file).ok()?;
+    let (code, message) = match crate::svg_safety::scripting_in_svg(&text) {
+        Ok(findings) if findings.is_empty() => return None,
+        Err(why) => (
+            "unreadable-media",
+            format!(
+                "\"{}\" is not an SVG image browsers can show: {why}.",
+                image.src
+            ),
+        ),
+        Ok(findings) => {
+            const SHOWN: usize = 4;
+            let mut list: Vec<String> =
+                findings.iter().take(SHOWN).map(|f| f.to_string()).collect();
+            if findings.len() > SHOWN {
+                list.push(format!("{} more", findings.len() - SHOWN));
+            }
+            (
+                "unsafe-svg",
+                format!(
+                    "\"{}\" holds what can run script when the image is opened by itself, as a page of the site: {}.",
+                    image.src,
+                    list.join(", ")
+                ),
+            )
+        }
+    };
+    Some(located(
+        source,
+        Severity::Error,
+        code,
+        src_path.to_owned(),
+        message,
+    ))
 }
 
 fn image_refs(bundle: &Bundle) -> Vec<ImageRef<'_>> {

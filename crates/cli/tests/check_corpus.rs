@@ -41,6 +41,13 @@ const CASES: &[(&str, i32, &str)] = &[
     ("media-size-mismatch", 1, "data/media-size-mismatch.json:54:20: error[media-size-mismatch]: \"media/gift.svg\" is 40×30 pixels, but the bundle says 1600×1200. Set \"width\": 40, \"height\": 30."),
     ("invalid-date", 1, "data/invalid-date.json:49:15: error[invalid-date]: date \"2021-06-31\" is not a calendar date"),
     ("details-kind-mismatch", 1, "data/details-kind-mismatch.json:50:18: error[details-kind-mismatch]: \"artwork\" details belong to items of kind \"artwork\", but this item is \"plaque\"."),
+    // A link from the bundle to a file of the site that a browser opens as a page (validation: the
+    // browser refuses it too).
+    ("unsafe-link", 1, "data/unsafe-link.json:8:67: error[unsafe-link]: link \"media/gift.svg\" opens a .svg file of this site, which browsers show as a document: a page of the site's own address, where a script in it would run as the site itself. A link may open only the site's pdf, jpg, jpeg, png"),
+    // An SVG image with a script, an event handler and a script link, each found past its disguise
+    // (a namespace prefix, a character reference); and one that is not XML at all.
+    ("unsafe-svg", 1, "data/unsafe-svg.json:53:18: error[unsafe-svg]: \"media/scripted.svg\" holds what can run script when the image is opened by itself, as a page of the site: an event handler onload=\"…\" (line 1), a <svg:script> element (line 3), a javascript: URL in xlink:href=\"…\" (line 4).\n    at items[0].media[0].src\n    hint: export the drawing again as a plain SVG"),
+    ("malformed-svg", 1, "data/malformed-svg.json:57:33: error[unreadable-media]: \"media/not-xml.svg\" is not an SVG image browsers can show: it is not well-formed XML ("),
     // Warnings do not stop publishing.
     ("missing-translation", 0, "data/missing-translation.json:37:15: warning[missing-translation]: no \"en\" text"),
 ];

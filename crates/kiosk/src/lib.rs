@@ -134,6 +134,7 @@ pub struct Kiosk {
     timing: Timing,
     phase: Phase,
     last_input: Millis,
+    /// Never more than `timing.refresh` away (see [`Kiosk::set_timing`]).
     next_check: Millis,
     slides: usize,
     pending_bundle: bool,
@@ -173,9 +174,19 @@ impl Kiosk {
         self.pending_bundle || self.pending_app
     }
 
-    /// New timings (e.g. from a new bundle); the current phase keeps its deadlines.
-    pub fn set_timing(&mut self, timing: Timing) {
+    /// New timings at `now` (e.g. from a new bundle); the current phase keeps its deadlines, and the
+    /// next check for updates comes no later than `now + refresh`.
+    ///
+    /// The bundle often arrives after the kiosk's code, which started on the default 300 s; its own
+    /// `refresh_seconds` says how stale the content on show may get, so it counts from when that
+    /// content arrived, not from the start on a period nobody chose. The check only ever moves
+    /// earlier: the glue applies the timings again on every bundle change and swap, and moving the
+    /// check later each time could put it off for good. Counting from `now` rather than from the
+    /// start keeps a bundle that arrived late from being fetched again at once; a longer period takes
+    /// over after the check already due.
+    pub fn set_timing(&mut self, timing: Timing, now: Millis) {
         self.timing = timing;
+        self.next_check = self.next_check.min(now + timing.refresh);
     }
 
     /// The number of slides changed (e.g. a new bundle): the slideshow restarts if it was beyond the end.

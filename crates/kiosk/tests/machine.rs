@@ -1,5 +1,6 @@
-//! The kiosk state machine against a fake clock: every transition, the catch-up after a sleep, and the
-//! update rules (swap only when idle, never an invalid bundle).
+//! The kiosk state machine against a fake clock: every transition, the catch-up after a sleep, when
+//! the checks for updates come (also when the bundle's timings arrive late), and the update rules
+//! (swap only when idle, never an invalid bundle).
 
 use kiosk::{Action, CheckOutcome, Kiosk, Phase, Timing};
 
@@ -14,8 +15,13 @@ struct Rig {
 
 impl Rig {
     fn new(slides: usize) -> Self {
+        Rig::with_timing(Timing::default(), slides)
+    }
+
+    /// A kiosk started at 0 on `timing` (the bundle's, when it was in before the kiosk's code).
+    fn with_timing(timing: Timing, slides: usize) -> Self {
         Rig {
-            kiosk: Kiosk::new(Timing::default(), 0, slides),
+            kiosk: Kiosk::new(timing, 0, slides),
             now: 0,
             log: Vec::new(),
         }
@@ -49,6 +55,23 @@ impl Rig {
 
     fn at(&self, action: Action) -> Option<u64> {
         self.log.iter().find(|(_, a)| *a == action).map(|(t, _)| *t)
+    }
+
+    /// When the checks for updates came.
+    fn checks(&self) -> Vec<u64> {
+        self.log
+            .iter()
+            .filter(|(_, a)| *a == Action::CheckForUpdates)
+            .map(|(t, _)| *t)
+            .collect()
+    }
+}
+
+/// The default timings but for the refresh period: what a bundle's `refresh_seconds` changes.
+fn refresh_every(seconds: u64) -> Timing {
+    Timing {
+        refresh: seconds * S,
+        ..Timing::default()
     }
 }
 
@@ -198,18 +221,81 @@ fn a_sleeping_tab_catches_up_in_order() {
 fn checks_come_at_the_refresh_interval() {
     let mut rig = Rig::new(1);
     rig.run(901 * S, |_| false);
-    let checks: Vec<u64> = rig
-        .log
-        .iter()
-        .filter(|(_, a)| *a == Action::CheckForUpdates)
-        .map(|(t, _)| *t)
-        .collect();
-    assert_eq!(checks, vec![300 * S, 600 * S, 900 * S]);
+    assert_eq!(rig.checks(), vec![300 * S, 600 * S, 900 * S]);
     rig.kiosk.check_soon(rig.now);
     assert_eq!(
         rig.kiosk.tick(rig.now, false),
         vec![Action::CheckForUpdates]
     );
+}
+
+#[test]
+fn the_first_check_comes_within_the_refresh_when_the_bundle_came_first() {
+    // The bundle was in before the kiosk's code: the machine starts on its timings.
+    let mut rig = Rig::with_timing(refresh_every(30), 1);
+    // The glue applies the same timings again once it is mounted, and on every bundle change.
+    rig.run(5 * S, |_| false);
+    rig.kiosk.set_timing(refresh_every(30), rig.now);
+    rig.run(86 * S, |_| false);
+    assert_eq!(rig.checks(), vec![30 * S, 60 * S, 90 * S]);
+}
+
+#[test]
+fn the_first_check_comes_within_the_refresh_when_the_bundle_came_later() {
+    // (seconds after the code that the bundle arrives, its refresh_seconds, the first check)
+    for (arrives, refresh, first) in [
+        (5, 30, 35),
+        // Later than its own period after the start: not fetched again at once.
+        (100, 30, 130),
+        // Shorter than the default, but the default's check comes sooner.
+        (290, 60, 300),
+        // Longer than the default: it takes over after the check already due.
+        (5, 3600, 300),
+    ] {
+        let mut rig = Rig::new(1);
+        rig.run(arrives * S, |_| false);
+        rig.kiosk.set_timing(refresh_every(refresh), rig.now);
+        rig.run((first + refresh) * S - rig.now, |_| false);
+        let context = format!("bundle at {arrives} s with refresh_seconds {refresh}");
+        let checks = rig.checks();
+        assert!(
+            checks
+                .first()
+                .is_some_and(|&t| t <= (arrives + refresh) * S),
+            "{context}: the first check must come within refresh_seconds of the bundle"
+        );
+        assert_eq!(checks, vec![first * S, (first + refresh) * S], "{context}");
+    }
+}
+
+#[test]
+fn applying_timings_again_never_puts_a_check_off() {
+    let mut rig = Rig::with_timing(refresh_every(30), 1);
+    // Every 10 s, the same timings again (a bundle change that left them alone).
+    for _ in 0..3 {
+        rig.run(10 * S, |_| false);
+        rig.kiosk.set_timing(refresh_every(30), rig.now);
+    }
+    assert_eq!(rig.checks(), vec![30 * S]);
+    // The network came back: the check asked for at once stays at once.
+    rig.run(5 * S, |_| false);
+    rig.kiosk.check_soon(rig.now);
+    rig.kiosk.set_timing(refresh_every(3600), rig.now);
+    assert_eq!(
+        rig.kiosk.tick(rig.now, false),
+        vec![Action::CheckForUpdates]
+    );
+}
+
+#[test]
+fn a_bundle_after_the_code_does_not_leave_the_first_check_at_300_s() {
+    // Broke: the bundle arrived after the kiosk's code, `set_timing` kept the default's next check,
+    // and a bundle asking for a check every 30 s had its first one 300 s in.
+    let mut rig = Rig::new(1);
+    rig.run(5 * S, |_| false);
+    rig.kiosk.set_timing(refresh_every(30), rig.now);
+    rig.run(295 * S, |_| false);
+    assert_eq!(rig.checks().first(), Some(&(35 * S)));
 }
 
 #[test]

@@ -318,7 +318,7 @@ mod tests {
         // encodeURIComponent's unescaped set, and what it escapes.
         assert_eq!(encode("AZaz09-_.!~*'()"), "AZaz09-_.!~*'()");
         assert_eq!(encode(" &=?#/+%"), "%20%26%3D%3F%23%2F%2B%25");
-        assert_eq!(encode("红船"), "%E7%BA%A2%E8%88%B9");
+        assert_eq!(encode("风筝"), "%E9%A3%8E%E7%AD%9D");
         let mut q: Query = [("kind", "artwork"), ("q", "red ship & 红")]
             .into_iter()
             .collect();
@@ -355,7 +355,7 @@ mod tests {
             "%",
             "%25",
             "a=b&c",
-            "红船 · 会址",
+            "风筝 · 灯笼",
             "\u{1F680}",
             "'\"<>",
         ];

@@ -1,0 +1,103 @@
+// Trunk post-build hook, the first of the chain: the event's content into the built site.
+//  1. With SHOWCASE_CONTENT=<folder> (a folder shaped like public/: data/bundle.json, media/, and
+//     optionally basemap/), that folder's data/, media/ and basemap/ replace the ones trunk copied from
+//     public/. The app is the same for every event; only this folder differs. The pre-build check
+//     (Trunk.toml) checks the same folder's bundle.
+//  2. The page's head from the bundle, so that the first HTML (what a crawler, a link preview or a
+//     visitor waiting for the wasm sees) is the event's and not a placeholder: the document language,
+//     <title> (the site's name), <meta name="description">, the site's name and short name in both
+//     languages (<meta name="application-name" lang=… data-short=…>, which the header shows until
+//     the bundle is read) and its mark (<meta name="site-mark">), and the bundle's default language
+//     (<meta name="default-language">, the language the app starts in). The app reads the bundle's
+//     own values once it has it (src/site.rs): a bundle swapped on the server without a rebuild still
+//     shows right, after a moment.
+// Every text goes into the HTML escaped; nothing from the bundle becomes markup.
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const LANGS = { zh: 'zh-CN', en: 'en' };
+
+/// A bundle Text in `lang`, else in the other language (the app's fallback rule, docs/bundle.md).
+export function textIn(text, lang) {
+  if (!text) return '';
+  const other = lang === 'zh' ? 'en' : 'zh';
+  const exact = (l) => (typeof text[l] === 'string' && text[l].trim() !== '' ? text[l] : undefined);
+  return exact(lang) ?? exact(other) ?? '';
+}
+
+export function escapeHtml(text) {
+  return String(text)
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+/// What the head says of the site, from a parsed bundle (the defaults of crates/bundle's `Meta`).
+export function headOf(bundle) {
+  const lang = bundle.default_language ?? 'zh';
+  if (!(lang in LANGS)) throw new Error(`data/bundle.json: default_language ${JSON.stringify(lang)}`);
+  const meta = bundle.meta ?? {};
+  const siteName = meta.site_name ?? meta.title;
+  const shortName = meta.short_name ?? siteName;
+  const description = meta.description ?? meta.subtitle ?? bundle.event?.summary;
+  return {
+    lang,
+    htmlLang: LANGS[lang],
+    title: textIn(siteName, lang),
+    description: textIn(description, lang),
+    names: Object.keys(LANGS).map((l) => ({ lang: LANGS[l], name: textIn(siteName, l), short: textIn(shortName, l) })),
+    mark: meta.mark,
+    defaultLanguage: bundle.default_language,
+  };
+}
+
+/// `index` with its head written from `head` (see headOf). Throws where index.html lacks a placeholder,
+/// so that a changed index.html cannot silently ship the placeholder.
+export function writeHead(index, head) {
+  const replace = (text, pattern, by, what) => {
+    if (!pattern.test(text)) throw new Error(`index.html: no ${what} to fill in`);
+    return text.replace(pattern, () => by);
+  };
+  let out = replace(index, /<html lang="[^"]*">/, `<html lang="${head.htmlLang}">`, '<html lang>');
+  out = replace(out, /<title>[^<]*<\/title>/, `<title>${escapeHtml(head.title)}</title>`, '<title>');
+  out = replace(
+    out,
+    /<meta name="description" content="[^"]*">/,
+    `<meta name="description" content="${escapeHtml(head.description)}">`,
+    '<meta name="description">',
+  );
+  const metas = head.names.map(
+    (n) => `<meta name="application-name" lang="${n.lang}" content="${escapeHtml(n.name)}" data-short="${escapeHtml(n.short)}">`,
+  );
+  if (head.mark) metas.push(`<meta name="site-mark" content="${escapeHtml(head.mark)}">`);
+  if (head.defaultLanguage) metas.push(`<meta name="default-language" content="${head.defaultLanguage}">`);
+  out = out.replace(/\s*<meta name="(application-name|site-mark|default-language)"[^>]*>/g, '');
+  if (!out.includes('</head>')) throw new Error('index.html: no </head>');
+  return out.replace('</head>', `${metas.map((m) => `  ${m}\n`).join('')}</head>`);
+}
+
+/// Replaces the staging dir's content folders with those of `content`.
+export function copyContent(content, dir) {
+  const from = resolve(content);
+  if (!existsSync(join(from, 'data', 'bundle.json'))) throw new Error(`SHOWCASE_CONTENT=${content}: no data/bundle.json in it`);
+  // The sample's data and media go whatever the folder holds; the site's own outlines (basemap/) stay
+  // unless the folder brings its own.
+  for (const folder of ['data', 'media', 'basemap']) {
+    const own = existsSync(join(from, folder));
+    if (own || folder !== 'basemap') rmSync(join(dir, folder), { recursive: true, force: true });
+    if (own) cpSync(join(from, folder), join(dir, folder), { recursive: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+  if (!dir) throw new Error('usage: site-content.mjs <dist dir> (or run as a trunk hook)');
+  if (process.env.SHOWCASE_CONTENT) copyContent(process.env.SHOWCASE_CONTENT, dir);
+  const bundle = JSON.parse(readFileSync(join(dir, 'data', 'bundle.json'), 'utf8'));
+  const indexPath = join(dir, 'index.html');
+  const head = headOf(bundle);
+  writeFileSync(indexPath, writeHead(readFileSync(indexPath, 'utf8'), head));
+  console.log(`site-content: ${process.env.SHOWCASE_CONTENT ?? 'public'}, head "${head.title}" (${head.lang})`);
+}

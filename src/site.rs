@@ -1,0 +1,107 @@
+//! The site itself: its address (the base path it is served under, links below it), its identity (name,
+//! short name and mark, from the bundle, or before the bundle has come from the page's head, where the
+//! build wrote them: scripts/page-head.mjs) and the document title.
+
+use bundle::{Lang, Text};
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::store::{use_store, Store};
+
+/// Who the site is, in one language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Identity {
+    pub name: String,
+    /// For narrow screens; the name when the bundle has no short name.
+    pub short_name: String,
+    /// One or two characters for the header's round mark.
+    pub mark: Option<String>,
+}
+
+/// The site's identity in `lang`: the bundle's (tracked), else what the build wrote into the head,
+/// else a general name.
+pub fn identity(store: Store, lang: Lang) -> Identity {
+    store
+        .bundle
+        .with(|b| {
+            b.as_ref().map(|b| Identity {
+                name: b.meta.site_name().get(lang).to_owned(),
+                short_name: b.meta.short_name().get(lang).to_owned(),
+                mark: b.meta.mark.clone(),
+            })
+        })
+        .or_else(|| head_identity(lang))
+        .unwrap_or_else(|| {
+            let name = td_string!(locale(lang), site_name).to_owned();
+            Identity {
+                short_name: name.clone(),
+                name,
+                mark: None,
+            }
+        })
+}
+
+/// `<meta name="application-name" lang="…" content="…" data-short="…">` and `<meta name="site-mark">`.
+fn head_identity(lang: Lang) -> Option<Identity> {
+    let document = document();
+    let selector = format!(r#"meta[name="application-name"][lang="{}"]"#, lang.bcp47());
+    let meta = document.query_selector(&selector).ok()??;
+    let name = meta.get_attribute("content").filter(|n| !n.is_empty())?;
+    let mark = document
+        .query_selector(r#"meta[name="site-mark"]"#)
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"));
+    Some(Identity {
+        short_name: meta.get_attribute("data-short").unwrap_or_else(|| name.clone()),
+        name,
+        mark,
+    })
+}
+
+/// A bundle text in `lang`, or `fallback` where the bundle leaves it out.
+pub fn text_or(text: Option<&Text>, lang: Lang, fallback: &str) -> String {
+    text.map_or_else(|| fallback.to_owned(), |t| t.get(lang).to_owned())
+}
+
+/// The path the site is served under, from `<base href>` (trunk's `--public-url`): "" at the root,
+/// "/showcase" under a sub-path.
+fn router_base() -> String {
+    document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|base| web_sys::Url::new(&base).ok())
+        .map(|url| url.pathname().trim_end_matches('/').to_owned())
+        .unwrap_or_default()
+}
+
+/// Sets the document title while the calling page is shown: "<page> · <showcase title>".
+pub fn use_document_title(page: impl Fn() -> Option<String> + Send + Sync + 'static) {
+    let store = use_store();
+    Effect::new(move |_| {
+        let lang = store.lang.get();
+        let site = identity(store, lang).name;
+        let title = match page() {
+            Some(page) if !site.is_empty() => format!("{page} · {site}"),
+            Some(page) => page,
+            None => site,
+        };
+        document().set_title(&title);
+    });
+}
+
+/// `path` (starting with `/`) under the site's base, for plain links. Plain `<a>` elements are still
+/// routed client-side by the router; unlike `Link` they do not each watch the location, which matters
+/// in long lists that re-render on every keystroke.
+pub fn app_href(path: &str) -> String {
+    format!("{}{path}", base_path())
+}
+
+/// [`router_base`], read once.
+pub fn base_path() -> String {
+    thread_local! {
+        static BASE: String = router_base();
+    }
+    BASE.with(Clone::clone)
+}
