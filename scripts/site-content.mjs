@@ -11,7 +11,10 @@
 //     (<meta name="default-language">, the language the app starts in). The app reads the bundle's
 //     own values once it has it (src/site.rs): a bundle swapped on the server without a rebuild still
 //     shows right, after a moment.
+//  3. The icon: public/favicon.svg is a plain one; with the bundle's mark, the mark on it, under a name
+//     hashed from its content (a cached icon of another mark is not kept), with its integrity hash.
 // Every text goes into the HTML escaped; nothing from the bundle becomes markup.
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -78,6 +81,28 @@ export function writeHead(index, head) {
   return out.replace('</head>', `${metas.map((m) => `  ${m}\n`).join('')}</head>`);
 }
 
+/// The icon with `mark` on it: public/favicon.svg's square, and the mark's characters, escaped.
+export function iconWithMark(plain, mark) {
+  const text = `<text x="32" y="44" font-size="${[...mark].length > 1 ? 24 : 34}" text-anchor="middle" fill="#fff" font-family="sans-serif">${escapeHtml(mark)}</text>`;
+  if (!plain.includes('</svg>')) throw new Error('favicon.svg: no </svg>');
+  return plain.replace('</svg>', `${text}</svg>`);
+}
+
+/// `index` with its icon replaced by one with `mark` on it, written into `dir`.
+export function writeIcon(index, dir, mark) {
+  const link = /<link rel="icon" href="([^"]*?)(favicon-[0-9a-f]+\.svg)"( integrity="[^"]*")?/;
+  const found = index.match(link);
+  if (!found) throw new Error('index.html: no <link rel="icon"> to the hashed favicon');
+  const [, prefix, name] = found;
+  const icon = iconWithMark(readFileSync(join(dir, name), 'utf8'), mark);
+  const digest = createHash('sha256').update(icon).digest('hex').slice(0, 16);
+  const integrity = `sha384-${createHash('sha384').update(icon).digest('base64')}`;
+  const named = `favicon-${digest}.svg`;
+  rmSync(join(dir, name));
+  writeFileSync(join(dir, named), icon);
+  return index.replace(link, () => `<link rel="icon" href="${prefix}${named}"${found[3] ? ` integrity="${integrity}"` : ''}`);
+}
+
 /// Replaces the staging dir's content folders with those of `content`.
 export function copyContent(content, dir) {
   const from = resolve(content);
@@ -98,6 +123,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const bundle = JSON.parse(readFileSync(join(dir, 'data', 'bundle.json'), 'utf8'));
   const indexPath = join(dir, 'index.html');
   const head = headOf(bundle);
-  writeFileSync(indexPath, writeHead(readFileSync(indexPath, 'utf8'), head));
+  let index = writeHead(readFileSync(indexPath, 'utf8'), head);
+  if (head.mark) index = writeIcon(index, dir, head.mark);
+  writeFileSync(indexPath, index);
   console.log(`site-content: ${process.env.SHOWCASE_CONTENT ?? 'public'}, head "${head.title}" (${head.lang})`);
 }

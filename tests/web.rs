@@ -75,7 +75,7 @@ async fn shell_shows_the_title_and_follows_the_language() {
     eventually("lang=en on <html>", || html_lang().as_deref() == Some("en")).await;
     let nav = text_of(&root, "nav").unwrap();
     assert!(
-        nav.contains("Gallery") && nav.contains("Books of love"),
+        nav.contains("Gallery") && nav.contains("Book donations"),
         "{nav}"
     );
     // Explore cards carry counts computed from the bundle.

@@ -65,3 +65,20 @@ test('a content folder replaces the data and media trunk copied', () => {
   assert.ok(!existsSync(join(dist, 'media', 'old.svg')), 'the sample media do not stay');
   assert.throws(() => copyContent(join(root, 'nothing'), dist), /no data\/bundle.json/);
 });
+
+test('the icon carries the bundle\'s mark, under a name and integrity hash of its own', async () => {
+  const { writeIcon } = await import('../../scripts/site-content.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'icon-'));
+  const plain = readFileSync(new URL('../../public/favicon.svg', import.meta.url), 'utf8');
+  assert.doesNotMatch(plain, /<text/, 'the icon the site ships has no mark of any event');
+  writeFileSync(join(dir, 'favicon-0123456789abcdef.svg'), plain);
+  const index = '<head><link rel="icon" href="/showcase/favicon-0123456789abcdef.svg" integrity="sha384-old"/></head>';
+  const out = writeIcon(index, dir, '<书>');
+  const [, name] = out.match(/href="\/showcase\/(favicon-[0-9a-f]{16}\.svg)"/);
+  assert.notEqual(name, 'favicon-0123456789abcdef.svg');
+  assert.ok(!existsSync(join(dir, 'favicon-0123456789abcdef.svg')));
+  const icon = readFileSync(join(dir, name), 'utf8');
+  assert.match(icon, /&lt;书&gt;<\/text><\/svg>\s*$/);
+  assert.doesNotMatch(out, /sha384-old/);
+  assert.match(out, /integrity="sha384-[A-Za-z0-9+/=]+"/);
+});
