@@ -40,8 +40,12 @@ export function escapeHtml(text) {
 /// What the head says of the site, from a parsed bundle (the defaults of crates/bundle's `Meta`).
 export function headOf(bundle) {
   const lang = bundle.default_language ?? 'zh';
-  if (!(lang in LANGS)) throw new Error(`data/bundle.json: default_language ${JSON.stringify(lang)}`);
-  const meta = bundle.meta ?? {};
+  if (!Object.hasOwn(LANGS, lang)) throw new Error(`data/bundle.json: default_language ${JSON.stringify(lang)}`);
+  // serde also reads a struct written as an array of its fields; the head needs the named form.
+  const meta = bundle.meta;
+  if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
+    throw new Error('data/bundle.json: write "meta" as an object ({ "title": …, … }) for the page\'s head');
+  }
   const siteName = meta.site_name ?? meta.title;
   const shortName = meta.short_name ?? siteName;
   const description = meta.description ?? meta.subtitle ?? bundle.event?.summary;
@@ -88,13 +92,14 @@ export function iconWithMark(plain, mark) {
   return plain.replace('</svg>', `${text}</svg>`);
 }
 
-/// `index` with its icon replaced by one with `mark` on it, written into `dir`.
-export function writeIcon(index, dir, mark) {
+/// `index` with its icon replaced by one with `mark` on it, written into `dir`: made from `plain`
+/// (public/favicon.svg; not the staged file, which a second run would have marked already).
+export function writeIcon(index, dir, mark, plain = readFileSync(new URL('../public/favicon.svg', import.meta.url), 'utf8')) {
   const link = /<link rel="icon" href="([^"]*?)(favicon-[0-9a-f]+\.svg)"( integrity="[^"]*")?/;
   const found = index.match(link);
   if (!found) throw new Error('index.html: no <link rel="icon"> to the hashed favicon');
   const [, prefix, name] = found;
-  const icon = iconWithMark(readFileSync(join(dir, name), 'utf8'), mark);
+  const icon = iconWithMark(plain, mark);
   const digest = createHash('sha256').update(icon).digest('hex').slice(0, 16);
   const integrity = `sha384-${createHash('sha384').update(icon).digest('base64')}`;
   const named = `favicon-${digest}.svg`;
@@ -107,12 +112,11 @@ export function writeIcon(index, dir, mark) {
 export function copyContent(content, dir) {
   const from = resolve(content);
   if (!existsSync(join(from, 'data', 'bundle.json'))) throw new Error(`SHOWCASE_CONTENT=${content}: no data/bundle.json in it`);
-  // The sample's data and media go whatever the folder holds; the site's own outlines (basemap/) stay
-  // unless the folder brings its own.
+  // The sample's data and media go whatever the folder holds. The site's own outlines (basemap/) stay,
+  // beside any of the folder's own.
+  for (const folder of ['data', 'media']) rmSync(join(dir, folder), { recursive: true, force: true });
   for (const folder of ['data', 'media', 'basemap']) {
-    const own = existsSync(join(from, folder));
-    if (own || folder !== 'basemap') rmSync(join(dir, folder), { recursive: true, force: true });
-    if (own) cpSync(join(from, folder), join(dir, folder), { recursive: true });
+    if (existsSync(join(from, folder))) cpSync(join(from, folder), join(dir, folder), { recursive: true });
   }
 }
 

@@ -22,6 +22,18 @@ pub fn App() -> impl IntoView {
     let store = Store::new();
     store.provide();
     preload_first_page();
+    // Once a bundle is on show (the newest, or the last good one kept), the work for later
+    // (`crate::idle`) is scheduled, once.
+    Effect::new(move |scheduled: Option<bool>| {
+        if scheduled == Some(true) {
+            return true;
+        }
+        let on_show = store.bundle.with(Option::is_some);
+        if on_show {
+            crate::idle::prepare_offline(store);
+        }
+        on_show
+    });
     leptos::task::spawn_local(store.load());
     view! { <Shell/> }
 }
@@ -32,6 +44,7 @@ pub fn Shell() -> impl IntoView {
     let store = use_store();
     let router = Router::provide(prepare, chunks::failed_view);
     let kiosk = KioskMode::provide(store);
+    crate::site::sync_description(store);
     Effect::new(move |_| {
         let lang = store.lang.get();
         if let Some(html) = document().document_element() {

@@ -16,11 +16,11 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::site::base_path;
 use crate::components::media::BundleImage;
 use crate::i18n::*;
 use crate::offline;
 use crate::router::{use_router, Router};
+use crate::site::base_path;
 use crate::store::{default_lang, forget_lang_choice, use_store, Store};
 
 const KIOSK_KEY: &str = "showcase.kiosk";

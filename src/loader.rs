@@ -70,7 +70,7 @@ pub fn in_head(meta: &str) -> bool {
 
 /// One attempt: adds the `<link rel="stylesheet">` or `<script>` for the address and integrity hash
 /// that `<meta name="{meta}">` gives (written by scripts/lazy-assets.mjs) to the head, and waits for it
-/// to load, at most the bundle's time-out. A failed attempt takes its element away, so the next one is
+/// to load (a stylesheet at most the bundle's time-out, see below). A failed attempt takes its element away, so the next one is
 /// a new request and the page never keeps a dead one.
 pub async fn try_add(meta: &str, asset: Asset) -> Result<(), String> {
     let timeout_ms = RetryPolicy::default().timeout.as_millis() as i32;
@@ -120,6 +120,12 @@ fn add_element(
     let mut listen = |resolve: js_sys::Function, reject: js_sys::Function| {
         let _ = element.add_event_listener_with_callback("load", &resolve);
         let _ = element.add_event_listener_with_callback("error", &reject);
+        // A script is not given up on for being slow: taken away, it would still run when it came,
+        // and a second copy of Leaflet, run after a map was made with the first, breaks that map. A
+        // stalled request ends in an error of its own.
+        if asset == Asset::Script {
+            return;
+        }
         let _ = web_sys::window().map(|w| {
             w.set_timeout_with_callback_and_timeout_and_arguments_1(
                 &reject,

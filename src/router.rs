@@ -42,7 +42,7 @@ struct Shown {
 /// expected: the server sends the app only for addresses under the base): a page that is not found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Url {
-    /// "/", "/gallery/red-ship": percent-encoded, as in the address.
+    /// "/", "/gallery/paper-lantern": percent-encoded, as in the address.
     path: String,
     /// "" or "?…".
     search: String,

@@ -1,6 +1,6 @@
 //! The site itself: its address (the base path it is served under, links below it), its identity (name,
 //! short name and mark, from the bundle, or before the bundle has come from the page's head, where the
-//! build wrote them: scripts/page-head.mjs) and the document title.
+//! build wrote them: scripts/site-content.mjs) and the document title.
 
 use bundle::{Lang, Text};
 use leptos::prelude::*;
@@ -53,10 +53,28 @@ fn head_identity(lang: Lang) -> Option<Identity> {
         .flatten()
         .and_then(|m| m.get_attribute("content"));
     Some(Identity {
-        short_name: meta.get_attribute("data-short").unwrap_or_else(|| name.clone()),
+        short_name: meta
+            .get_attribute("data-short")
+            .unwrap_or_else(|| name.clone()),
         name,
         mark,
     })
+}
+
+/// Keeps `<meta name="description">` (the build's, from the bundle it was built with) that of the
+/// bundle on show, in the visitor's language: a bundle swapped on the server, or the other language,
+/// describes the page as it is.
+pub fn sync_description(store: Store) {
+    Effect::new(move |_| {
+        let lang = store.lang.get();
+        let text = store
+            .bundle
+            .with(|b| Some(b.as_ref()?.description().get(lang).to_owned()));
+        let meta = document().query_selector(r#"meta[name="description"]"#);
+        if let (Some(text), Ok(Some(meta))) = (text, meta) {
+            let _ = meta.set_attribute("content", &text);
+        }
+    });
 }
 
 /// A bundle text in `lang`, or `fallback` where the bundle leaves it out.
@@ -76,7 +94,7 @@ fn router_base() -> String {
         .unwrap_or_default()
 }
 
-/// Sets the document title while the calling page is shown: "<page> · <showcase title>".
+/// Sets the document title while the calling page is shown: "<page> · <the site's name>".
 pub fn use_document_title(page: impl Fn() -> Option<String> + Send + Sync + 'static) {
     let store = use_store();
     Effect::new(move |_| {

@@ -163,7 +163,6 @@ impl Store {
         match result {
             Ok((bundle, text, etag)) => {
                 self.accepted(bundle, text, etag, false);
-                crate::idle::prepare_offline(self);
                 self.status.set(LoadStatus::Ready);
             }
             Err(err) => {
@@ -175,9 +174,7 @@ impl Store {
                         }
                     }
                 }
-                if self.bundle.with_untracked(Option::is_some) {
-                    crate::idle::prepare_offline(self);
-                } else {
+                if self.bundle.with_untracked(Option::is_none) {
                     // Only the error panel: nothing to wait for. Offline next time, at least.
                     crate::chunks::when_idle_each(
                         [Box::new(crate::offline::register_service_worker) as Box<dyn FnOnce()>]

@@ -13,6 +13,7 @@ use bundle::Lang;
 use js_sys::{Array, Object, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::*;
@@ -241,8 +242,8 @@ fn as_promise(loaded: impl Future<Output = bool> + 'static) -> js_sys::Promise {
 /// every [`TRY_AGAIN_ALONE_MS`] after a last attempt.
 #[component]
 pub fn MapUnavailable(lang: Signal<Lang>) -> impl IntoView {
-    let status = STATUS.with(Clone::clone);
-    let attempt_failed = ATTEMPT_FAILED.with(Clone::clone);
+    let status = RwSignal::from(STATUS.with(Clone::clone));
+    let attempt_failed = RwSignal::from(ATTEMPT_FAILED.with(Clone::clone));
     let again = send_wrapper::SendWrapper::new(gloo_timers::callback::Interval::new(
         TRY_AGAIN_ALONE_MS,
         || {
@@ -253,15 +254,34 @@ pub fn MapUnavailable(lang: Signal<Lang>) -> impl IntoView {
     ));
     on_cleanup(move || drop(again));
     let shown = move || attempt_failed.get() && status.get() != Status::Ready;
+    let text = move || td_string!(locale(lang.get()), map_failed);
+    // The button goes when the map comes: the focus it had goes to the map, not to the page's start.
+    let button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if status.get() != Status::Ready {
+            return;
+        }
+        let Some(button) = button.get_untracked() else {
+            return;
+        };
+        let focused = document().active_element();
+        if focused.is_some_and(|f| AsRef::<web_sys::Element>::as_ref(&button) == &f) {
+            let map = button.closest(".map").ok().flatten();
+            if let Some(map) = map.and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = map.focus();
+            }
+        }
+    });
+    // The live region is always there, and only its words change: one added with its words is often
+    // not announced.
     view! {
-        <Show when=shown>
-            <div class="map-unavailable" role="status">
-                <p>{move || td_string!(locale(lang.get()), map_failed)}</p>
-                <button type="button" class="button" on:click=|_| try_again()>
-                    {move || td_string!(locale(lang.get()), retry)}
-                </button>
-            </div>
-        </Show>
+        <p class="visually-hidden" role="status">{move || shown().then(text)}</p>
+        <div class="map-unavailable" hidden=move || !shown()>
+            <p aria-hidden="true">{text}</p>
+            <button type="button" class="button" node_ref=button on:click=|_| try_again()>
+                {move || td_string!(locale(lang.get()), map_retry)}
+            </button>
+        </div>
     }
 }
 

@@ -13,9 +13,9 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::site::app_href;
 use crate::components::leaflet::{self as l, Layer, LeafletMap, MapUnavailable};
 use crate::i18n::*;
+use crate::site::app_href;
 use crate::store::use_store;
 
 /// The Leaflet pane of the province outlines (see `MapView`).
@@ -339,7 +339,10 @@ fn markers(
                     .map(|u| u.short_name.as_ref().unwrap_or(&u.name).get(lang))
                     .collect::<Vec<_>>()
                     .join("、");
-                let label = format!("{}: {names}", td_string!(l, units_here, count = group_thousands(n as u64)));
+                let label = format!(
+                    "{}: {names}",
+                    td_string!(l, units_here, count = group_thousands(n as u64))
+                );
                 let marker = unit_marker(
                     (lat, lon),
                     icon_content(&n.to_string(), &label),
@@ -439,13 +442,14 @@ fn popup(bundle: &Bundle, unit: &Unit, lang: Lang) -> web_sys::HtmlElement {
     root
 }
 
-/// The credit of the outlines drawn: the bundle's for a file of its own, the site's for the site's.
+/// The credit of the outlines drawn: the site's for the site's, the bundle's for a file of its own.
 fn basemap_credit(bundle: &Bundle, lang: Lang) -> String {
+    if bundle.map.site_basemap() {
+        return td_string!(locale(lang), site_basemap_credit).to_owned();
+    }
     match (&bundle.map.basemap, &bundle.map.basemap_credit) {
         (Some(bundle::Basemap::File(_)), Some(credit)) => credit.get(lang).to_owned(),
-        (Some(bundle::Basemap::File(_)), None) => String::new(),
-        (None, _) => td_string!(locale(lang), site_basemap_credit).to_owned(),
-        (Some(bundle::Basemap::None), _) => String::new(),
+        _ => String::new(),
     }
 }
 

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::site::{app_href, use_document_title};
 use crate::i18n::*;
 use crate::pages::home::unit_label;
+use crate::site::{app_href, use_document_title};
 use crate::store::use_store;
 
 #[component]

@@ -9,12 +9,12 @@ use leptos::prelude::*;
 use leptos::ev;
 use leptos::wasm_bindgen::JsCast;
 
-use crate::site::{app_href, use_document_title};
 use crate::components::lightbox::{use_lightbox_param, LazyLightbox, LightboxParam, Slide};
 use crate::components::media::StaticBundleImage;
 use crate::i18n::*;
 use crate::pages::home::unit_label;
 use crate::router::{use_router, NavigateOptions, Query, Router};
+use crate::site::{app_href, use_document_title};
 use crate::store::use_store;
 
 /// Cards rendered at first and added by each "show more": more than a kiosk screen holds, few enough

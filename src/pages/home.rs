@@ -3,10 +3,10 @@
 use bundle::Lang;
 use leptos::prelude::*;
 
-use crate::site::{app_href, use_document_title};
 use crate::i18n::*;
 use crate::router::Link;
 use crate::site::text_or;
+use crate::site::{app_href, use_document_title};
 use crate::store::use_store;
 
 #[component]
@@ -84,7 +84,8 @@ pub fn HomePage() -> impl IntoView {
         let other_lang = move || lang().other().bcp47();
         // A section's introduction: the bundle's, else a general sentence.
         let intros = &bundle.meta.introductions;
-        let intro = |of: fn(&bundle::Introductions) -> Option<&bundle::Text>, general: fn(Locale) -> &'static str| {
+        let intro = |of: fn(&bundle::Introductions) -> Option<&bundle::Text>,
+                     general: fn(Locale) -> &'static str| {
             let text = of(intros).cloned();
             move || text_or(text.as_ref(), lang(), general(locale(lang())))
         };

@@ -6,7 +6,6 @@ use std::sync::Arc;
 use bundle::{Bundle, Item, Lang, Text};
 use leptos::prelude::*;
 
-use crate::site::{app_href, use_document_title};
 use crate::components::lightbox::{use_lightbox_param, LazyLightbox, Slide};
 use crate::components::media::BundleImage;
 use crate::i18n::*;
@@ -14,6 +13,7 @@ use crate::kiosk_mode::{kiosk_on, public_url, QrCode};
 use crate::pages::home::unit_label;
 use crate::pages::not_found::NotFound;
 use crate::router::{use_router, Link, Page};
+use crate::site::{app_href, use_document_title};
 use crate::store::use_store;
 
 #[component]

@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::site::{app_href, text_or, use_document_title};
 use crate::components::map_view::MapView;
 use crate::i18n::*;
 use crate::pages::home::unit_label;
+use crate::site::{app_href, text_or, use_document_title};
 use crate::store::use_store;
 
 #[component]

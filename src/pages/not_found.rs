@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use crate::site::use_document_title;
 use crate::i18n::*;
 use crate::router::Link;
+use crate::site::use_document_title;
 
 #[component]
 pub fn NotFound() -> impl IntoView {

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::site::{app_href, use_document_title};
 use crate::i18n::*;
 use crate::pages::not_found::NotFound;
 use crate::router::{use_router, Page};
+use crate::site::{app_href, use_document_title};
 use crate::store::use_store;
 
 #[component]

@@ -1,6 +1,6 @@
 // The map as visitors and kiosks use it: offline outlines and markers with no request off the origin,
 // the Wujiang partners grouped at country zoom, popups by keyboard, and links into the gallery.
-import { test, expect, expectNoAxeViolations, SAMPLE } from './fixtures.mjs';
+import { test, expect, expectNoAxeViolations, replaceBundle, SAMPLE } from './fixtures.mjs';
 
 test('the basemap, markers and route render, and still do with the network cut after load (no service worker)', async ({ page, context }) => {
   await page.goto('./');
@@ -176,7 +176,8 @@ test('a first request for Leaflet that fails is tried again, and the map appears
   // The failed attempt's element went with it: one script, the one that ran.
   expect(await page.locator('script[data-from="leaflet-js"]').count()).toBe(1);
   expect(await page.evaluate(() => typeof window.L)).toBe('object');
-  await expect(map.getByRole('status')).toHaveCount(0);
+  await expect(map.getByRole('status')).toHaveText('');
+  await expect(map.locator('.map-unavailable')).toBeHidden();
 });
 
 test('while Leaflet cannot be loaded the map\'s place says so, and "try again" brings the map once it can', async ({ page }) => {
@@ -185,16 +186,61 @@ test('while Leaflet cannot be loaded the map\'s place says so, and "try again" b
   await page.goto('./map');
   const map = page.getByRole('region', { name: '地图：各单位的位置与路线' });
   const notice = map.getByRole('status');
-  await expect(notice).toContainText('地图未能加载，请检查网络连接。');
-  const again = notice.getByRole('button', { name: '重新加载' });
+  await expect(notice).toHaveText('地图未能加载，请检查网络连接。');
+  const again = map.getByRole('button', { name: '再试一次' });
   await expect(again).toBeVisible();
   expect((await again.boundingBox()).height).toBeGreaterThanOrEqual(48);
   // The places are still listed under it.
   await expect(page.locator('.places > li')).toHaveCount(SAMPLE.units.length);
   await expect(map.locator('.unit-marker')).toHaveCount(0);
+  await expectNoAxeViolations(page);
   letThrough = true;
-  await again.click();
+  await again.focus();
+  await page.keyboard.press('Enter');
   await expect(map.locator('.unit-marker')).toHaveCount(2);
   await expect.poll(() => map.locator('.leaflet-outlines-pane path').count()).toBeGreaterThan(30);
-  await expect(notice).toHaveCount(0);
+  await expect(notice).toHaveText('');
+  await expect(again).toBeHidden();
+  // The focus the button had is on the map now, not back at the page's start.
+  expect(await page.evaluate(() => document.activeElement.classList.contains('map'))).toBe(true);
+});
+
+test('the site\'s own outlines are credited as such, in plain text, without Leaflet\'s flag', async ({ page }) => {
+  await page.goto('./map');
+  const map = page.locator('.map');
+  await expect.poll(() => map.locator('.leaflet-outlines-pane path').count()).toBeGreaterThan(30);
+  const attribution = map.locator('.leaflet-control-attribution');
+  await expect(attribution).toHaveText('Leaflet | 省界轮廓：Apache ECharts');
+  await expect(attribution.locator('svg, img, a')).toHaveCount(0);
+  // The only line drawn is the bundle's route: no ring joins the partner units.
+  await expect(map.locator('.leaflet-overlay-pane path')).toHaveCount(SAMPLE.map.routes.length);
+});
+
+test('a bundle that wants no outlines gets none, and one with its own file gets that file and its credit', async ({ page }) => {
+  const geojsonAsked = [];
+  page.on('request', (r) => { if (/\.geojson$/.test(r.url())) geojsonAsked.push(new URL(r.url()).pathname); });
+  const none = structuredClone(SAMPLE);
+  none.map.basemap = false;
+  await replaceBundle(page, none);
+  await page.goto('./map');
+  const map = page.locator('.map');
+  await expect(map.locator('.unit-marker')).toHaveCount(2);
+  await page.waitForLoadState('networkidle');
+  expect(geojsonAsked).toEqual([]);
+  expect(await map.locator('.leaflet-outlines-pane path').count()).toBe(0);
+  await expect(map.locator('.leaflet-control-attribution')).toHaveText('Leaflet');
+
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  const own = structuredClone(SAMPLE);
+  own.map.basemap = 'data/own-outlines.geojson';
+  own.map.basemap_credit = { zh: '<b>自制</b>轮廓', en: '<b>Own</b> outlines' };
+  await replaceBundle(page, own);
+  const square = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[100, 25], [120, 25], [120, 35], [100, 35], [100, 25]]] } }] };
+  await page.route('**/data/own-outlines.geojson', (route) => route.fulfill({ contentType: 'application/geo+json', body: JSON.stringify(square) }));
+  await page.goto('./map');
+  await expect(map.locator('.leaflet-outlines-pane path')).toHaveCount(1);
+  expect(geojsonAsked).toEqual(['/data/own-outlines.geojson']);
+  // The bundle's words, as text: nothing of them becomes markup.
+  await expect(map.locator('.leaflet-control-attribution')).toHaveText('Leaflet | <b>自制</b>轮廓');
+  await expect(map.locator('.leaflet-control-attribution b')).toHaveCount(0);
 });

@@ -45,6 +45,8 @@ test('without the optional fields: the title names the site, the subtitle or sum
   const html = writeHead(INDEX, head);
   assert.doesNotMatch(html, /site-mark|default-language/);
   assert.throws(() => headOf(bundle({}, { default_language: 'fr' })), /default_language/);
+  assert.throws(() => headOf(bundle({}, { default_language: 'toString' })), /default_language/);
+  assert.throws(() => headOf({ meta: [{ zh: '标题' }, '2024-05-01'] }), /"meta" as an object/);
 });
 
 test('an index.html without a placeholder is refused, not shipped half-filled', () => {
@@ -63,6 +65,13 @@ test('a content folder replaces the data and media trunk copied', () => {
   assert.equal(readFileSync(join(dist, 'data', 'bundle.json'), 'utf8'), '{"new":1}');
   assert.ok(existsSync(join(dist, 'media', 'new.svg')));
   assert.ok(!existsSync(join(dist, 'media', 'old.svg')), 'the sample media do not stay');
+  // The site's own outlines stay beside the folder's.
+  mkdirSync(join(dist, 'basemap'));
+  writeFileSync(join(dist, 'basemap', 'site.geojson'), '{}');
+  mkdirSync(join(content, 'basemap'));
+  writeFileSync(join(content, 'basemap', 'own.geojson'), '{}');
+  copyContent(content, dist);
+  assert.ok(existsSync(join(dist, 'basemap', 'site.geojson')) && existsSync(join(dist, 'basemap', 'own.geojson')));
   assert.throws(() => copyContent(join(root, 'nothing'), dist), /no data\/bundle.json/);
 });
 
@@ -74,6 +83,10 @@ test('the icon carries the bundle\'s mark, under a name and integrity hash of it
   writeFileSync(join(dir, 'favicon-0123456789abcdef.svg'), plain);
   const index = '<head><link rel="icon" href="/showcase/favicon-0123456789abcdef.svg" integrity="sha384-old"/></head>';
   const out = writeIcon(index, dir, '<书>');
+  // Run again over its own output: one mark, not two.
+  const again = writeIcon(out, dir, '<书>');
+  const [, second] = again.match(/href="\/showcase\/(favicon-[0-9a-f]{16}\.svg)"/);
+  assert.equal(readFileSync(join(dir, second), 'utf8').match(/<text/g).length, 1);
   const [, name] = out.match(/href="\/showcase\/(favicon-[0-9a-f]{16}\.svg)"/);
   assert.notEqual(name, 'favicon-0123456789abcdef.svg');
   assert.ok(!existsSync(join(dir, 'favicon-0123456789abcdef.svg')));

@@ -412,9 +412,6 @@ pub struct MapSettings {
     /// GeoJSON file of the bundle's own (relative or https); `false` for none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basemap: Option<Basemap>,
-    /// Credit for the bundle's own basemap file, shown on the map.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub basemap_credit: Option<Text>,
     pub center: Coordinates,
     #[cfg_attr(feature = "schema", schemars(range(min = 1.0, max = 18.0)))]
     pub zoom: f64,
@@ -425,13 +422,16 @@ pub struct MapSettings {
     /// Map approval number (审图号), shown under the map when set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approval_number: Option<Text>,
+    /// Credit for the bundle's own basemap file, shown on the map. (Last: a struct may be written as
+    /// an array of its fields in order, and a field added before others would shift them.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basemap_credit: Option<Text>,
 }
 
 impl Default for MapSettings {
     fn default() -> Self {
         MapSettings {
             basemap: None,
-            basemap_credit: None,
             center: Coordinates {
                 lat: 30.0,
                 lon: 115.0,
@@ -441,6 +441,7 @@ impl Default for MapSettings {
             routes: Vec::new(),
             tiles: None,
             approval_number: None,
+            basemap_credit: None,
         }
     }
 }
@@ -457,6 +458,16 @@ pub enum Basemap {
 }
 
 impl MapSettings {
+    /// Whether the outlines drawn are the site's own (credited by the site): no choice, or the site's
+    /// file named (as bundles made before the choice existed do).
+    pub fn site_basemap(&self) -> bool {
+        match &self.basemap {
+            None => true,
+            Some(Basemap::File(url)) => url == SITE_BASEMAP,
+            Some(Basemap::None) => false,
+        }
+    }
+
     /// The address of the outlines to draw, if any: the bundle's own, else the site's.
     pub fn basemap_url(&self) -> Option<&str> {
         match &self.basemap {
@@ -584,6 +595,14 @@ impl Bundle {
 
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.items.iter().find(|i| i.id == id)
+    }
+
+    /// What describes the showcase to search engines and link previews: [`Meta::description`], else
+    /// the subtitle, else the event's summary (scripts/site-content.mjs gives the build's the same way).
+    pub fn description(&self) -> &Text {
+        (self.meta.description.as_ref())
+            .or(self.meta.subtitle.as_ref())
+            .unwrap_or(&self.event.summary)
     }
 
     /// Items in the kiosk's attract loop: the featured ones, else every item with an image.

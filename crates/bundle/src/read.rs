@@ -453,7 +453,18 @@ fn read_bundle(r: &mut Reader) -> Res<Bundle> {
 }
 
 fn read_meta(r: &mut Reader) -> Res<Meta> {
-    let (title, subtitle, updated, base_url, sources, site_name, short_name, mark, description, introductions) = record!(r, [
+    let (
+        title,
+        subtitle,
+        updated,
+        base_url,
+        sources,
+        site_name,
+        short_name,
+        mark,
+        description,
+        introductions,
+    ) = record!(r, [
         "title" => title: text,
         "subtitle" => subtitle: opt_text,
         "updated" => updated: string,
@@ -765,23 +776,23 @@ fn read_activity(r: &mut Reader) -> Res<Activity> {
 }
 
 fn read_map(r: &mut Reader) -> Res<MapSettings> {
-    let (basemap, basemap_credit, center, zoom, routes, tiles, approval_number) = record!(r, [
+    let (basemap, center, zoom, routes, tiles, approval_number, basemap_credit) = record!(r, [
         "basemap" => basemap: |r: &mut Reader| r.option(read_basemap),
-        "basemap_credit" => basemap_credit: opt_text,
         "center" => center: read_coordinates,
         "zoom" => zoom: Reader::f64,
         "routes" => routes: |r: &mut Reader| r.list(read_route),
         "tiles" => tiles: |r: &mut Reader| r.option(read_tiles),
         "approval_number" => approval_number: opt_text,
+        "basemap_credit" => basemap_credit: opt_text,
     ]);
     Ok(MapSettings {
         basemap: basemap.flatten(),
-        basemap_credit: basemap_credit.flatten(),
         center: req(center)?,
         zoom: req(zoom)?,
         routes: routes.unwrap_or_default(),
         tiles: tiles.flatten(),
         approval_number: approval_number.flatten(),
+        basemap_credit: basemap_credit.flatten(),
     })
 }
 

@@ -233,7 +233,19 @@ impl<S: Sink> Validator<S> {
             let at = sources.i(i);
             self.text(&source.title, &at.f("title"));
             if let Some(url) = &source.url {
-                self.url(url, &at.f("url"), UrlRule::Link);
+                // An https address on the site's own host names a file of the site, as a relative
+                // one does: the same rule for its path.
+                let own = b
+                    .meta
+                    .base_url
+                    .as_deref()
+                    .and_then(|site| path_on_site(url, site));
+                let checked = own.map(|path| if path.is_empty() { "/" } else { path });
+                if let Some(fault) = url_fault(checked.unwrap_or(url), UrlRule::Link) {
+                    self.push(Severity::Error, fault.code(), &at.f("url"), || {
+                        fault.message(url)
+                    });
+                }
             }
         }
 
@@ -560,10 +572,10 @@ impl<S: Sink> Validator<S> {
 
     /// The header's mark is a circle that holds one or two characters.
     fn mark(&mut self, mark: &str, at: &At) {
-        let count = mark.trim().chars().count();
-        if !(1..=2).contains(&count) {
+        let count = mark.chars().count();
+        if !(1..=2).contains(&count) || mark.trim() != mark {
             self.push(Severity::Error, "invalid-mark", at, || {
-                format!("the mark \"{mark}\" has {count} characters; give one or two, or leave \"mark\" out.")
+                format!("the mark \"{mark}\" has {count} characters; give one or two, without spaces, or leave \"mark\" out.")
             });
         }
     }
@@ -685,6 +697,26 @@ enum UrlFault {
     OtherScheme,
     /// A link to a file of the site that is not of an inert type (its message says what it is).
     SiteFile,
+}
+
+/// The path of `url` (from its `/`) when it is an https address on the host of `site` (compared without
+/// case, a default port or trailing dot); `None` for any other address.
+fn path_on_site<'u>(url: &'u str, site: &str) -> Option<&'u str> {
+    let authority = |url: &str| -> Option<(usize, String)> {
+        let rest = url
+            .get(..8)
+            .filter(|s| s.eq_ignore_ascii_case("https://"))?;
+        let rest = &url[rest.len()..];
+        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let host = rest[..end].rsplit('@').next().unwrap_or("");
+        let host = host
+            .strip_suffix(":443")
+            .unwrap_or(host)
+            .trim_end_matches('.');
+        Some((8 + end, host.to_ascii_lowercase()))
+    };
+    let (end, host) = authority(url)?;
+    (authority(site)?.1 == host).then(|| &url[end..])
 }
 
 fn url_fault(url: &str, rule: UrlRule) -> Option<UrlFault> {

@@ -176,21 +176,32 @@ fn the_message_says_why_and_what_to_do_instead() {
     assert!(p.message.contains("opens a .svg file"), "{}", p.message);
 }
 
-/// An https link is never refused for its type, even to the site's own address (`meta.base_url`): the
-/// validator cannot tell every address the site is served under, and a page of the site's own is what
-/// the server's headers (a policy on every response, `sandbox` on media/ and data/) make inert.
+/// An https link to another host is never refused for its type; one to the site's own host
+/// (`meta.base_url`) names a file of the site, and gets the rule of a relative link. (The server's
+/// headers, a policy on every response and `sandbox` on media/ and data/, cover the addresses the
+/// validator cannot know the site by.)
 #[test]
-fn https_links_stay_fine() {
+fn https_links_elsewhere_stay_fine_and_the_sites_own_get_the_file_rule() {
     for url in [
         "https://example.org/report.html",
         "https://example.org/image.svg",
         "https://example.org/",
-        "https://example.org",
         "https://news.example.cn/2021/06/08/a.shtml?from=x",
     ] {
         assert_accepted(url, None);
-        assert_accepted(url, Some("https://example.org/"));
+        assert_accepted(url, Some("https://showcase.example.net/"));
     }
+    let site = Some("https://Showcase.example.net/sub/");
+    for url in [
+        "https://showcase.example.net/sub/media/x.svg",
+        "https://SHOWCASE.example.net:443/media/x.SVG#top",
+        "https://showcase.example.net./sub/page.html",
+        "https://showcase.example.net",
+    ] {
+        let p = assert_refused(url, site);
+        assert!(p.message.contains(url), "{}", p.message);
+    }
+    assert_accepted("https://showcase.example.net/sub/media/report.pdf", site);
 }
 
 #[test]

@@ -89,7 +89,10 @@ fn the_second_event_bundle_is_valid_and_unlike_the_sample() {
     assert!(b.units.len() >= 6);
     assert!(b.units.iter().all(|u| sample.unit(&u.id).is_none()));
     assert_eq!(b.book_carriers().len(), 2);
-    assert!(b.book_totals().counted >= 1000, "a total whose digits are grouped");
+    assert!(
+        b.book_totals().counted >= 1000,
+        "a total whose digits are grouped"
+    );
     assert!(b.book_totals().uncounted_donations > 0);
     for kind in ItemKind::ALL {
         assert!(b.items.iter().any(|i| i.kind == kind), "{kind:?}");

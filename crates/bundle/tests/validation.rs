@@ -896,17 +896,27 @@ fn unlocated_parse_reads_every_field_serde_writes() {
 #[test]
 fn a_basemap_is_the_sites_unless_the_bundle_names_its_own_or_none() {
     let with = |basemap: &str| {
-        let site = r#""basemap": "basemap/china-provinces.geojson""#;
-        assert!(SAMPLE.contains(site));
-        let text = SAMPLE.replacen(site, &format!(r#""basemap": {basemap}"#), 1);
+        let map = "\"map\": {\n    \"center\"";
+        assert!(SAMPLE.contains(map));
+        let choice = format!("\"map\": {{ \"basemap\": {basemap},\n    \"center\"");
+        let text = SAMPLE.replacen(map, &choice, 1);
         (parse(&text), bundle::parse_unlocated(&text))
     };
-    let mut b: bundle::Bundle = serde_json::from_str(SAMPLE).unwrap();
-    b.map.basemap = None;
+    let b: bundle::Bundle = serde_json::from_str(SAMPLE).unwrap();
+    assert_eq!(b.map.basemap, None);
     assert_eq!(b.map.basemap_url(), Some(bundle::SITE_BASEMAP));
+    assert!(b.map.site_basemap());
+    // The site's file named is the site's (credited as such), as in bundles older than the choice.
+    let (named, _) = with(&format!("\"{}\"", bundle::SITE_BASEMAP));
+    assert!(named.unwrap().map.site_basemap());
     let (located, fast) = with(r#""own/outlines.geojson""#);
-    assert_eq!(located.unwrap().map.basemap_url(), Some("own/outlines.geojson"));
-    assert_eq!(fast.unwrap().map.basemap_url(), Some("own/outlines.geojson"));
+    let located = located.unwrap();
+    assert!(!located.map.site_basemap());
+    assert_eq!(located.map.basemap_url(), Some("own/outlines.geojson"));
+    assert_eq!(
+        fast.unwrap().map.basemap_url(),
+        Some("own/outlines.geojson")
+    );
     let (located, fast) = with("false");
     assert_eq!(located.unwrap().map.basemap_url(), None);
     assert_eq!(fast.unwrap().map.basemap_url(), None);
@@ -914,8 +924,21 @@ fn a_basemap_is_the_sites_unless_the_bundle_names_its_own_or_none() {
     let (located, fast) = with("true");
     let err = located.unwrap_err();
     assert_eq!(err.location.path, "map.basemap");
-    assert!(err.message.contains("or false for no outlines"), "{}", err.message);
+    assert!(
+        err.message.contains("or false for no outlines"),
+        "{}",
+        err.message
+    );
     assert!(fast.is_none());
+    // Nor a number, nor a list.
+    for wrong in ["1", r#"["x"]"#] {
+        let (located, fast) = with(wrong);
+        assert!(located.is_err() && fast.is_none(), "{wrong}");
+    }
+    // null is no choice, for both.
+    let (located, fast) = with("null");
+    assert_eq!(located.unwrap().map.basemap, None);
+    assert_eq!(fast.unwrap().map.basemap, None);
 }
 
 #[test]
