@@ -833,7 +833,12 @@ fn Maintenance(glue: Glue, mode: KioskMode) -> impl IntoView {
     }
 }
 
-/// A time for maintainers: ISO 8601 in UTC.
+/// A time for maintainers, in UTC: "2024-05-01 09:30:00 UTC" (ISO 8601's date and time, with spaces
+/// where a row may wrap: one unbroken token was split mid-number in a narrow row).
 fn iso(ms: f64) -> String {
-    js_sys::Date::new(&ms.into()).to_iso_string().into()
+    let iso: String = js_sys::Date::new(&ms.into()).to_iso_string().into();
+    match (iso.get(..10), iso.get(11..19)) {
+        (Some(date), Some(time)) => format!("{date} {time} UTC"),
+        _ => iso,
+    }
 }
