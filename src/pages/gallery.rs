@@ -168,7 +168,15 @@ fn Card(
         .map(|id| unit_label(&bundle, id, lang))
         .collect::<Vec<_>>()
         .join(" · ");
-    let image = item.media.first().cloned().map(|media| {
+    let image = item.media.first().cloned().map_or_else(|| {
+        // An item without an image keeps its card's shape: the grid's rows stay even.
+        view! {
+            <span class="image-missing" aria-hidden="true">
+                <span class="image-missing-title">{td_string!(l, image_missing)}</span>
+            </span>
+        }
+        .into_any()
+    }, |media| {
         let key = item.id.clone();
         // The name includes the visible "sample image" badge, so speech and sight agree.
         let badge = if media.sample { format!(" · {}", td_string!(l, sample_image)) } else { String::new() };
@@ -179,6 +187,7 @@ fn Card(
                     sizes=CARD_SIZES/>
             </button>
         }
+        .into_any()
     });
     view! {
         <li class="card">

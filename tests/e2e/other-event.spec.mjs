@@ -190,3 +190,13 @@ test('the header and pages of another event have no accessibility violations, on
     }
   }
 });
+
+test('an item without an image keeps its card\'s shape in the gallery, with a placeholder', async ({ page }) => {
+  const bare = OTHER.items.find((i) => i.media.length === 0);
+  await page.goto(`./gallery?q=${encodeURIComponent(en(bare.title))}`);
+  const card = page.locator('.gallery-grid > li', { hasText: en(bare.title) }).first();
+  const placeholder = card.locator('.image-missing');
+  await expect(placeholder).toHaveText('Image unavailable');
+  const box = await placeholder.boundingBox();
+  expect(Math.abs(box.width / box.height - 4 / 3)).toBeLessThan(0.02);
+});
