@@ -10,43 +10,36 @@
 //! None of it runs before the first page is up, so in the release build its code is a chunk of its own
 //! ("idle"), fetched then: the first visit's main module does not carry it.
 
-use std::future::Future;
-use std::pin::Pin;
-
 use crate::chunks::{prefetch_pages, visible_images_settled, when_idle_each};
 use crate::store::{next_task, Store};
 
-/// Schedules the work for later, once the first page is up (see the module's doc). Without its code (a
+/// Schedules the work for later, once the first page is up (see the module's doc). Its own code is
+/// asked for only then: before, it would share the link with the pictures on screen. Without it (a
 /// network gone since the first page came), the service worker is still registered.
 pub fn prepare_offline(store: Store) {
     crate::chunks::after_first_page(move || {
         leptos::task::spawn_local(async move {
-            match crate::chunks::retry(move || later(store)).await {
-                Some(work) => work.await,
-                None => crate::offline::register_service_worker(),
+            // The page drawn with the bundle (its effects run before the next task).
+            next_task().await;
+            visible_images_settled(10_000).await;
+            crate::components::leaflet::settled(10_000).await;
+            if crate::chunks::retry(move || later(store)).await.is_none() {
+                crate::offline::register_service_worker();
             }
         })
     });
 }
 
-type Work = Pin<Box<dyn Future<Output = ()>>>;
-
 crate::chunks::chunk!(
     idle,
-    fn later(store: Store) -> Work {
-        Box::pin(async move {
-            // The page drawn with the bundle (its effects run before the next task).
-            next_task().await;
-            visible_images_settled(10_000).await;
-            crate::components::leaflet::settled(10_000).await;
-            when_idle_each(
-                [
-                    Box::new(move || store.want_basemap()) as Box<dyn FnOnce()>,
-                    Box::new(crate::components::leaflet::prefetch),
-                    Box::new(|| prefetch_pages(crate::offline::register_service_worker)),
-                ]
-                .into(),
-            )
-        })
+    fn later(store: Store) -> () {
+        when_idle_each(
+            [
+                Box::new(move || store.want_basemap()) as Box<dyn FnOnce()>,
+                Box::new(crate::components::leaflet::prefetch),
+                Box::new(|| prefetch_pages(crate::offline::register_service_worker)),
+            ]
+            .into(),
+        )
     }
 );

@@ -194,7 +194,8 @@ test('the header and pages of another event have no accessibility violations, on
 test('an item without an image keeps its card\'s shape in the gallery, with a placeholder', async ({ page }) => {
   const bare = OTHER.items.find((i) => i.media.length === 0);
   await page.goto(`./gallery?q=${encodeURIComponent(en(bare.title))}`);
-  const card = page.locator('.gallery-grid > li', { hasText: en(bare.title) }).first();
+  const card = page.locator('.gallery-grid > li').filter({ has: page.getByRole('heading', { name: en(bare.title), exact: true }) });
+  await expect(card).toHaveCount(1);
   const placeholder = card.locator('.image-missing');
   await expect(placeholder).toHaveText('Image unavailable');
   const box = await placeholder.boundingBox();
