@@ -17,9 +17,10 @@
 //     loader is preloaded with its own integrity hash (a module import cannot carry one);
 //     `<meta name="page-chunks">` lists the files of every split point but those named by
 //     `--not-prefetched` (the kiosk's, the diagnostics): the app prefetches them once its first page is
-//     up (src/app.rs), so that moving between pages needs no network; and the inline preloader gets
-//     each split point's files (a visit that starts on another page than the home page downloads that
-//     page's chunk alongside the main module).
+//     up (src/idle.rs), so that moving between pages needs no network; and the inline preloader gets
+//     each split point's files and the route table's paths with their chunks (a visit that starts on
+//     another page than the home page downloads that page's chunk alongside the main module); a
+//     chunk of the route table that the wasm has no split point for fails the build.
 // Trunk's own JS and wasm are removed. The hooks after this one (csp-hashes, build-manifest) see the
 // final files: the service worker pre-caches the chunks with the rest, so every route works offline.
 // Without split points in the wasm (built without the feature) it leaves trunk's output alone.
@@ -53,6 +54,15 @@ const WASM_OPT = join(source, 'node_modules', '.bin', 'wasm-opt');
 // WASM_SPLIT_MIN_CHUNK overrides it, for benchmarks (0: one chunk per set of split points, as upstream).
 const MIN_CHUNK_SIZE = process.env.WASM_SPLIT_MIN_CHUNK ?? '8000';
 if (!/^\d+$/.test(MIN_CHUNK_SIZE)) throw new Error(`WASM_SPLIT_MIN_CHUNK must be a number of bytes, not "${MIN_CHUNK_SIZE}"`);
+// The pages whose code is a chunk, with their paths, from the route table (crates/route/src/lib.rs),
+// printed by its example for the machine's own target (without the release's wasm settings).
+const routeTable = () => {
+  const env = { ...process.env };
+  for (const name of ['RUSTC_BOOTSTRAP', 'CARGO_UNSTABLE_BUILD_STD', 'CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT',
+    'CARGO_UNSTABLE_BUILD_STD_FEATURES', 'CARGO_PROFILE_RELEASE_PANIC', 'CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS']) delete env[name];
+  const out = execFileSync('cargo', ['run', '-q', '--offline', '-p', 'route', '--example', 'table'], { cwd: source, env, encoding: 'utf8' });
+  return JSON.parse(out);
+};
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
@@ -164,6 +174,12 @@ try {
   // Each split point's files (hashed names), for index.html's preloader.
   const splitFiles = Object.fromEntries(points.map(({ name, files }) => [name, files]));
   html = replaceOnce(html, '/* split-files */ {}', JSON.stringify(splitFiles), 'index.html');
+  // Which path's page is in which chunk: the route table's (crates/route), for the same preloader.
+  const routes = routeTable();
+  for (const { path, chunk } of routes) {
+    if (!splitFiles[chunk]) throw new Error(`wasm-split: the route table puts ${path} in chunk "${chunk}", which the wasm has no split point for`);
+  }
+  html = replaceOnce(html, '/* routes */ []', JSON.stringify(routes), 'index.html');
   writeFileSync(indexPath, html);
 
   const kb = (bytes) => `${(bytes.length / 1000).toFixed(1)} KB`;

@@ -1,21 +1,32 @@
-//! The application shell: store, document language and title, header, and the route table.
+//! The composition root: the entry point, the store, the shell (header, main, the kiosk's layer), and
+//! the pages from the route table. Nothing imports this module; it imports what it puts together.
 
 use std::future::Future;
 use std::pin::Pin;
 
 use leptos::prelude::*;
 
-use crate::chunks::{self, chunk, SplitLoaderError};
+use crate::chunks::{self, SplitLoaderError};
+use crate::components::chunk_failed::failed_view;
 use crate::components::error_panel::{ErrorPanel, StaleNotice};
 use crate::components::header::SiteHeader;
 use crate::components::loading::{Loading, RoutingNotice};
-use crate::kiosk_mode::{KioskLayer, KioskMode};
-use crate::pages::{
-    books::BooksPage, gallery::GalleryPage, home::HomePage, item::ItemPage, map::MapPage,
-};
-use crate::pages::{not_found::NotFound, story::StoryPage, unit::UnitPage};
-use crate::router::{Builder, Page, Router};
-use crate::store::{use_store, LoadStatus, Store};
+use crate::kiosk::{KioskLayer, KioskMode};
+use crate::router::{window_page, Builder, Page, Router};
+use crate::state::{use_store, LoadStatus, Store};
+use crate::web::{offline, schedule};
+
+/// Entry point of the browser build.
+pub fn run() {
+    crate::web::crash::install();
+    // The service worker is registered once the first page is up (`crate::idle`); at the latest:
+    gloo_timers::callback::Timeout::new(
+        offline::REGISTER_AT_THE_LATEST_MS,
+        offline::register_service_worker,
+    )
+    .forget();
+    leptos::mount::mount_to_body(App);
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -23,7 +34,8 @@ pub fn App() -> impl IntoView {
     store.provide();
     preload_first_page();
     // Once a bundle is on show (the newest, or the last good one kept), the work for later
-    // (`crate::idle`) is scheduled, once.
+    // (`crate::idle`) is scheduled, once. With none to show, only the error panel: nothing to wait
+    // for, and the site works offline next time, at least.
     Effect::new(move |scheduled: Option<bool>| {
         if scheduled == Some(true) {
             return true;
@@ -31,10 +43,13 @@ pub fn App() -> impl IntoView {
         let on_show = store.bundle.with(Option::is_some);
         if on_show {
             crate::idle::prepare_offline(store);
+        } else if matches!(store.status.get(), LoadStatus::Failed(_)) {
+            schedule::when_idle(offline::register_service_worker);
+            return true;
         }
         on_show
     });
-    leptos::task::spawn_local(store.load());
+    leptos::task::spawn_local(store.load(preload_first_picture));
     view! { <Shell/> }
 }
 
@@ -42,7 +57,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Shell() -> impl IntoView {
     let store = use_store();
-    let router = Router::provide(prepare, chunks::failed_view);
+    let router = Router::provide(prepare, failed_view);
     let kiosk = KioskMode::provide(store);
     crate::site::sync_description(store);
     Effect::new(move |_| {
@@ -71,87 +86,65 @@ pub fn Shell() -> impl IntoView {
     }
 }
 
-/// A page whose code is a chunk: `$name()` downloads it (with retries, see `crate::chunks`) and gives
-/// the function that draws the page.
-macro_rules! page_chunk {
-    ($module:ident, $preload:ident, $name:ident, $draw:ident, $page:ident) => {
-        fn $draw() -> AnyView {
-            view! { <$page/> }.into_any()
-        }
+/// The pages, from the route table (`route::pages!`): for each, the function that draws it and, for a
+/// page whose code is a chunk, the functions that download it (`load_*`, with retries, see
+/// `crate::chunks`) and that start its download (`preload_*`); then [`prepare`] and
+/// [`preload_first_page`] over every page.
+macro_rules! page_table {
+    ($($page:ident $path:literal $chunk:ident $module:ident :: $component:ident,)*) => {
+        paste::paste! {
+            $(
+                fn [<draw_ $page:snake>]() -> AnyView {
+                    crate::pages::$module::$component().into_any()
+                }
+                page_table!(@chunk $chunk, [<load_ $page:snake>], [<preload_ $page:snake>], [<draw_ $page:snake>]);
+            )*
 
-        chunk!(
-            $module,
-            $preload,
-            fn $name() -> Builder {
-                $draw as Builder
+            /// The router's [`crate::router::Prepare`]: a page in the main module is ready at once,
+            /// the others once their chunk is in (`None` when it could not be downloaded).
+            fn prepare(page: Page) -> Pin<Box<dyn Future<Output = Option<Builder>>>> {
+                match page {
+                    $(Page::$page => page_table!(@prepare $chunk, [<load_ $page:snake>], [<draw_ $page:snake>]),)*
+                }
             }
-        );
+
+            /// Starts downloading the chunk of the page the visitor arrived on, alongside the bundle,
+            /// rather than once the bundle is in and the route is drawn.
+            fn preload_first_page() {
+                match window_page() {
+                    $(Page::$page => page_table!(@preload $chunk, [<preload_ $page:snake>]),)*
+                }
+            }
+        }
+    };
+    (@chunk main, $load:ident, $preload:ident, $draw:ident) => {};
+    (@chunk $chunk:ident, $load:ident, $preload:ident, $draw:ident) => {
+        chunks::chunk!($chunk, $preload, fn $load() -> Builder { $draw as Builder });
+    };
+    (@prepare main, $load:ident, $draw:ident) => {
+        Box::pin(async { Some($draw as Builder) })
+    };
+    (@prepare $chunk:ident, $load:ident, $draw:ident) => {{
+        type Chunk = Pin<Box<dyn Future<Output = Result<Builder, SplitLoaderError>>>>;
+        let load: fn() -> Chunk = || Box::pin($load());
+        Box::pin(chunks::retry(load))
+    }};
+    (@preload main, $preload:ident) => {{}};
+    (@preload $chunk:ident, $preload:ident) => {
+        chunks::preload_first($preload())
     };
 }
 
-page_chunk!(
-    gallery,
-    preload_gallery,
-    gallery_page,
-    draw_gallery,
-    GalleryPage
-);
-// The item page is a chunk of its own: a visit to the gallery does not download it (nor the QR code
-// it shares with the kiosk), and it is prefetched with the other pages once the first is up.
-page_chunk!(item, preload_item, item_page, draw_item, ItemPage);
-page_chunk!(map, preload_map, map_page, draw_map, MapPage);
-page_chunk!(pages, preload_story, story_page, draw_story, StoryPage);
-page_chunk!(pages, preload_books, books_page, draw_books, BooksPage);
-page_chunk!(pages, preload_unit, unit_page, draw_unit, UnitPage);
-
-fn draw_home() -> AnyView {
-    view! { <HomePage/> }.into_any()
-}
-
-fn draw_not_found() -> AnyView {
-    view! { <NotFound/> }.into_any()
-}
-
-type Chunk = Pin<Box<dyn Future<Output = Result<Builder, SplitLoaderError>>>>;
-
-/// The router's [`crate::router::Prepare`]: the home page and "not found" are in the main module, the
-/// other pages are chunks.
-fn prepare(page: Page) -> Pin<Box<dyn Future<Output = Option<Builder>>>> {
-    let load: fn() -> Chunk = match page {
-        Page::Home => return Box::pin(async { Some(draw_home as Builder) }),
-        Page::NotFound => return Box::pin(async { Some(draw_not_found as Builder) }),
-        Page::Gallery => || Box::pin(gallery_page()),
-        Page::Item => || Box::pin(item_page()),
-        Page::Map => || Box::pin(map_page()),
-        Page::Story => || Box::pin(story_page()),
-        Page::Books => || Box::pin(books_page()),
-        Page::Unit => || Box::pin(unit_page()),
-    };
-    Box::pin(chunks::retry(load))
-}
-
-/// Starts downloading the chunk of the page the visitor arrived on, alongside the bundle, rather than
-/// once the bundle is in and the route is drawn.
-fn preload_first_page() {
-    match crate::router::window_page() {
-        Page::Gallery => chunks::preload_first(preload_gallery()),
-        Page::Item => chunks::preload_first(preload_item()),
-        Page::Map => chunks::preload_first(preload_map()),
-        Page::Story => chunks::preload_first(preload_story()),
-        Page::Books => chunks::preload_first(preload_books()),
-        Page::Unit => chunks::preload_first(preload_unit()),
-        Page::Home | Page::NotFound => {}
-    }
-}
+route::pages!(page_table);
 
 /// On the unfiltered gallery, starts downloading the first card's picture (the page's largest paint)
 /// as soon as the bundle is read, rather than once the gallery's code is in and its grid is drawn.
-/// Called once, for the first bundle a visit reads.
-pub fn preload_first_picture(bundle: &bundle::Bundle) {
+/// Given to the store's load, called once, for the first bundle a visit reads.
+fn preload_first_picture(bundle: &bundle::Bundle) {
     let unfiltered = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .is_some_and(|search| search.is_empty());
-    if !unfiltered || crate::router::window_page() != Page::Gallery {
+    if !unfiltered || window_page() != Page::Gallery {
         return;
     }
     let first = bundle::first_in_default_order(bundle).and_then(|i| bundle.items[i].media.first());
@@ -159,7 +152,7 @@ pub fn preload_first_picture(bundle: &bundle::Bundle) {
         if let Err(err) =
             crate::components::media::preload(media, crate::pages::gallery::CARD_SIZES)
         {
-            leptos::logging::warn!("preload {}: {}", media.src, crate::api::js_error_text(&err));
+            leptos::logging::warn!("preload {}: {}", media.src, crate::web::js_error_text(&err));
         }
     }
 }

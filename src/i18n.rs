@@ -47,7 +47,7 @@ impl I18n {
 /// The store's language for `t!` and `t_string!` (the store must be provided).
 pub fn use_i18n() -> I18n {
     I18n {
-        lang: crate::store::use_store().lang,
+        lang: crate::state::use_store().lang,
     }
 }
 

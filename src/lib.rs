@@ -1,31 +1,18 @@
 //! The showcase app (Leptos, client-side rendered to WebAssembly).
 //!
-//! Data flows one way: `api` fetches the bundle, the `bundle` crate parses and validates it, `store`
-//! holds it in context, and the pages read it.
+//! Data flows one way: `web::fetch` brings the bundle, the `bundle` crate parses and checks it, `state`
+//! holds it in context, and the pages read it. Imports run one way too, from `app` (the composition
+//! root, which nothing imports) down to `web` (the browser, which imports nothing of the app):
+//! docs/architecture.md draws the floors, and `make lint` checks them (scripts/check-layers.mjs).
 
-pub mod api;
 pub mod app;
 pub mod chunks;
 pub mod components;
-pub mod crash;
 pub mod i18n;
 pub mod idle;
-pub mod kiosk_mode;
-pub mod loader;
-pub mod offline;
+pub mod kiosk;
 pub mod pages;
 pub mod router;
 pub mod site;
-pub mod store;
-
-/// Entry point of the browser build.
-pub fn run() {
-    crash::install();
-    // The service worker is registered by `Store::load` once the first page is up; at the latest:
-    gloo_timers::callback::Timeout::new(
-        offline::REGISTER_AT_THE_LATEST_MS,
-        offline::register_service_worker,
-    )
-    .forget();
-    leptos::mount::mount_to_body(app::App);
-}
+pub mod state;
+pub mod web;

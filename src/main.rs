@@ -1,3 +1,3 @@
 fn main() {
-    showcase::run();
+    showcase::app::run();
 }

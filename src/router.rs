@@ -12,7 +12,8 @@
 //! - a new address for the page that is shown (a query, another item's id) updates that page in place;
 //! - a navigation scrolls to the top (or to the address's `#fragment`) unless asked not to.
 //!
-//! Which page a path shows, and query strings, are plain data in the `route` crate (tested natively).
+//! Which page a path shows, and query strings, are plain data in the `route` crate (tested natively):
+//! every address the app writes is built from it ([`href`]), under the site's base ([`base_path`]).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -22,7 +23,8 @@ use route::is_current;
 pub use route::{Page, Query, Route};
 use wasm_bindgen::JsCast;
 
-use crate::site::app_href;
+use crate::web::events::listen_window;
+use crate::web::js_error_text;
 
 /// Draws a page: a page's component, called when the page is shown.
 pub type Builder = fn() -> AnyView;
@@ -111,7 +113,7 @@ pub fn window_page() -> Page {
 
 /// `pathname` without the site's base ("" at the base itself), or `None` when it is outside it.
 fn strip_base(pathname: &str) -> Option<&str> {
-    let base = crate::site::base_path();
+    let base = base_path();
     let rest = pathname.strip_prefix(base.as_str())?;
     (rest.is_empty() || rest.starts_with('/')).then_some(rest)
 }
@@ -192,15 +194,13 @@ impl Router {
         provide_context(router);
         // The first page: the address is already right.
         router.go(router.url.get_untracked(), Entry::Pop, false);
-        let click = window_event_listener(leptos::ev::click, move |event| router.on_click(&event));
-        let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        listen_window("click", false, move |event: web_sys::MouseEvent| {
+            router.on_click(&event)
+        });
+        listen_window("popstate", false, move |_: web_sys::Event| {
             if let Some(url) = Url::current() {
                 router.go(url, Entry::Pop, false);
             }
-        });
-        on_cleanup(move || {
-            click.remove();
-            popstate.remove();
         });
         router
     }
@@ -294,7 +294,7 @@ impl Router {
                 _ => Ok(()),
             };
             if let Err(err) = result {
-                leptos::logging::warn!("history: {}", crate::api::js_error_text(&err));
+                leptos::logging::warn!("history: {}", js_error_text(&err));
             }
         }
         let hash = url.hash.clone();
@@ -383,21 +383,59 @@ fn scroll_to(hash: &str, top: bool) {
     }
 }
 
-/// A link to a page of the site: `href` is the address under the base ("/gallery"). It is marked
-/// `aria-current="page"` while its page is shown (or a page under it, unless `exact`).
+/// A link to a page of the site, for navigation: marked `aria-current="page"` while its page is shown
+/// (or a page under it, unless `exact`).
 #[component]
 pub fn Link(
-    #[prop(into)] href: String,
+    #[prop(into)] to: Route,
     #[prop(optional)] exact: bool,
     children: Children,
 ) -> impl IntoView {
     let router = use_router();
-    let full = app_href(&href);
+    let path = to.path();
+    let full = app_href(&path);
     let current = move || {
         router
             .path
-            .with(|path| is_current(&href, path, exact))
+            .with(|current| is_current(&path, current, exact))
             .then_some("page")
     };
     view! { <a href=full aria-current=current>{children()}</a> }
+}
+
+/// The address of `route` under the site's base, for plain links (`<a href>`, still routed in the app
+/// by the router; unlike [`Link`] they do not each watch the location, which matters in long lists
+/// that re-render on every keystroke).
+pub fn href(route: &Route) -> String {
+    app_href(&route.path())
+}
+
+/// [`href`] with a query or a fragment: `href_with(&Page::Gallery.into(), "?unit=x")`.
+pub fn href_with(route: &Route, rest: &str) -> String {
+    format!("{}{rest}", href(route))
+}
+
+/// The path the site is served under, from `<base href>` (trunk's `--public-url`): "" at the root,
+/// "/showcase" under a sub-path.
+fn router_base() -> String {
+    document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|base| web_sys::Url::new(&base).ok())
+        .map(|url| url.pathname().trim_end_matches('/').to_owned())
+        .unwrap_or_default()
+}
+
+/// `path` (starting with `/`) under the site's base.
+fn app_href(path: &str) -> String {
+    format!("{}{path}", base_path())
+}
+
+/// [`router_base`], read once.
+pub fn base_path() -> String {
+    thread_local! {
+        static BASE: String = router_base();
+    }
+    BASE.with(Clone::clone)
 }

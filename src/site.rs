@@ -1,12 +1,12 @@
-//! The site itself: its address (the base path it is served under, links below it), its identity (name,
-//! short name and mark, from the bundle, or before the bundle has come from the page's head, where the
-//! build wrote them: scripts/site-content.mjs) and the document title.
+//! The site itself: its identity (name, short name and mark, from the bundle, or before the bundle has
+//! come from the page's head, where the build wrote them: scripts/site-content.mjs), its description
+//! and the document title. Its addresses are the router's (`crate::router::href`).
 
 use bundle::{Lang, Text};
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::store::{use_store, Store};
+use crate::state::{use_store, Store};
 
 /// Who the site is, in one language.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,18 +82,6 @@ pub fn text_or(text: Option<&Text>, lang: Lang, fallback: &str) -> String {
     text.map_or_else(|| fallback.to_owned(), |t| t.get(lang).to_owned())
 }
 
-/// The path the site is served under, from `<base href>` (trunk's `--public-url`): "" at the root,
-/// "/showcase" under a sub-path.
-fn router_base() -> String {
-    document()
-        .base_uri()
-        .ok()
-        .flatten()
-        .and_then(|base| web_sys::Url::new(&base).ok())
-        .map(|url| url.pathname().trim_end_matches('/').to_owned())
-        .unwrap_or_default()
-}
-
 /// Sets the document title while the calling page is shown: "<page> · <the site's name>".
 pub fn use_document_title(page: impl Fn() -> Option<String> + Send + Sync + 'static) {
     let store = use_store();
@@ -107,19 +95,4 @@ pub fn use_document_title(page: impl Fn() -> Option<String> + Send + Sync + 'sta
         };
         document().set_title(&title);
     });
-}
-
-/// `path` (starting with `/`) under the site's base, for plain links. Plain `<a>` elements are still
-/// routed client-side by the router; unlike `Link` they do not each watch the location, which matters
-/// in long lists that re-render on every keystroke.
-pub fn app_href(path: &str) -> String {
-    format!("{}{path}", base_path())
-}
-
-/// [`router_base`], read once.
-pub fn base_path() -> String {
-    thread_local! {
-        static BASE: String = router_base();
-    }
-    BASE.with(Clone::clone)
 }

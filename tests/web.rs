@@ -7,11 +7,11 @@ use std::time::Duration;
 
 use bundle::{Lang, Location, Media, ParseError, ParseErrorKind, Problem, Severity, Text};
 use leptos::prelude::*;
-use showcase::api::RetryPolicy;
 use showcase::app::Shell;
 use showcase::components::error_panel::ErrorPanel;
 use showcase::components::media::BundleImage;
-use showcase::store::{LoadError, Store};
+use showcase::state::{LoadError, Store};
+use showcase::web::retry::RetryPolicy;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -261,7 +261,7 @@ fn the_search_index_is_built_once_per_bundle_on_show() {
 /// its table, stay out of the app's wasm). The browser must round them as std does.
 #[wasm_bindgen_test]
 fn the_browsers_number_parser_rounds_as_std_does() {
-    use showcase::store::browser_float;
+    use showcase::state::browser_float;
     let hard = [
         // Past 2^53 in their digits, halfway and just off halfway between two doubles.
         "9007199254740993",
@@ -307,12 +307,12 @@ fn the_browsers_number_parser_rounds_as_std_does() {
     assert_ne!(long, SAMPLE, "the sample's first position was not found");
     for text in [SAMPLE, long.as_str()] {
         let std = bundle::parse_unlocated(text).unwrap();
-        let read = showcase::store::read_bundle(text).unwrap();
+        let read = showcase::state::read_bundle(text).unwrap();
         assert_eq!(std, read);
     }
     let first_lat = |b: &bundle::Bundle| b.units[0].location.lat;
-    let read = showcase::store::read_bundle(&long).unwrap();
+    let read = showcase::state::read_bundle(&long).unwrap();
     assert_eq!(first_lat(&read), 31.162);
     let huge = SAMPLE.replacen("\"lat\": 31.162", "\"lat\": 1e400", 1);
-    assert!(showcase::store::read_bundle(&huge).is_none());
+    assert!(showcase::state::read_bundle(&huge).is_none());
 }

@@ -6,9 +6,9 @@ use std::sync::Arc;
 use bundle::{Location, Problem, Severity};
 use leptos::prelude::*;
 
-use crate::api::FetchError;
 use crate::i18n::*;
-use crate::store::{use_store, LoadError};
+use crate::state::{use_store, LoadError};
+use crate::web::fetch::FetchError;
 
 /// Shown instead of the pages when no good bundle is available at all.
 #[component]
@@ -19,7 +19,7 @@ pub fn ErrorPanel(error: Arc<LoadError>) -> impl IntoView {
         <section class="error-panel" role="alert" aria-labelledby="error-title">
             <h1 id="error-title">{t!(i18n, error_title)}</h1>
             <p>{t!(i18n, error_visitor)}</p>
-            <button type="button" class="button" on:click=move |_| leptos::task::spawn_local(store.load())>
+            <button type="button" class="button" on:click=move |_| leptos::task::spawn_local(store.load(|_| {}))>
                 {t!(i18n, retry)}
             </button>
             <MaintainerDetails error open=true/>

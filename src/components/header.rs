@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
-use crate::router::Link;
+use crate::router::{Link, Page};
 use crate::site::{identity, Identity};
-use crate::store::use_store;
+use crate::state::use_store;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -15,7 +15,7 @@ pub fn SiteHeader() -> impl IntoView {
         <header class="site-header">
             // `#main` alone would be read against <base href> (the site's root) and open the home page.
             <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, skip_to_content)}</a>
-            <Link href="/" attr:class="brand">
+            <Link to=Page::Home attr:class="brand">
                 // The site's name, not the home page's heading: the same before and after the bundle
                 // comes (the build writes it into the page's head), so the header does not change size
                 // under the visitor. The short name on narrow screens (the stylesheet shows one).
@@ -34,11 +34,11 @@ pub fn SiteHeader() -> impl IntoView {
             </Link>
             <nav aria-label=move || t_string!(i18n, nav_label)>
                 <ul>
-                    <li><Link href="/" exact=true>{t!(i18n, nav_home)}</Link></li>
-                    <li><Link href="/gallery">{t!(i18n, nav_gallery)}</Link></li>
-                    <li><Link href="/map">{t!(i18n, nav_map)}</Link></li>
-                    <li><Link href="/story">{t!(i18n, nav_story)}</Link></li>
-                    <li><Link href="/books">{t!(i18n, nav_books)}</Link></li>
+                    <li><Link to=Page::Home exact=true>{t!(i18n, nav_home)}</Link></li>
+                    <li><Link to=Page::Gallery>{t!(i18n, nav_gallery)}</Link></li>
+                    <li><Link to=Page::Map>{t!(i18n, nav_map)}</Link></li>
+                    <li><Link to=Page::Story>{t!(i18n, nav_story)}</Link></li>
+                    <li><Link to=Page::Books>{t!(i18n, nav_books)}</Link></li>
                 </ul>
             </nav>
             <button

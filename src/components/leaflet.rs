@@ -1,7 +1,7 @@
 //! The few Leaflet 1.9 calls the map needs, bound directly, and the loading of Leaflet itself (the
 //! global `L`): it is not part of the first page load. It is prefetched (downloaded, not run) when the
 //! page is idle after the first content is up, so a kiosk that goes offline later still has it, and
-//! added to the page when a map is first shown, tried again after a failure (`crate::loader`) until it
+//! added to the page when a map is first shown, tried again after a failure (`crate::web::assets`) until it
 //! is in: a lost request must not leave a kiosk's map blank for the day.
 //! Content given to Leaflet is always a DOM element built here, never an HTML string.
 
@@ -17,7 +17,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::*;
-use crate::loader::{self, Asset};
+use crate::web::assets::{self as loader, Asset};
+use crate::web::retry::{retry, Failure, RetryPolicy};
 
 #[wasm_bindgen]
 extern "C" {
@@ -131,7 +132,7 @@ pub async fn settled(cap_ms: i32) {
         return;
     }
     let done = js_sys::Promise::new(&mut |resolve, _| WAITING.with_borrow_mut(|w| w.push(resolve)));
-    crate::chunks::at_most(&done, cap_ms).await;
+    crate::web::schedule::at_most(&done, cap_ms).await;
 }
 
 /// Leaflet's loading status, starting the loading when it has not started or has failed (a map shown
@@ -162,7 +163,7 @@ pub fn try_again() {
 /// keeps both files.
 pub fn prefetch() {
     if let Err(err) = prefetch_assets() {
-        leptos::logging::warn!("leaflet prefetch: {}", crate::api::js_error_text(&err));
+        leptos::logging::warn!("leaflet prefetch: {}", crate::web::js_error_text(&err));
     }
 }
 
@@ -176,7 +177,7 @@ fn prefetch_assets() -> Result<(), JsValue> {
             .ok_or("no <meta name=leaflet-…> in index.html")?
             .get_attribute("content");
         if let Some(address) = address {
-            crate::chunks::prefetch(&address, Some(destination))?;
+            crate::web::assets::prefetch(&address, Some(destination))?;
         }
     }
     Ok(())
@@ -188,7 +189,7 @@ const CSS: &str = "leaflet-css";
 const JS: &str = "leaflet-js";
 
 /// Adds Leaflet's stylesheet and script to the page, side by side, each tried again after a failure
-/// (`crate::loader`). `status` becomes `Ready` when both are in, `Failed` after the last attempt.
+/// (`crate::web::assets`). `status` becomes `Ready` when both are in, `Failed` after the last attempt.
 async fn add_to_head(status: ArcRwSignal<Status>) {
     let both = Array::of2(
         &as_promise(add_asset(CSS, Asset::Stylesheet)),
@@ -211,7 +212,7 @@ async fn add_asset(meta: &'static str, asset: Asset) -> bool {
     if loader::in_head(meta) {
         return true;
     }
-    let attempt = || async move {
+    let attempt = |_| async move {
         // A script that was given up on (timed out) may still have come and run in the back-off.
         if asset == Asset::Script && available() {
             return Ok(());
@@ -220,17 +221,17 @@ async fn add_asset(meta: &'static str, asset: Asset) -> bool {
         if added.is_err() {
             ATTEMPT_FAILED.with(|failed| failed.set(true));
         }
-        added
+        added.map_err(Failure::Again)
     };
-    loader::retry(meta, pause_unless_asked, attempt)
+    retry(RetryPolicy::default(), meta, pause_unless_asked, attempt)
         .await
-        .is_some()
+        .is_ok()
 }
 
 /// The back-off, ended early by [`try_again`].
 async fn pause_unless_asked(wait: Duration) {
     let asked = js_sys::Promise::new(&mut |resolve, _| WAKE.with_borrow_mut(|w| w.push(resolve)));
-    crate::chunks::at_most(&asked, wait.as_millis() as i32).await;
+    crate::web::schedule::at_most(&asked, wait.as_millis() as i32).await;
 }
 
 fn as_promise(loaded: impl Future<Output = bool> + 'static) -> js_sys::Promise {

@@ -8,13 +8,15 @@ use std::collections::HashMap;
 use bundle::number::decimal;
 use bundle::{Lang, Media, Text};
 use leptos::ev;
-use leptos::html::Dialog;
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::dialog::Dialog;
 use crate::components::media::BundleImage;
 use crate::i18n::*;
 use crate::router::{use_router, NavigateOptions};
+use crate::web::events::listen_window;
 
 const MAX_SCALE: f64 = 5.0;
 const DOUBLE_TAP_SCALE: f64 = 2.5;
@@ -111,7 +113,8 @@ pub fn LazyLightbox(
     move || {
         wanted.get().then(|| {
             Suspend::new(send_wrapper::SendWrapper::new(async move {
-                crate::chunks::load(move || lightbox_view(slides, param, lang)).await
+                crate::components::chunk_failed::load(move || lightbox_view(slides, param, lang))
+                    .await
             }))
         })
     }
@@ -128,7 +131,7 @@ crate::chunks::chunk!(
 #[component]
 fn Lightbox(slides: Signal<Vec<Slide>>, param: LightboxParam, lang: Signal<Lang>) -> impl IntoView {
     let i18n = use_i18n();
-    let dialog = NodeRef::<Dialog>::new();
+    let dialog = NodeRef::<html::Dialog>::new();
     let current = Memo::new(move |_| {
         let key = param.key.get()?;
         slides.with(|s| s.iter().position(|slide| slide.key == key))
@@ -137,27 +140,13 @@ fn Lightbox(slides: Signal<Vec<Slide>>, param: LightboxParam, lang: Signal<Lang>
         scale: 1.0,
         ..View::default()
     });
-    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
     let fullscreen = RwSignal::new(false);
 
-    // Open and close the native dialog as the address says; give focus back to what opened it.
+    // Open and closed as the address says (`Dialog`); full screen ends with it.
+    let open = Signal::derive(move || current.get().is_some());
     Effect::new(move |_| {
-        let Some(dialog) = dialog.get() else { return };
-        let open = current.get().is_some();
-        if open && !dialog.open() {
-            let active = document()
-                .active_element()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            opener.set_value(active);
-            let _ = dialog.show_modal();
-        } else if !open && dialog.open() {
-            if document().fullscreen_element().is_some() {
-                document().exit_fullscreen();
-            }
-            dialog.close();
-            if let Some(el) = opener.get_value() {
-                let _ = el.focus();
-            }
+        if !open.get() && document().fullscreen_element().is_some() {
+            document().exit_fullscreen();
         }
     });
     // A new slide starts unzoomed; its neighbours are fetched ahead so moving on is instant.
@@ -177,7 +166,10 @@ fn Lightbox(slides: Signal<Vec<Slide>>, param: LightboxParam, lang: Signal<Lang>
             }
         });
     });
-    let _ = use_event_listener_fullscreen(fullscreen);
+    // Kept in step with the document, whichever way full screen was left (Escape, F11…).
+    listen_window("fullscreenchange", false, move |_: web_sys::Event| {
+        fullscreen.set(document().fullscreen_element().is_some());
+    });
 
     let count = move || slides.with(Vec::len);
     let step = move |delta: isize| {
@@ -202,11 +194,6 @@ fn Lightbox(slides: Signal<Vec<Slide>>, param: LightboxParam, lang: Signal<Lang>
     };
 
     let on_key = move |e: ev::KeyboardEvent| match e.key().as_str() {
-        "Tab" => {
-            if let Some(dialog) = dialog.get_untracked() {
-                keep_focus_inside(&dialog, &e);
-            }
-        }
         "ArrowRight" => step(1),
         "ArrowLeft" => step(-1),
         "+" | "=" => zoom_by(1.5),
@@ -217,12 +204,6 @@ fn Lightbox(slides: Signal<Vec<Slide>>, param: LightboxParam, lang: Signal<Lang>
         }),
         _ => {}
     };
-    let on_cancel = move |e: ev::Event| {
-        // Escape: close through the address, like the close button and Back.
-        e.prevent_default();
-        param.close();
-    };
-
     // Pointer gestures on the stage: drag to pan, two fingers to pinch, swipe to move, double-tap to zoom.
     let pointers = StoredValue::new(HashMap::<i32, (f64, f64)>::new());
     let gesture = StoredValue::new(Gesture::default());
@@ -364,8 +345,10 @@ fn Lightbox(slides: Signal<Vec<Slide>>, param: LightboxParam, lang: Signal<Lang>
     };
 
     view! {
-        <dialog node_ref=dialog class="lightbox" aria-label=move || t_string!(i18n, lightbox_label)
-            aria-describedby="lightbox-caption" on:cancel=on_cancel on:keydown=on_key>
+        // Escape closes it through the address, like the close button and Back.
+        <Dialog open on_close=move |_| param.close() node_ref=dialog attr:class="lightbox"
+            attr:aria-label=move || t_string!(i18n, lightbox_label)
+            attr:aria-describedby="lightbox-caption" on:keydown=on_key>
             <div class="lightbox-bar">
                 <p class="lightbox-counter" aria-live="polite" aria-atomic="true">
                     {move || current.get().map(|i| t_string!(i18n, slide_counter, index = group_thousands(i as u64 + 1), total = group_thousands(count() as u64)))}
@@ -395,7 +378,7 @@ fn Lightbox(slides: Signal<Vec<Slide>>, param: LightboxParam, lang: Signal<Lang>
             </div>
             <p id="lightbox-caption" class="lightbox-caption">{caption}</p>
             <nav aria-label=move || t_string!(i18n, thumbnails)><ul class="lightbox-thumbs">{thumbs}</ul></nav>
-        </dialog>
+        </Dialog>
     }
 }
 
@@ -433,40 +416,6 @@ fn toggle_zoom(view: RwSignal<View>) {
     });
 }
 
-/// A modal dialog keeps focus from the page, but Tab can still leave it for the browser's own controls;
-/// wrap from the last control to the first and back instead.
-fn keep_focus_inside(dialog: &web_sys::HtmlDialogElement, e: &ev::KeyboardEvent) {
-    let Ok(nodes) = dialog.query_selector_all(
-        "button:not([disabled]), a[href], input, select, [tabindex]:not([tabindex='-1'])",
-    ) else {
-        return;
-    };
-    let (Some(first), Some(last)) = (nodes.get(0), nodes.get(nodes.length().saturating_sub(1)))
-    else {
-        return;
-    };
-    let active: Option<web_sys::Node> = document().active_element().map(Into::into);
-    let target = match (e.shift_key(), active) {
-        (true, Some(a)) if a == first => last,
-        (false, Some(a)) if a == last => first,
-        (_, None) => first,
-        _ => return,
-    };
-    if let Ok(el) = target.dyn_into::<web_sys::HtmlElement>() {
-        e.prevent_default();
-        let _ = el.focus();
-    }
-}
-
 fn js_sys_now() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
-}
-
-/// Keeps `fullscreen` in step with the document, whichever way full screen was left (Escape, F11…).
-fn use_event_listener_fullscreen(fullscreen: RwSignal<bool>) -> Option<()> {
-    let handle = window_event_listener_untyped("fullscreenchange", move |_| {
-        fullscreen.set(document().fullscreen_element().is_some());
-    });
-    on_cleanup(move || handle.remove());
-    Some(())
 }

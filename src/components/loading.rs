@@ -3,7 +3,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::store::use_store;
+use crate::state::use_store;
 
 #[component]
 pub fn Loading() -> impl IntoView {

@@ -15,8 +15,8 @@ use wasm_bindgen::JsCast;
 
 use crate::components::leaflet::{self as l, Layer, LeafletMap, MapUnavailable};
 use crate::i18n::*;
-use crate::site::app_href;
-use crate::store::use_store;
+use crate::router::{href, href_with, Page, Route};
+use crate::state::use_store;
 
 /// The Leaflet pane of the province outlines (see `MapView`).
 const OUTLINES_PANE: &str = "outlines";
@@ -128,7 +128,7 @@ pub fn MapView(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
             // them the longest task: asked for once the markers and the route are painted, not before,
             // they no longer hold those up (Lighthouse mobile `/map`, BENCHMARKS.md). Already there
             // (fetched when an earlier page was idle), they are drawn at once.
-            crate::chunks::when_idle(move || store.want_basemap());
+            crate::web::schedule::when_idle(move || store.want_basemap());
         });
     }
     on_cleanup(move || {
@@ -430,13 +430,10 @@ fn popup(bundle: &Bundle, unit: &Unit, lang: Lang) -> web_sys::HtmlElement {
         "recipient"
     };
     let gifts = link(
-        &app_href(&format!("/gallery?{filter}={}", unit.id)),
+        &href_with(&Page::Gallery.into(), &format!("?{filter}={}", unit.id)),
         td_string!(l, items_in_gallery),
     );
-    let page = link(
-        &app_href(&format!("/units/{}", unit.id)),
-        td_string!(l, unit_page),
-    );
+    let page = link(&href(&Route::unit(&unit.id)), td_string!(l, unit_page));
     root.append_child(&gifts).ok();
     root.append_child(&page).ok();
     root

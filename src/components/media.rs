@@ -38,7 +38,7 @@ pub fn preload(media: &Media, sizes: &str) -> Result<(), wasm_bindgen::JsValue> 
     if let Some(srcset) = &srcset {
         attributes.extend([("imagesrcset", srcset.as_str()), ("imagesizes", sizes)]);
     }
-    crate::chunks::head_link(&attributes)
+    crate::web::assets::head_link(&attributes)
 }
 
 /// The `srcset` of an image with variants (the original included, as the widest).

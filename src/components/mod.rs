@@ -1,3 +1,7 @@
+//! The parts pages are made of: each component with what only it needs, in one file.
+
+pub mod chunk_failed;
+pub mod dialog;
 pub mod error_panel;
 pub mod header;
 pub mod leaflet;
@@ -5,3 +9,4 @@ pub mod lightbox;
 pub mod loading;
 pub mod map_view;
 pub mod media;
+pub mod qr_code;

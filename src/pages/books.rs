@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::pages::home::unit_label;
-use crate::site::{app_href, use_document_title};
-use crate::store::use_store;
+use crate::router::{href, href_with, Page, Route};
+use crate::site::{use_document_title};
+use crate::state::use_store;
 
 #[component]
 pub fn BooksPage() -> impl IntoView {
@@ -26,18 +26,18 @@ pub fn BooksPage() -> impl IntoView {
         let cells: Vec<Donation> = donations
             .iter()
             .map(|(item, books)| Donation {
-                item: app_href(&format!("/gallery/{}", item.id)),
+                item: href(&Route::item(&item.id)),
                 title: item.title.get(lang).to_owned(),
                 from: books
                     .from
                     .iter()
-                    .map(|id| unit_label(&bundle, id, lang))
+                    .map(|id| bundle.unit_label(id, lang))
                     .collect::<Vec<_>>()
                     .join(" · "),
                 via: (books.via.as_deref().and_then(|id| bundle.person(id)))
                     .map_or_else(|| "—".into(), |p| p.name.get(lang).to_owned()),
-                to: app_href(&format!("/units/{}", books.to)),
-                to_name: unit_label(&bundle, &books.to, lang),
+                to: href(&Route::unit(&books.to)),
+                to_name: bundle.unit_label(&books.to, lang),
                 count: books.count.map_or_else(
                     || td_string!(l, unknown_count).to_owned(),
                     |c| group_thousands(c.into()),
@@ -96,7 +96,7 @@ pub fn BooksPage() -> impl IntoView {
                         let count = item.books.as_ref().and_then(|b| b.count);
                         view! {
                             <li>
-                                <a href=app_href(&format!("/gallery/{}", item.id))>{item.title.get(lang).to_owned()}</a>
+                                <a href=href(&Route::item(&item.id))>{item.title.get(lang).to_owned()}</a>
                                 " · "{count.map_or_else(|| td_string!(l, unknown_count).to_owned(), |c| books_count(l, c.into()))}
                             </li>
                         }
@@ -123,8 +123,8 @@ pub fn BooksPage() -> impl IntoView {
             .map(|r| {
                 view! {
                     <li>
-                        {unit_label(&bundle, &r.from, lang)}" → "{unit_label(&bundle, &r.to, lang)}": "
-                        {r.label.get(lang).to_owned()}" · "<a href=app_href("/map#routes")>{td_string!(l, show_on_map)}</a>
+                        {bundle.unit_label(&r.from, lang)}" → "{bundle.unit_label(&r.to, lang)}": "
+                        {r.label.get(lang).to_owned()}" · "<a href=href_with(&Page::Map.into(), "#routes")>{td_string!(l, show_on_map)}</a>
                     </li>
                 }
             })

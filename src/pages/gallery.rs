@@ -6,16 +6,15 @@ use std::sync::Arc;
 use bundle::{search, search_after, Bundle, GalleryQuery, ItemKind, Lang, SortOrder};
 use leptos::prelude::*;
 
-use leptos::ev;
 use leptos::wasm_bindgen::JsCast;
 
 use crate::components::lightbox::{use_lightbox_param, LazyLightbox, LightboxParam, Slide};
 use crate::components::media::StaticBundleImage;
 use crate::i18n::*;
-use crate::pages::home::unit_label;
-use crate::router::{use_router, NavigateOptions, Query, Router};
-use crate::site::{app_href, use_document_title};
-use crate::store::use_store;
+use crate::router::{href, use_router, NavigateOptions, Page, Query, Route, Router};
+use crate::web::events::listen_window;
+use crate::site::{use_document_title};
+use crate::state::use_store;
 
 /// Cards rendered at first and added by each "show more": more than a kiosk screen holds, few enough
 /// that replacing them all on a keystroke stays within a frame or two.
@@ -165,7 +164,7 @@ fn Card(
     let donors = item
         .donors
         .iter()
-        .map(|id| unit_label(&bundle, id, lang))
+        .map(|id| bundle.unit_label(id, lang))
         .collect::<Vec<_>>()
         .join(" · ");
     let image = item.media.first().cloned().map_or_else(|| {
@@ -194,7 +193,7 @@ fn Card(
             {image}
             <div class="card-body">
                 <span class=format!("badge badge-{}", kind.as_str())>{item_kind(lang, kind)}</span>
-                <h2 class="card-title"><a href=app_href(&format!("/gallery/{}", item.id))>{title}</a></h2>
+                <h2 class="card-title"><a href=href(&Route::item(&item.id))>{title}</a></h2>
                 <p class="card-meta">{td_string!(l, donor)}": "{donors}</p>
             </div>
         </li>
@@ -209,7 +208,7 @@ fn set_query(query: &GalleryQuery) {
     }
     let params: Query = query.to_pairs().into_iter().collect();
     use_router().navigate(
-        &format!("/gallery{}", params.to_search()),
+        &format!("{}{}", Route::from(Page::Gallery).path(), params.to_search()),
         NavigateOptions {
             replace: true,
             scroll: false,
@@ -241,7 +240,7 @@ impl TypedText {
             router: use_router(),
         };
         provide_context(typed);
-        let pressed = window_event_listener(ev::pointerdown, move |e| {
+        listen_window("pointerdown", false, move |e: web_sys::PointerEvent| {
             let in_box = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -250,10 +249,8 @@ impl TypedText {
                 typed.flush();
             }
         });
-        let hidden = window_event_listener(ev::pagehide, move |_| typed.flush());
+        listen_window("pagehide", false, move |_: web_sys::Event| typed.flush());
         on_cleanup(move || {
-            pressed.remove();
-            hidden.remove();
             typed.timer.try_update_value(|t| t.take());
         });
         typed
@@ -338,7 +335,7 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
             ids.iter()
                 .map(|id| {
                     let is = current.as_deref() == Some(id.as_str());
-                    view! { <option value=id.clone() selected=is>{unit_label(&bundle, id, lang.get())}</option> }
+                    view! { <option value=id.clone() selected=is>{bundle.unit_label(id, lang.get())}</option> }
                 })
                 .collect_view()
         }

@@ -1,13 +1,12 @@
 //! The home page: the event's title in both languages, the facts of the day, and the ways in.
 
-use bundle::Lang;
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::router::Link;
+use crate::router::{href, Link, Page, Route};
 use crate::site::text_or;
-use crate::site::{app_href, use_document_title};
-use crate::store::use_store;
+use crate::site::{use_document_title};
+use crate::state::use_store;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -73,7 +72,7 @@ pub fn HomePage() -> impl IntoView {
                         .map(|p| p.name.get(lang).to_owned());
                     view! {
                         <li class="partner">
-                            <h3><a href=app_href(&format!("/units/{}", u.id))>{u.name.get(lang).to_owned()}</a></h3>
+                            <h3><a href=href(&Route::unit(&u.id))>{u.name.get(lang).to_owned()}</a></h3>
                             {u.branch.as_ref().map(|br| view! { <p class="branch">{br.get(lang).to_owned()}</p> })}
                             {secretary.map(|s| view! { <p class="secretary">{td_string!(locale(lang), branch_secretary)}": "{s}</p> })}
                         </li>
@@ -112,14 +111,14 @@ pub fn HomePage() -> impl IntoView {
             <section aria-labelledby="explore-title">
                 <h2 id="explore-title">{t!(i18n, explore)}</h2>
                 <ul class="explore">
-                    <li><Link href="/gallery"><strong>{t!(i18n, nav_gallery)}</strong>
+                    <li><Link to=Page::Gallery><strong>{t!(i18n, nav_gallery)}</strong>
                         <span>{gallery_intro}</span>
                         <span class="count">{move || items_count(i18n.get_locale(), item_count)}</span></Link></li>
-                    <li><Link href="/map"><strong>{t!(i18n, nav_map)}</strong>
+                    <li><Link to=Page::Map><strong>{t!(i18n, nav_map)}</strong>
                         <span>{map_intro}</span></Link></li>
-                    <li><Link href="/story"><strong>{t!(i18n, nav_story)}</strong>
+                    <li><Link to=Page::Story><strong>{t!(i18n, nav_story)}</strong>
                         <span>{story_intro}</span></Link></li>
-                    <li><Link href="/books"><strong>{t!(i18n, nav_books)}</strong>
+                    <li><Link to=Page::Books><strong>{t!(i18n, nav_books)}</strong>
                         <span>{books_intro}</span>
                         <span class="count">{move || books_count(i18n.get_locale(), book_total)}</span></Link></li>
                 </ul>
@@ -165,18 +164,4 @@ pub fn Footer() -> impl IntoView {
             <ul>{sources}</ul>
         </footer>
     }
-}
-
-/// Name of a unit for lists: its short name when it has one.
-pub fn unit_label(bundle: &bundle::Bundle, id: &str, lang: Lang) -> String {
-    bundle
-        .unit(id)
-        .map(|u| {
-            u.short_name
-                .as_ref()
-                .unwrap_or(&u.name)
-                .get(lang)
-                .to_owned()
-        })
-        .unwrap_or_else(|| id.to_owned())
 }

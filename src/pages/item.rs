@@ -9,12 +9,12 @@ use leptos::prelude::*;
 use crate::components::lightbox::{use_lightbox_param, LazyLightbox, Slide};
 use crate::components::media::BundleImage;
 use crate::i18n::*;
-use crate::kiosk_mode::{kiosk_on, public_url, QrCode};
-use crate::pages::home::unit_label;
+use crate::components::qr_code::QrCode;
+use crate::kiosk::{kiosk_on, public_url};
 use crate::pages::not_found::NotFound;
-use crate::router::{use_router, Link, Page};
-use crate::site::{app_href, use_document_title};
-use crate::store::use_store;
+use crate::router::{href_with, use_router, Link, Page, Route};
+use crate::site::{use_document_title};
+use crate::state::use_store;
 
 #[component]
 pub fn ItemPage() -> impl IntoView {
@@ -85,7 +85,7 @@ fn ItemView(bundle: Arc<Bundle>, position: usize, lang: Signal<Lang>) -> impl In
     };
     // On a kiosk, the page's public address as a QR code, to take the item home on a phone.
     let hand_off = {
-        let url = public_url(&bundle, &format!("/gallery/{}", item.id));
+        let url = public_url(&bundle, &Route::item(&item.id).path());
         move || {
             kiosk_on().then(|| {
                 let url = url.clone();
@@ -105,7 +105,7 @@ fn ItemView(bundle: Arc<Bundle>, position: usize, lang: Signal<Lang>) -> impl In
     let description = item.description.clone();
     view! {
         <article class="item-page">
-            <p class="breadcrumb"><Link href="/gallery">"← "{t!(i18n, back_to_gallery)}</Link></p>
+            <p class="breadcrumb"><Link to=Page::Gallery>"← "{t!(i18n, back_to_gallery)}</Link></p>
             <span class=format!("badge badge-{}", kind.as_str())>{move || item_kind(lang.get(), kind)}</span>
             <h1>{move || title.get(lang.get()).to_owned()}</h1>
             <div class="item-layout">
@@ -113,7 +113,7 @@ fn ItemView(bundle: Arc<Bundle>, position: usize, lang: Signal<Lang>) -> impl In
                 <div class="item-text">
                     <p class="item-description">{move || description.get(lang.get()).to_owned()}</p>
                     {details}
-                    <p><Link href="/map">{t!(i18n, show_on_map)}</Link></p>
+                    <p><Link to=Page::Map>{t!(i18n, show_on_map)}</Link></p>
                     {hand_off}
                 </div>
             </div>
@@ -133,7 +133,7 @@ fn neighbour_link(
     label: fn(Locale) -> &'static str,
 ) -> impl IntoView {
     view! {
-        <Link href=format!("/gallery/{}", item.id) attr:class=format!("neighbour neighbour-{rel}") attr:rel=rel>
+        <Link to=Route::item(&item.id) attr:class=format!("neighbour neighbour-{rel}") attr:rel=rel>
             <span class="neighbour-label">{move || label(locale(lang.get()))}</span>
             <span>{move || item.title.get(lang.get()).to_owned()}</span>
         </Link>
@@ -152,8 +152,8 @@ fn details(bundle: &Bundle, item: &Item, lang: Lang) -> impl IntoView {
         ids.iter()
             .map(|id| {
                 let (href, label) = (
-                    app_href(&format!("/gallery?{filter}={id}")),
-                    unit_label(bundle, id, lang),
+                    href_with(&Page::Gallery.into(), &format!("?{filter}={id}")),
+                    bundle.unit_label(id, lang),
                 );
                 view! { <li><a href=href>{label}</a></li> }
             })
@@ -200,7 +200,7 @@ fn details(bundle: &Bundle, item: &Item, lang: Lang) -> impl IntoView {
         }
         rows.push((
             td_string!(l, ledger_to),
-            unit_label(bundle, &b.to, lang).into_any(),
+            bundle.unit_label(&b.to, lang).into_any(),
         ));
         if !b.titles.is_empty() {
             let titles = b

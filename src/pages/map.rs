@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use crate::components::map_view::MapView;
 use crate::i18n::*;
-use crate::pages::home::unit_label;
-use crate::site::{app_href, text_or, use_document_title};
-use crate::store::use_store;
+use crate::router::{href, Route};
+use crate::site::{text_or, use_document_title};
+use crate::state::use_store;
 
 #[component]
 pub fn MapPage() -> impl IntoView {
@@ -29,7 +29,7 @@ pub fn MapPage() -> impl IntoView {
                 view! {
                     <li class=if partner { "place place-partner" } else { "place place-recipient" } id=format!("unit-{}", u.id)>
                         <span class="badge">{unit_kind(lang, u.kind)}</span>
-                        <h2><a href=app_href(&format!("/units/{}", u.id))>{u.name.get(lang).to_owned()}</a></h2>
+                        <h2><a href=href(&Route::unit(&u.id))>{u.name.get(lang).to_owned()}</a></h2>
                         {u.address.as_ref().map(|a| view! { <p>{a.get(lang).to_owned()}</p> })}
                         {secretary.map(|s| view! { <p>{td_string!(l, branch_secretary)}": "{s}</p> })}
                         <p class="position">{position}</p>
@@ -48,7 +48,7 @@ pub fn MapPage() -> impl IntoView {
                 };
                 view! {
                     <li>
-                        {unit_label(&bundle, &r.from, lang)}" → "{unit_label(&bundle, &r.to, lang)}": "{r.label.get(lang).to_owned()}
+                        {bundle.unit_label(&r.from, lang)}" → "{bundle.unit_label(&r.to, lang)}": "{r.label.get(lang).to_owned()}
                         {km.map(|km| view! { " · "<span class="route-distance">{td_string!(l, distance, km = group_thousands(km))}</span> })}
                     </li>
                 }

@@ -1,8 +1,9 @@
-pub mod books;
-pub mod gallery;
-pub mod home;
-pub mod item;
-pub mod map;
-pub mod not_found;
-pub mod story;
-pub mod unit;
+//! The app's pages, a file each: one module per line of the route table (`route::pages!`).
+
+macro_rules! page_modules {
+    ($($page:ident $path:literal $chunk:ident $module:ident :: $component:ident,)*) => {
+        $(pub mod $module;)*
+    };
+}
+
+route::pages!(page_modules);

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::router::Link;
+use crate::router::{Link, Page};
 use crate::site::use_document_title;
 
 #[component]
@@ -12,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="not-found">
             <h1>{t!(i18n, not_found_title)}</h1>
             <p>{t!(i18n, not_found_body)}</p>
-            <Link href="/" attr:class="button">{t!(i18n, back_home)}</Link>
+            <Link to=Page::Home attr:class="button">{t!(i18n, back_home)}</Link>
         </section>
     }
 }

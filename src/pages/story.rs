@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::pages::home::unit_label;
-use crate::site::{app_href, use_document_title};
-use crate::store::use_store;
+use crate::router::{href, Route};
+use crate::site::{use_document_title};
+use crate::state::use_store;
 
 #[component]
 pub fn StoryPage() -> impl IntoView {
@@ -25,8 +25,8 @@ pub fn StoryPage() -> impl IntoView {
                     .units
                     .iter()
                     .map(|id| {
-                        let href = app_href(&format!("/units/{id}"));
-                        view! { <li><a href=href>{unit_label(&bundle, id, lang)}</a></li> }
+                        let href = href(&Route::unit(id));
+                        view! { <li><a href=href>{bundle.unit_label(id, lang)}</a></li> }
                     })
                     .collect_view();
                 let people = a
@@ -40,7 +40,7 @@ pub fn StoryPage() -> impl IntoView {
                     .iter()
                     .filter_map(|id| bundle.item(id))
                     .map(|i| {
-                        let href = app_href(&format!("/gallery/{}", i.id));
+                        let href = href(&Route::item(&i.id));
                         view! { <li><a href=href>{i.title.get(lang).to_owned()}</a></li> }
                     })
                     .collect_view();

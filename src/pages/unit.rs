@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::pages::not_found::NotFound;
-use crate::router::{use_router, Page};
-use crate::site::{app_href, use_document_title};
-use crate::store::use_store;
+use crate::router::{href, href_with, use_router, Page, Route};
+use crate::site::{use_document_title};
+use crate::state::use_store;
 
 #[component]
 pub fn UnitPage() -> impl IntoView {
@@ -40,12 +40,12 @@ pub fn UnitPage() -> impl IntoView {
                 .iter()
                 .filter(|i| pick(i).contains(&unit.id))
                 .map(|i| {
-                    let href = app_href(&format!("/gallery/{}", i.id));
+                    let href = href(&Route::item(&i.id));
                     view! { <li><a href=href>{i.title.get(lang).to_owned()}</a>" "<span class="muted nowrap">"· "{item_kind(lang, i.kind)}</span></li> }
                 })
                 .collect();
             let count = items.len();
-            let all = app_href(&format!("/gallery?{filter}={}", unit.id));
+            let all = href_with(&Page::Gallery.into(), &format!("?{filter}={}", unit.id));
             (count > 0).then(|| {
                 view! {
                     <ul class="unit-items">{items}</ul>
@@ -62,7 +62,7 @@ pub fn UnitPage() -> impl IntoView {
         let position = position(lang, &unit.location);
         Some(view! {
             <article class="unit-page">
-                <p class="breadcrumb"><a href=app_href("/map")>"← "{td_string!(l, nav_map)}</a></p>
+                <p class="breadcrumb"><a href=href(&Page::Map.into())>"← "{td_string!(l, nav_map)}</a></p>
                 <span class="badge">{unit_kind(lang, unit.kind)}</span>" "<span class="badge">{role}</span>
                 <h1>{unit.name.get(lang).to_owned()}</h1>
                 {unit.description.as_ref().map(|d| view! { <p class="lead">{d.get(lang).to_owned()}</p> })}
@@ -70,7 +70,7 @@ pub fn UnitPage() -> impl IntoView {
                     {unit.branch.as_ref().map(|b| view! { <div><dt>{td_string!(l, branch)}</dt><dd>{b.get(lang).to_owned()}</dd></div> })}
                     {secretary.map(|s| view! { <div><dt>{td_string!(l, branch_secretary)}</dt><dd>{s}</dd></div> })}
                     {unit.address.as_ref().map(|a| view! { <div><dt>{td_string!(l, address)}</dt><dd>{a.get(lang).to_owned()}</dd></div> })}
-                    <div><dt>{td_string!(l, place)}</dt><dd>{position}" · "<a href=app_href(&format!("/map#unit-{}", unit.id))>{td_string!(l, show_on_map)}</a></dd></div>
+                    <div><dt>{td_string!(l, place)}</dt><dd>{position}" · "<a href=href_with(&Page::Map.into(), &format!("#unit-{}", unit.id))>{td_string!(l, show_on_map)}</a></dd></div>
                 </dl>
                 {gave.map(|g| view! { <section><h2>{td_string!(l, gave)}</h2>{g}</section> })}
                 {received.map(|r| view! { <section><h2>{td_string!(l, received)}</h2>{r}</section> })}

@@ -589,6 +589,20 @@ impl Bundle {
         self.units.iter().find(|u| u.id == id)
     }
 
+    /// A unit's name for lists in `lang`: its short name when it has one; the id itself for a unit
+    /// the bundle does not have (validation reports such a reference).
+    pub fn unit_label(&self, id: &str, lang: Lang) -> String {
+        self.unit(id)
+            .map(|u| {
+                u.short_name
+                    .as_ref()
+                    .unwrap_or(&u.name)
+                    .get(lang)
+                    .to_owned()
+            })
+            .unwrap_or_else(|| id.to_owned())
+    }
+
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.people.iter().find(|p| p.id == id)
     }

@@ -5,32 +5,67 @@
 
 use std::fmt::Write;
 
-/// The app's pages. A route's id (an item's, a unit's) is in [`Route::id`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Page {
-    Home,
-    Gallery,
-    Item,
-    Map,
-    Story,
-    Books,
-    Unit,
-    NotFound,
+/// The route table: every page of the app, one line each, in the order of [`Page::ALL`]: its name,
+/// the path it is shown at (`:id` stands for an item's or a unit's id; `""` for the page of every
+/// other path), the wasm chunk its code goes into (`main`: the main module, which every visit
+/// downloads first; pages sharing a chunk are downloaded together) and its module and component in
+/// the app's `pages`.
+///
+/// Everything about pages is derived from it: [`Page`] and [`Route`] here, the app's `pages` modules
+/// and the function that gets each page's code ready (`src/app.rs`), and, at build time, the
+/// preloader of index.html (`cargo run -p route --example table`, read by scripts/wasm-split.mjs).
+/// Adding a page is a line here and the page's file.
+///
+/// `pages!(then)` calls the macro `then` with the table.
+#[macro_export]
+macro_rules! pages {
+    ($then:ident) => {
+        $then! {
+            Home "/" main home::HomePage,
+            Gallery "/gallery" gallery gallery::GalleryPage,
+            Item "/gallery/:id" item item::ItemPage,
+            Map "/map" map map::MapPage,
+            Story "/story" pages story::StoryPage,
+            Books "/books" pages books::BooksPage,
+            Unit "/units/:id" pages unit::UnitPage,
+            NotFound "" main not_found::NotFound,
+        }
+    };
 }
 
-impl Page {
-    /// Every page, in the order of [`Page::index`].
-    pub const ALL: [Page; 8] = [
-        Page::Home,
-        Page::Gallery,
-        Page::Item,
-        Page::Map,
-        Page::Story,
-        Page::Books,
-        Page::Unit,
-        Page::NotFound,
-    ];
+macro_rules! declare_pages {
+    ($($page:ident $path:literal $chunk:ident $module:ident :: $component:ident,)*) => {
+        /// The app's pages (see [`pages!`]). A route's id (an item's, a unit's) is in [`Route::id`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Page {
+            $($page,)*
+        }
 
+        impl Page {
+            /// Every page, in the table's order (that of [`Page::index`]).
+            pub const ALL: &'static [Page] = &[$(Page::$page,)*];
+
+            /// The page's path in the table: "/gallery", "/gallery/:id"; "" for the page of every
+            /// path that is no other's.
+            pub fn pattern(self) -> &'static str {
+                match self {
+                    $(Page::$page => $path,)*
+                }
+            }
+
+            /// The wasm chunk the page's code is in ("main" for the main module).
+            pub fn chunk(self) -> &'static str {
+                match self {
+                    $(Page::$page => stringify!($chunk),)*
+                }
+            }
+        }
+    };
+}
+
+pages!(declare_pages);
+
+impl Page {
     /// A small number per page, for tables indexed by page.
     pub fn index(self) -> usize {
         self as usize
@@ -44,34 +79,83 @@ pub struct Route {
     pub id: Option<String>,
 }
 
+impl From<Page> for Route {
+    fn from(page: Page) -> Route {
+        Route { page, id: None }
+    }
+}
+
 impl Route {
-    /// The route of `path`, the address's path under the site's base ("/", "/gallery", "/units/x").
-    /// A trailing slash is allowed ("/gallery/"); anything else unknown is [`Page::NotFound`].
+    /// An item's page.
+    pub fn item(id: &str) -> Route {
+        Route {
+            page: Page::Item,
+            id: Some(id.to_owned()),
+        }
+    }
+
+    /// A unit's page.
+    pub fn unit(id: &str) -> Route {
+        Route {
+            page: Page::Unit,
+            id: Some(id.to_owned()),
+        }
+    }
+
+    /// The route of `path`, the address's path under the site's base ("/", "/gallery", "/units/x"),
+    /// by the table's paths. A trailing slash is allowed ("/gallery/"); anything else unknown is
+    /// [`Page::NotFound`].
     pub fn of(path: &str) -> Route {
         let trimmed = path.strip_prefix('/').unwrap_or(path);
         let trimmed = trimmed.strip_suffix('/').unwrap_or(trimmed);
-        let mut segments = trimmed.split('/');
-        let first = segments.next().unwrap_or_default();
-        let second = segments.next();
-        let more = segments.next().is_some();
-        let page = |page| Route { page, id: None };
-        match (first, second, more) {
-            ("", None, _) if path.len() <= 1 => page(Page::Home),
-            ("gallery", None, _) => page(Page::Gallery),
-            ("map", None, _) => page(Page::Map),
-            ("story", None, _) => page(Page::Story),
-            ("books", None, _) => page(Page::Books),
-            ("gallery", Some(id), false) if !id.is_empty() => Route {
-                page: Page::Item,
-                id: Some(decode(id, false)),
-            },
-            ("units", Some(id), false) if !id.is_empty() => Route {
-                page: Page::Unit,
-                id: Some(decode(id, false)),
-            },
-            _ => page(Page::NotFound),
+        // "//" is not the home page.
+        if trimmed.is_empty() && path.len() > 1 {
+            return Page::NotFound.into();
+        }
+        Page::ALL
+            .iter()
+            .find_map(|&page| {
+                let id = matches(page.pattern(), trimmed)?;
+                Some(Route {
+                    page,
+                    id: id.map(|id| decode(id, false)),
+                })
+            })
+            .unwrap_or_else(|| Page::NotFound.into())
+    }
+
+    /// The path that shows this route, its id percent-encoded: the other way from [`Route::of`].
+    pub fn path(&self) -> String {
+        let pattern = self.page.pattern();
+        let id = self.id.as_deref().unwrap_or_default();
+        match pattern.split_once(":id") {
+            Some((before, after)) => format!("{before}{}{after}", encode(id)),
+            None if pattern.is_empty() => "/".to_owned(),
+            None => pattern.to_owned(),
         }
     }
+}
+
+/// Whether `path` (without its slashes at either end) is the table's `pattern`: `Some` with the id
+/// where the pattern has one.
+fn matches<'p>(pattern: &str, path: &'p str) -> Option<Option<&'p str>> {
+    if pattern.is_empty() {
+        return None;
+    }
+    let mut parts = path.split('/');
+    let mut id = None;
+    for expected in pattern.trim_start_matches('/').split('/') {
+        let part = parts.next()?;
+        if expected == ":id" {
+            if part.is_empty() {
+                return None;
+            }
+            id = Some(part);
+        } else if expected != part {
+            return None;
+        }
+    }
+    parts.next().is_none().then_some(id)
 }
 
 /// Whether a navigation link to `href` (a path under the base) marks the current page `current`: the
@@ -257,8 +341,43 @@ mod tests {
     }
 
     #[test]
+    fn routes_give_the_paths_that_show_them() {
+        let routes = [
+            Route::from(Page::Home),
+            Page::Gallery.into(),
+            Route::item("red-ship"),
+            Route::item("红 船/1"),
+            Page::Map.into(),
+            Page::Story.into(),
+            Page::Books.into(),
+            Route::unit("hudong"),
+        ];
+        for route in routes {
+            assert_eq!(Route::of(&route.path()), route, "{}", route.path());
+        }
+        assert_eq!(Route::item("red-ship").path(), "/gallery/red-ship");
+        assert_eq!(Route::unit("红").path(), "/units/%E7%BA%A2");
+        assert_eq!(Route::from(Page::Home).path(), "/");
+    }
+
+    #[test]
+    fn the_table_has_one_page_per_path() {
+        let paths: Vec<_> = Page::ALL.iter().map(|p| p.pattern()).collect();
+        for (n, path) in paths.iter().enumerate() {
+            assert!(!paths[..n].contains(path), "{path} twice");
+        }
+        assert_eq!(
+            Page::NotFound.pattern(),
+            "",
+            "not found is every other path"
+        );
+        assert_eq!(Page::Home.chunk(), "main", "the first page needs no chunk");
+        assert_eq!(Page::NotFound.chunk(), "main");
+    }
+
+    #[test]
     fn page_indexes_follow_all() {
-        for (n, page) in Page::ALL.into_iter().enumerate() {
+        for (n, page) in Page::ALL.iter().enumerate() {
             assert_eq!(page.index(), n);
         }
     }

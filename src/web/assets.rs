@@ -1,48 +1,12 @@
-//! Loading what the first page load leaves out, and what a lost request must not break for the rest of
-//! the day on a kiosk: the wasm chunks (`crate::chunks`), Leaflet (`components::leaflet`) and the
-//! kiosk's stylesheet. One way for all of them: an attempt that fails, or gets no answer within the
-//! bundle's time-out, is tried again with the bundle's back-off ([`RetryPolicy`]: 0.5 s, 1 s, 2 s).
-//! Each caller decides what the visitor sees after the last attempt.
-
-use std::fmt::Display;
-use std::future::Future;
-use std::time::Duration;
+//! The one asset loader: the stylesheets and scripts that the first page load leaves out (Leaflet, the
+//! kiosk's stylesheet), added to the head from the address and hash that a `<meta>` of index.html
+//! gives, each attempt retried as everything is ([`super::retry`]); and `<link>`s for the browser to
+//! download ahead (a prefetch, a picture's preload).
 
 use leptos::prelude::document;
 
-use crate::api::RetryPolicy;
-
-/// Calls `attempt` until it succeeds, at most the bundle's number of attempts, with `pause` awaited for
-/// the back-off before each but the first (`sleep`, or a pause that someone may cut short). Each
-/// failure is logged under `what`; `None` when every attempt failed.
-pub async fn retry<T, E, Fut, Pause>(
-    what: &str,
-    pause: impl Fn(Duration) -> Pause,
-    mut attempt: impl FnMut() -> Fut,
-) -> Option<T>
-where
-    E: Display,
-    Fut: Future<Output = Result<T, E>>,
-    Pause: Future<Output = ()>,
-{
-    let policy = RetryPolicy::default();
-    for n in 1..=policy.attempts {
-        let wait = policy.backoff_before(n);
-        if !wait.is_zero() {
-            pause(wait).await;
-        }
-        match attempt().await {
-            Ok(value) => return Some(value),
-            Err(err) => leptos::logging::warn!("{what}, attempt {n}: {err}"),
-        }
-    }
-    None
-}
-
-/// The back-off as it is, for [`retry`].
-pub async fn sleep(wait: Duration) {
-    gloo_timers::future::sleep(wait).await;
-}
+use super::js_error_text;
+use super::retry::{again, RetryPolicy};
 
 /// What a `<meta name=…>` of index.html names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +19,7 @@ pub enum Asset {
 /// true when it has loaded (or was already asked for), false after the last attempt (logged), so
 /// that what waits for it goes on without it rather than not at all.
 pub async fn add(meta: &str, asset: Asset) -> bool {
-    in_head(meta) || retry(meta, sleep, || try_add(meta, asset)).await.is_some()
+    in_head(meta) || again(meta, || try_add(meta, asset)).await.is_some()
 }
 
 /// Whether the page has the element of `<meta name="{meta}">`'s asset: loaded, or on its way (a failed
@@ -75,7 +39,7 @@ pub fn in_head(meta: &str) -> bool {
 pub async fn try_add(meta: &str, asset: Asset) -> Result<(), String> {
     let timeout_ms = RetryPolicy::default().timeout.as_millis() as i32;
     let (element, loaded) =
-        add_element(meta, asset, timeout_ms).map_err(|err| crate::api::js_error_text(&err))?;
+        add_element(meta, asset, timeout_ms).map_err(|err| js_error_text(&err))?;
     match wasm_bindgen_futures::JsFuture::from(loaded).await {
         Ok(_) => Ok(()),
         Err(reason) => {
@@ -137,4 +101,24 @@ fn add_element(
     let loaded = js_sys::Promise::new(&mut listen);
     document.head().ok_or("no <head>")?.append_child(&element)?;
     Ok((element, loaded))
+}
+
+/// Asks for `address` as `<link rel="prefetch">`: downloaded into the HTTP cache at the lowest priority,
+/// nothing run. `destination` is the link's `as`.
+pub fn prefetch(address: &str, destination: Option<&str>) -> Result<(), wasm_bindgen::JsValue> {
+    let mut attributes = vec![("rel", "prefetch"), ("href", address)];
+    attributes.extend(destination.map(|destination| ("as", destination)));
+    head_link(&attributes)
+}
+
+/// Adds a `<link>` with these attributes to the page's head (a prefetch, a picture's preload in
+/// `components::media`).
+pub fn head_link(attributes: &[(&str, &str)]) -> Result<(), wasm_bindgen::JsValue> {
+    let document = document();
+    let link = document.create_element("link")?;
+    for (name, value) in attributes {
+        link.set_attribute(name, value)?;
+    }
+    document.head().ok_or("no <head>")?.append_child(&link)?;
+    Ok(())
 }

@@ -1,44 +1,16 @@
-//! The app's only network access: fetching the data bundle, with a time-out per attempt and retries
-//! with exponential back-off. Components never fetch; they read the store.
+//! Fetching data (the bundle, the basemap, build.json) as text, with a time-out per attempt and the
+//! retries of [`super::retry`]. Components never fetch; they read the store.
 
 use std::time::Duration;
 
 use gloo_net::http::Request;
 use web_sys::{AbortController, RequestCache};
 
+pub use super::retry::RetryPolicy;
+use super::retry::{retry, sleep, Failure};
+
 /// The bundle's address, relative to the document's base URL so the site works under any sub-path.
 pub const BUNDLE_URL: &str = "data/bundle.json";
-
-/// How often and how patiently to try.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RetryPolicy {
-    /// Attempts in all, the first included.
-    pub attempts: u32,
-    /// Longest wait for one attempt's response and body.
-    pub timeout: Duration,
-    /// Wait before the second attempt; doubled before each further one.
-    pub first_backoff: Duration,
-}
-
-impl Default for RetryPolicy {
-    fn default() -> Self {
-        RetryPolicy {
-            attempts: 4,
-            timeout: Duration::from_secs(15),
-            first_backoff: Duration::from_millis(500),
-        }
-    }
-}
-
-impl RetryPolicy {
-    /// Wait before attempt `n` (1-based): none before the first, then 0.5 s, 1 s, 2 s, …
-    pub fn backoff_before(&self, attempt: u32) -> Duration {
-        match attempt {
-            0 | 1 => Duration::ZERO,
-            n => self.first_backoff * 2u32.saturating_pow(n - 2),
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FetchError {
@@ -58,20 +30,6 @@ impl std::fmt::Display for FetchError {
             FetchError::Status { status, text } => write!(f, "HTTP {status} {text}"),
         }
     }
-}
-
-/// What a JavaScript exception says (`Error.message`, or the value itself when it is a string), for logs.
-pub fn js_error_text(err: &wasm_bindgen::JsValue) -> String {
-    use wasm_bindgen::JsCast;
-    err.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| err.as_string())
-        .unwrap_or_else(|| "unknown error".into())
-}
-
-enum Attempt {
-    Retryable(String),
-    Final(FetchError),
 }
 
 /// What a conditional fetch brought back.
@@ -120,30 +78,41 @@ async fn fetch_with(
     if_none_match: Option<&str>,
     first_cache: RequestCache,
 ) -> Result<Fetched, FetchError> {
-    let mut last = String::new();
-    for attempt in 1..=policy.attempts {
-        let wait = policy.backoff_before(attempt);
-        if !wait.is_zero() {
-            gloo_timers::future::sleep(wait).await;
-        }
-        let cache = if attempt == 1 {
+    let attempt = |n| {
+        let cache = if n == 1 {
             first_cache
         } else {
             RequestCache::NoCache
         };
-        match fetch_once(url, policy.timeout, if_none_match, cache).await {
-            Ok(text) => return Ok(text),
-            Err(Attempt::Final(err)) => return Err(err),
-            Err(Attempt::Retryable(message)) => {
-                leptos::logging::warn!("fetching {url}, attempt {attempt}: {message}");
-                last = message;
-            }
+        fetch_once(url, policy.timeout, if_none_match, cache)
+    };
+    retry(policy, &format!("fetching {url}"), sleep, attempt)
+        .await
+        .map_err(|(failure, _)| failure.into_error(policy.attempts))
+}
+
+/// Why one attempt failed: a message (another attempt may do better) or the final answer.
+enum AttemptError {
+    Network(String),
+    Final(FetchError),
+}
+
+impl AttemptError {
+    fn into_error(self, attempts: u32) -> FetchError {
+        match self {
+            AttemptError::Network(message) => FetchError::Network { message, attempts },
+            AttemptError::Final(err) => err,
         }
     }
-    Err(FetchError::Network {
-        message: last,
-        attempts: policy.attempts,
-    })
+}
+
+impl std::fmt::Display for AttemptError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AttemptError::Network(message) => f.write_str(message),
+            AttemptError::Final(err) => err.fmt(f),
+        }
+    }
 }
 
 async fn fetch_once(
@@ -151,9 +120,8 @@ async fn fetch_once(
     timeout: Duration,
     if_none_match: Option<&str>,
     cache: RequestCache,
-) -> Result<Fetched, Attempt> {
-    let controller =
-        AbortController::new().map_err(|_| Attempt::Retryable("no AbortController".into()))?;
+) -> Result<Fetched, Failure<AttemptError>> {
+    let controller = AbortController::new().map_err(|_| again("no AbortController".into()))?;
     let signal = controller.signal();
     let _deadline =
         gloo_timers::callback::Timeout::new(timeout.as_millis() as u32, move || controller.abort());
@@ -164,29 +132,30 @@ async fn fetch_once(
     let response = request
         .send()
         .await
-        .map_err(|e| Attempt::Retryable(describe(&e, &signal)))?;
+        .map_err(|e| again(describe(&e, &signal)))?;
     let status = response.status();
     if status == 304 && if_none_match.is_some() {
         return Ok(Fetched::NotModified);
     }
     if status >= 500 || status == 408 || status == 429 {
-        return Err(Attempt::Retryable(format!(
-            "HTTP {status} {}",
-            response.status_text()
-        )));
+        return Err(again(format!("HTTP {status} {}", response.status_text())));
     }
     if !response.ok() {
-        return Err(Attempt::Final(FetchError::Status {
+        return Err(Failure::Stop(AttemptError::Final(FetchError::Status {
             status,
             text: response.status_text(),
-        }));
+        })));
     }
     let etag = response.headers().get("etag");
     let text = response
         .text()
         .await
-        .map_err(|e| Attempt::Retryable(describe(&e, &signal)))?;
+        .map_err(|e| again(describe(&e, &signal)))?;
     Ok(Fetched::Body { text, etag })
+}
+
+fn again(message: String) -> Failure<AttemptError> {
+    Failure::Again(AttemptError::Network(message))
 }
 
 fn describe(error: &gloo_net::Error, signal: &web_sys::AbortSignal) -> String {

@@ -8,7 +8,7 @@ use bundle::Bundle;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::api::{self, RetryPolicy};
+use crate::web::fetch::{self as api, RetryPolicy};
 
 fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
     let navigator = web_sys::window()?.navigator();
@@ -41,7 +41,7 @@ pub fn register_service_worker() {
         if let Err(err) = JsFuture::from(promise).await {
             leptos::logging::warn!(
                 "service worker not registered: {}",
-                crate::api::js_error_text(&err)
+                crate::web::js_error_text(&err)
             );
         }
     });
@@ -78,7 +78,7 @@ pub fn warm_media(bundle: &Bundle) {
     if let Err(err) = controller.post_message(&message) {
         leptos::logging::warn!(
             "could not ask the service worker for the images: {}",
-            crate::api::js_error_text(&err)
+            crate::web::js_error_text(&err)
         );
     }
 }

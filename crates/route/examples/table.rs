@@ -1,0 +1,19 @@
+//! Prints the route table as JSON for the build (scripts/wasm-split.mjs writes it into index.html's
+//! preloader): `[{"path": "/gallery/:id", "chunk": "item"}, …]`, the pages whose code is a chunk.
+
+use route::Page;
+
+fn main() {
+    let rows: Vec<String> = Page::ALL
+        .iter()
+        .filter(|page| page.chunk() != "main")
+        .map(|page| {
+            format!(
+                r#"{{"path":"{}","chunk":"{}"}}"#,
+                page.pattern(),
+                page.chunk()
+            )
+        })
+        .collect();
+    println!("[{}]", rows.join(","));
+}

@@ -1,0 +1,191 @@
+//! The state machine's glue: the machine (`kiosk::Kiosk`) is given the visitor's input and the time,
+//! and its actions are carried out here.
+
+use bundle::{Bundle, Item, KioskSettings};
+use kiosk::{Action, CheckOutcome, Kiosk, LastCheck, Timing};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::router::Router;
+use crate::state::{default_lang, forget_lang_choice, Store};
+use crate::web::offline;
+
+pub(super) fn now() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+pub(super) fn timing(k: &KioskSettings) -> Timing {
+    Timing::from_seconds(
+        k.idle_seconds,
+        k.countdown_seconds,
+        k.attract_after_seconds,
+        k.slide_seconds,
+        k.refresh_seconds,
+    )
+}
+
+/// The attract loop's slides: featured items with an image.
+pub(super) fn slides_of(bundle: &Bundle) -> Vec<Item> {
+    bundle
+        .featured_items()
+        .filter(|i| !i.media.is_empty())
+        .cloned()
+        .collect()
+}
+
+/// Everything the glue needs, all `Copy`.
+#[derive(Clone, Copy)]
+pub(super) struct Glue {
+    pub(super) store: Store,
+    pub(super) machine: StoredValue<Kiosk>,
+    pub(super) countdown: RwSignal<Option<u64>>,
+    pub(super) attract: RwSignal<Option<usize>>,
+    pub(super) last_check: RwSignal<Option<LastCheck>>,
+    pub(super) maintenance: RwSignal<bool>,
+    pub(super) qr_link: RwSignal<Option<String>>,
+    /// In-app pages behind the current one (Back is off at 0, so Back never leaves the app).
+    pub(super) depth: RwSignal<u32>,
+    pub(super) next_depth: StoredValue<Option<u32>>,
+    pub(super) router: Router,
+}
+
+impl Glue {
+    pub(super) fn overlay_shown(self) -> bool {
+        self.countdown.with_untracked(Option::is_some)
+            || self.attract.with_untracked(Option::is_some)
+    }
+
+    pub(super) fn input(self) {
+        let actions = self
+            .machine
+            .try_update_value(|m| m.input(now()))
+            .unwrap_or_default();
+        self.run(actions);
+    }
+
+    pub(super) fn tick(self) {
+        let now = now();
+        let rest = self.at_rest();
+        let actions = self
+            .machine
+            .try_update_value(|m| m.tick(now, rest))
+            .unwrap_or_default();
+        self.run(actions);
+        let left = self.machine.with_value(|m| m.countdown_left(now));
+        if left.is_some() && self.countdown.get_untracked() != left {
+            self.countdown.set(left);
+        }
+    }
+
+    fn run(self, actions: Vec<Action>) {
+        for action in actions {
+            self.apply(action);
+        }
+    }
+
+    fn apply(self, action: Action) {
+        match action {
+            Action::ShowCountdown => {
+                let left = self.machine.with_value(|m| m.countdown_left(now()));
+                self.countdown.set(left);
+            }
+            Action::HideCountdown => self.countdown.set(None),
+            Action::ResetToHome => {
+                self.countdown.set(None);
+                forget_lang_choice(self.store);
+                self.reset_home();
+            }
+            Action::StartAttract => self.attract.set(Some(0)),
+            Action::ShowSlide(n) => self.attract.set(Some(n)),
+            Action::StopAttract => {
+                self.attract.set(None);
+                self.reset_home();
+            }
+            Action::CheckForUpdates => leptos::task::spawn_local(self.check()),
+            Action::SwapBundle => {
+                if self.store.swap_pending() {
+                    let (slides, timing) = self.store.bundle.with_untracked(|b| {
+                        b.as_ref()
+                            .map(|b| (slides_of(b).len(), timing(&b.kiosk)))
+                            .unwrap_or_default()
+                    });
+                    self.machine.update_value(|m| {
+                        m.set_slides(slides);
+                        m.set_timing(timing, now());
+                    });
+                    if let Some(b) = self.store.bundle.get_untracked() {
+                        offline::warm_media(&b);
+                    }
+                    leptos::logging::log!("kiosk: new bundle on show");
+                }
+            }
+            Action::ReloadApp => {
+                leptos::logging::log!("kiosk: new app version, reloading");
+                let _ = window().location().reload();
+            }
+        }
+    }
+
+    pub(super) async fn check(self) {
+        let outcome = match offline::new_app_version().await {
+            Some(true) => CheckOutcome::NewApp,
+            _ => self.store.check_for_update().await,
+        };
+        leptos::logging::log!("kiosk: checked for updates: {outcome}");
+        self.machine.update_value(|m| m.checked(now(), outcome));
+        self.last_check
+            .set(self.machine.with_value(|m| m.last_check().cloned()));
+    }
+
+    /// The home page, top of the page, dialogs closed, nothing to go Back to.
+    fn reset_home(self) {
+        close_dialogs();
+        // The router's address: `/showcase` and `/showcase/` are both its home page, and going from
+        // one to the other changes nothing it counts.
+        let home = self.router.path.get_untracked() == "/"
+            && self.router.search.get_untracked().is_empty();
+        if home {
+            self.depth.set(0);
+        } else {
+            self.next_depth.set_value(Some(0));
+            self.go_home();
+        }
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    }
+
+    /// Navigates to the home page (`/showcase/` under a sub-path).
+    pub(super) fn go_home(self) {
+        self.router.navigate("/", Default::default());
+    }
+
+    /// The home page in the default language with nothing open: an idle kiosk has nothing to reset.
+    fn at_rest(self) -> bool {
+        // The router's address, as `reset_home` reads it.
+        let home = self.router.path.get_untracked() == "/";
+        let search = self.router.search.get_untracked();
+        let plain = search.is_empty() || search == "?kiosk" || search.starts_with("?kiosk=");
+        let lang = self.store.lang.get_untracked() == default_lang(self.store);
+        home && plain && lang && !dialog_open()
+    }
+}
+
+fn close_dialogs() {
+    if let Ok(list) = document().query_selector_all("dialog[open]") {
+        for n in 0..list.length() {
+            if let Some(dialog) = list
+                .item(n)
+                .and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok())
+            {
+                dialog.close();
+            }
+        }
+    }
+}
+
+fn dialog_open() -> bool {
+    document()
+        .query_selector("dialog[open]")
+        .ok()
+        .flatten()
+        .is_some()
+}

@@ -1,0 +1,21 @@
+//! The browser, below the app: fetching with retries, loading assets, listening to events, idle-time
+//! scheduling, storage, the service worker and the panic hook. Nothing here knows the store or a page;
+//! everything above may use it.
+
+pub mod assets;
+pub mod crash;
+pub mod events;
+pub mod fetch;
+pub mod offline;
+pub mod retry;
+pub mod schedule;
+pub mod storage;
+
+/// What a JavaScript exception says (`Error.message`, or the value itself when it is a string), for logs.
+pub fn js_error_text(err: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    err.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
