@@ -26,6 +26,8 @@ build: setup
 	$(ENV) $(RELEASE) SHOWCASE_CONTENT=tests/fixtures/other-event trunk build --release --offline --dist dist-other
 
 lint:
+	# The app's imports run one way, down the floors of docs/architecture.md.
+	node scripts/check-layers.mjs
 	# rustfmt comes from the machine's default toolchain (Debian's has none).
 	env -u RUSTUP_TOOLCHAIN cargo fmt --all -- --check
 	$(ENV) cargo clippy -p bundle -p kiosk -p route --all-targets -- -D warnings

@@ -34,8 +34,7 @@ pub fn App() -> impl IntoView {
     store.provide();
     preload_first_page();
     // Once a bundle is on show (the newest, or the last good one kept), the work for later
-    // (`crate::idle`) is scheduled, once. With none to show, only the error panel: nothing to wait
-    // for, and the site works offline next time, at least.
+    // (`crate::idle`) is scheduled, once.
     Effect::new(move |scheduled: Option<bool>| {
         if scheduled == Some(true) {
             return true;
@@ -43,13 +42,16 @@ pub fn App() -> impl IntoView {
         let on_show = store.bundle.with(Option::is_some);
         if on_show {
             crate::idle::prepare_offline(store);
-        } else if matches!(store.status.get(), LoadStatus::Failed(_)) {
-            schedule::when_idle(offline::register_service_worker);
-            return true;
         }
         on_show
     });
-    leptos::task::spawn_local(store.load(preload_first_picture));
+    leptos::task::spawn_local(async move {
+        store.load(preload_first_picture).await;
+        // None to show: only the error panel, nothing to wait for. Offline next time, at least.
+        if store.bundle.with_untracked(Option::is_none) {
+            schedule::when_idle(offline::register_service_worker);
+        }
+    });
     view! { <Shell/> }
 }
 

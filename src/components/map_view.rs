@@ -356,8 +356,8 @@ fn markers(
                         .unchecked_ref::<LeafletMap>()
                         .set_view(&l::lat_lng(lat, lon), 11.0);
                 });
-                marker.on("click", zoom_in.as_ref().unchecked_ref());
-                zoom_in.forget(); // lives as long as the marker; markers are few and redrawn rarely
+                // Owned by the marker's JavaScript: collected with it when a redraw drops the marker.
+                marker.on("click", zoom_in.into_js_value().unchecked_ref());
                 marker.add_to(map)
             }
         })

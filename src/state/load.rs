@@ -20,7 +20,7 @@ impl Store {
     /// stays on show and the error is recorded for the maintainer.
     /// `on_read` is given the newest bundle as soon as it is read and valid, before the pages are drawn
     /// (the app starts downloading the first page's picture there).
-    pub async fn load(self, on_read: impl FnOnce(&Bundle)) {
+    pub async fn load(self, on_read: fn(&Bundle)) {
         self.status.set(LoadStatus::Loading);
         let url = self.bundle_url.get_value();
         let result = match fetch::fetch_preloaded(&url, RetryPolicy::default()).await {

@@ -86,7 +86,7 @@ async fn fetch_with(
         };
         fetch_once(url, policy.timeout, if_none_match, cache)
     };
-    retry(policy, &format!("fetching {url}"), sleep, attempt)
+    retry(policy, url, sleep, attempt)
         .await
         .map_err(|(failure, _)| failure.into_error(policy.attempts))
 }

@@ -279,6 +279,56 @@ test('a new bundle appears at the next idle moment without a reload; a broken on
   await expectNoAxeViolations(page);
 });
 
+test('every kiosk overlay is a modal dialog: focus moves in, Tab stays inside, Escape gives it back', async ({ page }) => {
+  const bundle = structuredClone(SAMPLE);
+  bundle.meta.sources[0].url = 'https://www.example.com/report';
+  await serveBundle(page, { body: JSON.stringify(bundle) });
+  await startKiosk(page);
+  /** The element with focus: its tag, and the dialog it is in (or none). */
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return { tag: el?.tagName.toLowerCase(), dialog: el?.closest('dialog')?.getAttribute('aria-labelledby') ?? el?.closest('dialog')?.getAttribute('aria-label') ?? null };
+  });
+
+  // A link out, opened from the keyboard: its QR code's dialog takes focus and keeps it.
+  const source = page.getByRole('link', { name: SAMPLE.meta.sources[0].title.zh });
+  await source.focus();
+  await page.keyboard.press('Enter');
+  const qr = page.getByRole('dialog', { name: '此链接通往展览之外' });
+  await expect(qr).toBeVisible();
+  await expect(qr).toBeFocused();
+  for (let n = 0; n < 4; n += 1) {
+    await page.keyboard.press(n % 2 ? 'Shift+Tab' : 'Tab');
+    expect((await focused()).dialog).toBe('qr-dialog-title');
+  }
+  await page.keyboard.press('Escape');
+  await expect(qr).toBeHidden();
+  await expect(source).toBeFocused();
+
+  // The maintenance panel, the same way.
+  await page.keyboard.press('Control+Alt+m');
+  const panel = page.getByRole('dialog', { name: '维护信息' });
+  await expect(panel).toBeVisible();
+  await expect(panel).toBeFocused();
+  for (let n = 0; n < 6; n += 1) {
+    await page.keyboard.press('Tab');
+    expect((await focused()).dialog).toBe('maintenance-title');
+  }
+  await page.keyboard.press('Shift+Tab');
+  expect((await focused()).dialog).toBe('maintenance-title');
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(source).toBeFocused();
+
+  // The attract loop (the home page at rest) takes focus too; a key ends it and gives focus back.
+  await page.clock.fastForward(IDLE + ATTRACT_AFTER);
+  const attract = page.getByRole('dialog', { name: '展览精选' });
+  await expect(attract).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(attract).toHaveCount(0);
+  await expect(source).toBeFocused();
+});
+
 test('the maintenance overlay reports a broken new bundle', async ({ page }) => {
   const state = { body: JSON.stringify(SAMPLE) };
   await serveBundle(page, state);

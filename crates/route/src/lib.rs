@@ -127,12 +127,17 @@ impl Route {
     /// The path that shows this route, its id percent-encoded: the other way from [`Route::of`].
     pub fn path(&self) -> String {
         let pattern = self.page.pattern();
-        let id = self.id.as_deref().unwrap_or_default();
-        match pattern.split_once(":id") {
-            Some((before, after)) => format!("{before}{}{after}", encode(id)),
-            None if pattern.is_empty() => "/".to_owned(),
-            None => pattern.to_owned(),
+        if pattern.is_empty() {
+            return "/".to_owned();
         }
+        // The table's one placeholder, `:id`, found by its colon.
+        let Some(at) = pattern.find(':') else {
+            return pattern.to_owned();
+        };
+        let mut path = pattern[..at].to_owned();
+        encode_into(&mut path, self.id.as_deref().unwrap_or_default());
+        path.push_str(&pattern[at + ":id".len()..]);
+        path
     }
 }
 
