@@ -7,7 +7,7 @@ use std::pin::Pin;
 use leptos::prelude::*;
 
 use crate::chunks::{self, SplitLoaderError};
-use crate::components::chunk_failed::failed_view;
+use crate::components::chunk_view::failed_view;
 use crate::components::error_panel::{ErrorPanel, StaleNotice};
 use crate::components::header::SiteHeader;
 use crate::components::loading::{Loading, RoutingNotice};
@@ -45,13 +45,7 @@ pub fn App() -> impl IntoView {
         }
         on_show
     });
-    leptos::task::spawn_local(async move {
-        store.load(preload_first_picture).await;
-        // None to show: only the error panel, nothing to wait for. Offline next time, at least.
-        if store.bundle.with_untracked(Option::is_none) {
-            schedule::when_idle(offline::register_service_worker);
-        }
-    });
+    leptos::task::spawn_local(store.load(preload_first_picture));
     view! { <Shell/> }
 }
 
@@ -76,7 +70,11 @@ pub fn Shell() -> impl IntoView {
         match (store.bundle.with(Option::is_some), status) {
             (true, LoadStatus::Failed(error)) => view! { <StaleNotice error/><Pages/> }.into_any(),
             (true, _) => view! { <Pages/> }.into_any(),
-            (false, LoadStatus::Failed(error)) => view! { <ErrorPanel error/> }.into_any(),
+            (false, LoadStatus::Failed(error)) => {
+                // Only the error panel: nothing to wait for. Offline next time, at least.
+                schedule::when_idle(offline::register_service_worker);
+                view! { <ErrorPanel error/> }.into_any()
+            }
             (false, _) => view! { <Loading/> }.into_any(),
         }
     };

@@ -4,7 +4,7 @@
 //! functions are plain async functions in the one module.
 //!
 //! A chunk that fails to download is tried again as every download is (`crate::web::retry`); after the
-//! last attempt the page says so and offers to reload (`components::chunk_failed`), instead of the app
+//! last attempt the page says so and offers to reload (`components::chunk_view`), instead of the app
 //! stopping. Which page is in which chunk is the route table's (crates/route); the app's pages are
 //! declared from it in `crate::app`.
 
@@ -74,7 +74,16 @@ pub async fn retry<T, Fut>(call: impl Fn() -> Fut) -> Option<T>
 where
     Fut: Future<Output = Result<T, SplitLoaderError>>,
 {
-    crate::web::retry::again("code chunk", call).await
+    use crate::web::retry::{never_final, retry, sleep, RetryPolicy};
+    retry(
+        RetryPolicy::default(),
+        "code chunk",
+        sleep,
+        |_| call(),
+        never_final,
+    )
+    .await
+    .ok()
 }
 
 /// Starts downloading the chunk of the page the visitor arrived on; what [`after_first_page`] was given

@@ -18,7 +18,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::*;
 use crate::web::assets::{self as loader, Asset};
-use crate::web::retry::{retry, Failure, RetryPolicy};
+use crate::web::retry::{never_final, retry, RetryPolicy};
 
 #[wasm_bindgen]
 extern "C" {
@@ -221,11 +221,17 @@ async fn add_asset(meta: &'static str, asset: Asset) -> bool {
         if added.is_err() {
             ATTEMPT_FAILED.with(|failed| failed.set(true));
         }
-        added.map_err(Failure::Again)
+        added
     };
-    retry(RetryPolicy::default(), meta, pause_unless_asked, attempt)
-        .await
-        .is_ok()
+    retry(
+        RetryPolicy::default(),
+        meta,
+        pause_unless_asked,
+        attempt,
+        never_final,
+    )
+    .await
+    .is_ok()
 }
 
 /// The back-off, ended early by [`try_again`].

@@ -12,6 +12,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::chunk_view::{chunk_code, failed_view};
 use crate::components::dialog::Dialog;
 use crate::components::media::BundleImage;
 use crate::i18n::*;
@@ -110,21 +111,27 @@ pub fn LazyLightbox(
     let wanted = Memo::new(move |before: Option<&bool>| {
         before.copied().unwrap_or(false) || param.key.with(Option::is_some)
     });
+    let code = chunk_code(wanted.into(), lightbox_code);
     move || {
-        wanted.get().then(|| {
-            Suspend::new(send_wrapper::SendWrapper::new(async move {
-                crate::components::chunk_failed::load(move || lightbox_view(slides, param, lang))
-                    .await
-            }))
-        })
+        Some(
+            code.get()?
+                .map_or_else(failed_view, |draw| draw(slides, lang, param)),
+        )
     }
+}
+
+/// What the lightbox's chunk gives: the function that draws it.
+type DrawLightbox = fn(Signal<Vec<Slide>>, Signal<Lang>, LightboxParam) -> AnyView;
+
+fn draw_lightbox(slides: Signal<Vec<Slide>>, lang: Signal<Lang>, param: LightboxParam) -> AnyView {
+    view! { <Lightbox slides param lang/> }.into_any()
 }
 
 crate::chunks::chunk!(
     lightbox,
     preload_lightbox,
-    fn lightbox_view(slides: Signal<Vec<Slide>>, param: LightboxParam, lang: Signal<Lang>) {
-        view! { <Lightbox slides param lang/> }.into_any()
+    fn lightbox_code() -> DrawLightbox {
+        draw_lightbox
     }
 );
 

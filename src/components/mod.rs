@@ -1,6 +1,6 @@
 //! The parts pages are made of: each component with what only it needs, in one file.
 
-pub mod chunk_failed;
+pub mod chunk_view;
 pub mod dialog;
 pub mod error_panel;
 pub mod header;

@@ -16,6 +16,7 @@
 use bundle::Bundle;
 use leptos::prelude::*;
 
+use crate::components::chunk_view::{chunk_code, failed_view};
 use crate::router::base_path;
 use crate::state::Store;
 use crate::web::storage::{read_session, write_session};
@@ -98,30 +99,31 @@ pub fn public_url(bundle: &Bundle, path: &str) -> String {
     format!("{}{path}", base.trim_end_matches('/'))
 }
 
-/// Shown in the router when kiosk mode is on.
+/// Shown in the shell when kiosk mode is on: the kiosk's chrome, whose code is a chunk of its own.
 #[component]
 pub fn KioskLayer() -> impl IntoView {
     let mode = expect_context::<KioskMode>();
+    let code = chunk_code(mode.on, kiosk_chrome);
+    // The chrome says when it is ready (once its stylesheet is in); without it, the pages show.
+    Effect::new(move |_| {
+        if matches!(code.get(), Some(None)) {
+            mode.ready.set(true);
+        }
+    });
     move || {
-        mode.on.get().then(|| {
-            Suspend::new(send_wrapper::SendWrapper::new(async move {
-                match crate::chunks::retry(move || kiosk_view(mode)).await {
-                    // The chrome says when it is ready: once its stylesheet is in.
-                    Some(chrome) => chrome,
-                    None => {
-                        mode.ready.set(true);
-                        crate::components::chunk_failed::failed_view()
-                    }
-                }
-            }))
-        })
+        let code = mode.on.get().then(|| code.get()).flatten()?;
+        Some(code.map_or_else(failed_view, |draw| draw(mode)))
     }
+}
+
+fn draw_chrome(mode: KioskMode) -> AnyView {
+    view! { <chrome::KioskChrome mode/> }.into_any()
 }
 
 crate::chunks::chunk!(
     kiosk,
     preload_kiosk,
-    fn kiosk_view(mode: KioskMode) {
-        view! { <chrome::KioskChrome mode/> }.into_any()
+    fn kiosk_chrome() -> fn(KioskMode) -> AnyView {
+        draw_chrome
     }
 );

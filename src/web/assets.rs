@@ -6,7 +6,7 @@
 use leptos::prelude::document;
 
 use super::js_error_text;
-use super::retry::{again, RetryPolicy};
+use super::retry::{never_final, retry, sleep, RetryPolicy};
 
 /// What a `<meta name=…>` of index.html names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,7 +19,16 @@ pub enum Asset {
 /// true when it has loaded (or was already asked for), false after the last attempt (logged), so
 /// that what waits for it goes on without it rather than not at all.
 pub async fn add(meta: &str, asset: Asset) -> bool {
-    in_head(meta) || again(meta, || try_add(meta, asset)).await.is_some()
+    in_head(meta)
+        || retry(
+            RetryPolicy::default(),
+            meta,
+            sleep,
+            |_| try_add(meta, asset),
+            never_final,
+        )
+        .await
+        .is_ok()
 }
 
 /// Whether the page has the element of `<meta name="{meta}">`'s asset: loaded, or on its way (a failed

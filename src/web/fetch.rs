@@ -7,7 +7,7 @@ use gloo_net::http::Request;
 use web_sys::{AbortController, RequestCache};
 
 pub use super::retry::RetryPolicy;
-use super::retry::{retry, sleep, Failure};
+use super::retry::{retry, sleep};
 
 /// The bundle's address, relative to the document's base URL so the site works under any sub-path.
 pub const BUNDLE_URL: &str = "data/bundle.json";
@@ -86,9 +86,10 @@ async fn fetch_with(
         };
         fetch_once(url, policy.timeout, if_none_match, cache)
     };
-    retry(policy, url, sleep, attempt)
+    let is_final = |err: &AttemptError| matches!(err, AttemptError::Final(_));
+    retry(policy, url, sleep, attempt, is_final)
         .await
-        .map_err(|(failure, _)| failure.into_error(policy.attempts))
+        .map_err(|err| err.into_error(policy.attempts))
 }
 
 /// Why one attempt failed: a message (another attempt may do better) or the final answer.
@@ -120,7 +121,7 @@ async fn fetch_once(
     timeout: Duration,
     if_none_match: Option<&str>,
     cache: RequestCache,
-) -> Result<Fetched, Failure<AttemptError>> {
+) -> Result<Fetched, AttemptError> {
     let controller = AbortController::new().map_err(|_| again("no AbortController".into()))?;
     let signal = controller.signal();
     let _deadline =
@@ -141,10 +142,10 @@ async fn fetch_once(
         return Err(again(format!("HTTP {status} {}", response.status_text())));
     }
     if !response.ok() {
-        return Err(Failure::Stop(AttemptError::Final(FetchError::Status {
+        return Err(AttemptError::Final(FetchError::Status {
             status,
             text: response.status_text(),
-        })));
+        }));
     }
     let etag = response.headers().get("etag");
     let text = response
@@ -154,8 +155,8 @@ async fn fetch_once(
     Ok(Fetched::Body { text, etag })
 }
 
-fn again(message: String) -> Failure<AttemptError> {
-    Failure::Again(AttemptError::Network(message))
+fn again(message: String) -> AttemptError {
+    AttemptError::Network(message)
 }
 
 fn describe(error: &gloo_net::Error, signal: &web_sys::AbortSignal) -> String {

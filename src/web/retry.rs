@@ -38,27 +38,20 @@ impl RetryPolicy {
     }
 }
 
-/// How one attempt failed.
-pub enum Failure<E> {
-    /// Another attempt may succeed (offline, timed out, a server error).
-    Again(E),
-    /// Another attempt will not change it (a 404): no more attempts.
-    Stop(E),
-}
-
-/// Calls `attempt(n)` (`n` from 1) until it succeeds or says [`Failure::Stop`], at most
-/// `policy.attempts` times, with `pause` awaited for the back-off before each attempt but the first
-/// ([`sleep`], or a pause that someone may cut short). Each failure is logged under `what`. The error
-/// is the last failure's, and whether every attempt was made.
+/// Calls `attempt(n)` (`n` from 1) until it succeeds, at most `policy.attempts` times, with `pause`
+/// awaited for the back-off before each attempt but the first ([`sleep`], or a pause that someone may
+/// cut short). A failure that `is_final` says another attempt will not change (a 404) ends it at once.
+/// Each failure is logged under `what`; the error is the last one.
 pub async fn retry<T, E, Fut, Pause>(
     policy: RetryPolicy,
     what: &str,
     pause: impl Fn(Duration) -> Pause,
     mut attempt: impl FnMut(u32) -> Fut,
-) -> Result<T, (E, bool)>
+    is_final: fn(&E) -> bool,
+) -> Result<T, E>
 where
     E: Display,
-    Fut: Future<Output = Result<T, Failure<E>>>,
+    Fut: Future<Output = Result<T, E>>,
     Pause: Future<Output = ()>,
 {
     let mut n = 1;
@@ -69,32 +62,21 @@ where
         }
         match attempt(n).await {
             Ok(value) => return Ok(value),
-            Err(Failure::Stop(err)) => return Err((err, false)),
-            Err(Failure::Again(err)) => {
-                leptos::logging::warn!("{what}, attempt {n}: {err}");
-                if n >= policy.attempts {
-                    return Err((err, true));
+            Err(err) if is_final(&err) || n >= policy.attempts => {
+                if !is_final(&err) {
+                    leptos::logging::warn!("{what}, attempt {n}: {err}");
                 }
+                return Err(err);
             }
+            Err(err) => leptos::logging::warn!("{what}, attempt {n}: {err}"),
         }
         n += 1;
     }
 }
 
-/// [`retry`] with the default policy for an attempt whose every failure may pass: `None` when every
-/// attempt failed.
-pub async fn again<T, E, Fut>(what: &str, mut attempt: impl FnMut() -> Fut) -> Option<T>
-where
-    E: Display,
-    Fut: Future<Output = Result<T, E>>,
-{
-    let attempt = move |_| {
-        let fut = attempt();
-        async move { fut.await.map_err(Failure::Again) }
-    };
-    retry(RetryPolicy::default(), what, sleep, attempt)
-        .await
-        .ok()
+/// For [`retry`]: every failure may pass.
+pub fn never_final<E>(_: &E) -> bool {
+    false
 }
 
 /// The back-off as it is, for [`retry`].
