@@ -4,7 +4,7 @@
 //!
 //! Why not serde here: the derived deserialisers are monomorphised per type and per reader, 84 KB of
 //! wasm in the module every visitor downloads first, for a bundle that is almost always good. This
-//! reader is one plain function per type over one byte scanner (25 KB). A refused bundle is then parsed
+//! reader is one plain function per type over the crate's JSON scanner ([`crate::json`]) (25 KB). A refused bundle is then parsed
 //! again by [`crate::parse`] (serde, with paths, lines and columns), whose code the app loads only then.
 //!
 //! A field added to a type of [`crate::model`] is added here too: the compiler asks for it (each struct
@@ -18,94 +18,60 @@
 //! - `u32` and `u8` only from integer literals in range (not `1.0`, `1e2` or `-0`); `f64` from any
 //!   number that is finite once read, rounded correctly (`serde_json`'s `float_roundtrip`);
 //! - RFC 8259 strings: escapes, `\u` surrogate pairs (a lone surrogate is refused), no raw control
-//!   characters; whitespace is space, tab, line feed and carriage return; nothing after the value.
+//!   characters; whitespace is space, tab, line feed and carriage return; nothing after the value (the
+//!   scanner's part of these rules is its own: [`crate::json`]).
 
-use std::borrow::Cow;
+use std::ops::{Deref, DerefMut};
 
+use crate::json::Scanner;
 use crate::model::*;
 use crate::number::SlowFloat;
 use crate::text::{Lang, Text};
 
-/// The text is not a bundle. What is wrong is [`crate::parse`]'s to say.
-#[derive(Debug)]
-struct Refused;
-
-type Res<T> = Result<T, Refused>;
+/// `None`: the text is not a bundle. What is wrong is [`crate::parse`]'s to say.
+type Res<T> = Option<T>;
 
 /// Reads a bundle, or `None` where `serde_json::from_str::<Bundle>` fails.
 pub(crate) fn bundle(source: &str, slow: SlowFloat) -> Option<Bundle> {
     let mut reader = Reader {
-        text: source,
-        bytes: source.as_bytes(),
-        pos: 0,
+        json: Scanner::new(source),
         slow,
     };
-    let bundle = read_bundle(&mut reader).ok()?;
+    let bundle = read_bundle(&mut reader)?;
     reader.peek().is_none().then_some(bundle)
 }
 
+/// The JSON scanner ([`crate::json`]), and what reads the model's values from its tokens.
 struct Reader<'a> {
-    text: &'a str,
-    bytes: &'a [u8],
-    pos: usize,
+    json: Scanner<'a>,
     /// Reads the numbers [`crate::number::read_float`] cannot read exactly on its own.
     slow: SlowFloat,
+}
+
+impl<'a> Deref for Reader<'a> {
+    type Target = Scanner<'a>;
+    fn deref(&self) -> &Scanner<'a> {
+        &self.json
+    }
+}
+
+impl DerefMut for Reader<'_> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.json
+    }
 }
 
 /// What a field's reader is: called with the reader at the field's value.
 type Field<'f, 'a> = &'f mut dyn FnMut(&mut Reader<'a>, usize) -> Res<()>;
 
 impl<'a> Reader<'a> {
-    /// The next byte after whitespace, not consumed.
-    fn peek(&mut self) -> Option<u8> {
-        while let Some(&b) = self.bytes.get(self.pos) {
-            if !matches!(b, b' ' | b'\n' | b'\t' | b'\r') {
-                return Some(b);
-            }
-            self.pos += 1;
-        }
-        None
-    }
-
-    /// Consumes `b` if it is next (after whitespace).
-    fn eat(&mut self, b: u8) -> bool {
-        let found = self.peek() == Some(b);
-        if found {
-            self.pos += 1;
-        }
-        found
-    }
-
-    fn expect(&mut self, b: u8) -> Res<()> {
-        if self.eat(b) {
-            Ok(())
-        } else {
-            Err(Refused)
-        }
-    }
-
-    /// Consumes `word` (`null`, `true`, `false`) if it is next.
-    fn word(&mut self, word: &[u8]) -> bool {
-        let found = self.peek().is_some() && self.bytes[self.pos..].starts_with(word);
-        if found {
-            self.pos += word.len();
-        }
-        found
-    }
-
     fn bool(&mut self) -> Res<bool> {
-        if self.word(b"true") {
-            Ok(true)
-        } else if self.word(b"false") {
-            Ok(false)
-        } else {
-            Err(Refused)
-        }
+        self.json.bool()
     }
 
     fn option<T>(&mut self, read: fn(&mut Self) -> Res<T>) -> Res<Option<T>> {
         if self.word(b"null") {
-            Ok(None)
+            Some(None)
         } else {
             read(self).map(Some)
         }
@@ -115,159 +81,26 @@ impl<'a> Reader<'a> {
         self.expect(b'[')?;
         let mut list = Vec::new();
         if self.eat(b']') {
-            return Ok(list);
+            return Some(list);
         }
         loop {
             list.push(read(self)?);
             if self.eat(b']') {
-                return Ok(list);
+                return Some(list);
             }
             self.expect(b',')?;
         }
     }
 
     fn string(&mut self) -> Res<String> {
-        self.str().map(Cow::into_owned)
-    }
-
-    /// A string's contents, borrowed from the text when it has no escapes (keys, most values).
-    fn str(&mut self) -> Res<Cow<'a, str>> {
-        self.expect(b'"')?;
-        let start = self.pos;
-        self.plain_run();
-        if self.bytes.get(self.pos) == Some(&b'"') {
-            self.pos += 1;
-            return Ok(Cow::Borrowed(&self.text[start..self.pos - 1]));
-        }
-        let mut out = String::from(&self.text[start..self.pos]);
-        loop {
-            match self.bytes.get(self.pos) {
-                Some(b'"') => {
-                    self.pos += 1;
-                    return Ok(Cow::Owned(out));
-                }
-                Some(b'\\') => {
-                    self.pos += 1;
-                    let escape = *self.bytes.get(self.pos).ok_or(Refused)?;
-                    self.pos += 1;
-                    out.push(match escape {
-                        b'"' => '"',
-                        b'\\' => '\\',
-                        b'/' => '/',
-                        b'b' => '\u{8}',
-                        b'f' => '\u{c}',
-                        b'n' => '\n',
-                        b'r' => '\r',
-                        b't' => '\t',
-                        b'u' => self.unicode_escape()?,
-                        _ => return Err(Refused),
-                    });
-                }
-                // A raw control character, or the end of the text inside the string.
-                _ => return Err(Refused),
-            }
-            let run = self.pos;
-            self.plain_run();
-            out.push_str(&self.text[run..self.pos]);
-        }
-    }
-
-    /// Moves past characters that stand for themselves in a string: up to a quote, a backslash, a
-    /// control character or the end (all ASCII, so `pos` stays on a character boundary).
-    fn plain_run(&mut self) {
-        while let Some(&b) = self.bytes.get(self.pos) {
-            if b == b'"' || b == b'\\' || b < 0x20 {
-                break;
-            }
-            self.pos += 1;
-        }
-    }
-
-    /// After `\u`: one code point, from a surrogate pair where it takes two escapes.
-    fn unicode_escape(&mut self) -> Res<char> {
-        let first = self.hex4()?;
-        let code = match first {
-            0xDC00..=0xDFFF => return Err(Refused),
-            0xD800..=0xDBFF => {
-                if !self.bytes[self.pos..].starts_with(b"\\u") {
-                    return Err(Refused);
-                }
-                self.pos += 2;
-                let second = self.hex4()?;
-                if !(0xDC00..=0xDFFF).contains(&second) {
-                    return Err(Refused);
-                }
-                0x1_0000 + ((u32::from(first) - 0xD800) << 10) + (u32::from(second) - 0xDC00)
-            }
-            _ => u32::from(first),
-        };
-        char::from_u32(code).ok_or(Refused)
-    }
-
-    fn hex4(&mut self) -> Res<u16> {
-        let digits = self.bytes.get(self.pos..self.pos + 4).ok_or(Refused)?;
-        let mut value = 0u16;
-        for &d in digits {
-            let digit = (d as char).to_digit(16).ok_or(Refused)?;
-            value = value * 16 + digit as u16;
-        }
-        self.pos += 4;
-        Ok(value)
-    }
-
-    /// A number as JSON writes it: its text, and whether it is a plain non-negative integer.
-    fn number(&mut self) -> Res<(&'a str, bool)> {
-        self.peek();
-        let start = self.pos;
-        let digits = |r: &mut Self| {
-            let from = r.pos;
-            while r.bytes.get(r.pos).is_some_and(u8::is_ascii_digit) {
-                r.pos += 1;
-            }
-            r.pos - from
-        };
-        let negative = self.bytes.get(self.pos) == Some(&b'-');
-        if negative {
-            self.pos += 1;
-        }
-        let int_start = self.pos;
-        match digits(self) {
-            0 => return Err(Refused),
-            // No leading zeros.
-            n if n > 1 && self.bytes[int_start] == b'0' => return Err(Refused),
-            _ => {}
-        }
-        let mut integer = !negative;
-        if self.bytes.get(self.pos) == Some(&b'.') {
-            self.pos += 1;
-            integer = false;
-            if digits(self) == 0 {
-                return Err(Refused);
-            }
-        }
-        if matches!(self.bytes.get(self.pos), Some(b'e' | b'E')) {
-            self.pos += 1;
-            integer = false;
-            if matches!(self.bytes.get(self.pos), Some(b'+' | b'-')) {
-                self.pos += 1;
-            }
-            if digits(self) == 0 {
-                return Err(Refused);
-            }
-        }
-        // Only ASCII was consumed: character boundaries.
-        Ok((&self.text[start..self.pos], integer))
+        self.str().map(|s| s.into_owned())
     }
 
     /// A non-negative integer literal up to `max` (serde refuses floats and negatives for unsigned).
     fn unsigned(&mut self, max: u64) -> Res<u64> {
         match self.number()? {
-            (text, true) => text
-                .parse::<u64>()
-                .ok()
-                .filter(|&n| n <= max)
-                .ok_or(Refused),
-            _ => Err(Refused),
+            (text, true) => text.parse::<u64>().ok().filter(|&n| n <= max),
+            _ => None,
         }
     }
 
@@ -281,9 +114,7 @@ impl<'a> Reader<'a> {
 
     fn f64(&mut self) -> Res<f64> {
         let (text, _) = self.number()?;
-        crate::number::read_float(text, self.slow)
-            .filter(|n| n.is_finite())
-            .ok_or(Refused)
+        crate::number::read_float(text, self.slow).filter(|n| n.is_finite())
     }
 
     /// A struct with the fields `names`: `read(reader, i)` reads field `i`'s value. Written as an
@@ -304,22 +135,22 @@ impl<'a> Reader<'a> {
         self.expect(b'{')?;
         let mut seen = 0u64;
         if self.eat(b'}') {
-            return Ok(());
+            return Some(());
         }
         loop {
             if self.peek() != Some(b'"') {
-                return Err(Refused);
+                return None;
             }
             let key = self.str()?;
-            let index = names.iter().position(|n| *n == key).ok_or(Refused)?;
+            let index = names.iter().position(|n| *n == key)?;
             if seen & (1 << index) != 0 {
-                return Err(Refused);
+                return None;
             }
             seen |= 1 << index;
             self.expect(b':')?;
             read(self, index)?;
             if self.eat(b'}') {
-                return Ok(());
+                return Some(());
             }
             self.expect(b',')?;
         }
@@ -329,24 +160,24 @@ impl<'a> Reader<'a> {
     fn variant(&mut self, names: &[&str]) -> Res<usize> {
         let wrapped = self.eat(b'{');
         if self.peek() != Some(b'"') {
-            return Err(Refused);
+            return None;
         }
         let name = self.str()?;
-        let index = names.iter().position(|n| *n == name).ok_or(Refused)?;
+        let index = names.iter().position(|n| *n == name)?;
         if wrapped {
             self.expect(b':')?;
             if !self.word(b"null") {
-                return Err(Refused);
+                return None;
             }
             self.expect(b'}')?;
         }
-        Ok(index)
+        Some(index)
     }
 }
 
 /// A field that must be there.
 fn req<T>(field: Option<T>) -> Res<T> {
-    field.ok_or(Refused)
+    field
 }
 
 /// Declares a slot per field, reads the struct's fields into them, and gives the slots back in order:
@@ -359,12 +190,12 @@ macro_rules! record {
             $(
                 if index == i {
                     $slot = Some($read(r)?);
-                    return Ok(());
+                    return Some(());
                 }
                 i += 1;
             )*
             let _ = i;
-            Err(Refused)
+            None
         })?;
         ($($slot),*)
     }};
@@ -388,7 +219,7 @@ fn text(r: &mut Reader) -> Res<Text> {
         "en" => en: opt_string,
         "review" => review: opt_string,
     ]);
-    Ok(Text {
+    Some(Text {
         zh: zh.flatten(),
         en: en.flatten(),
         review: review.flatten(),
@@ -404,7 +235,7 @@ fn texts(r: &mut Reader) -> Res<Vec<Text>> {
 }
 
 fn lang(r: &mut Reader) -> Res<Lang> {
-    Ok(Lang::ALL[r.variant(&["zh", "en"])?])
+    Some(Lang::ALL[r.variant(&["zh", "en"])?])
 }
 
 fn opt_lang(r: &mut Reader) -> Res<Option<Lang>> {
@@ -437,7 +268,7 @@ fn read_bundle(r: &mut Reader) -> Res<Bundle> {
         "map" => map: read_map,
         "kiosk" => kiosk: read_kiosk,
     ]);
-    Ok(Bundle {
+    Some(Bundle {
         json_schema: json_schema.flatten(),
         schema_version: req(schema_version)?,
         default_language: default_language.flatten(),
@@ -476,7 +307,7 @@ fn read_meta(r: &mut Reader) -> Res<Meta> {
         "description" => description: opt_text,
         "introductions" => introductions: read_introductions,
     ]);
-    Ok(Meta {
+    Some(Meta {
         title: req(title)?,
         subtitle: subtitle.flatten(),
         updated: req(updated)?,
@@ -497,7 +328,7 @@ fn read_introductions(r: &mut Reader) -> Res<Introductions> {
         "story" => story: opt_text,
         "books" => books: opt_text,
     ]);
-    Ok(Introductions {
+    Some(Introductions {
         gallery: gallery.flatten(),
         map: map.flatten(),
         story: story.flatten(),
@@ -507,7 +338,7 @@ fn read_introductions(r: &mut Reader) -> Res<Introductions> {
 
 fn read_source(r: &mut Reader) -> Res<Source> {
     let (title, url) = record!(r, ["title" => title: text, "url" => url: opt_string]);
-    Ok(Source {
+    Some(Source {
         title: req(title)?,
         url: url.flatten(),
     })
@@ -523,7 +354,7 @@ fn read_event(r: &mut Reader) -> Res<Event> {
         "principles" => principles: texts,
         "summary" => summary: text,
     ]);
-    Ok(Event {
+    Some(Event {
         title: req(title)?,
         date: req(date)?,
         place: req(place)?,
@@ -540,7 +371,7 @@ fn read_coordinates(r: &mut Reader) -> Res<Coordinates> {
         "lon" => lon: Reader::f64,
         "approximate" => approximate: Reader::bool,
     ]);
-    Ok(Coordinates {
+    Some(Coordinates {
         lat: req(lat)?,
         lon: req(lon)?,
         approximate: approximate.unwrap_or_default(),
@@ -574,7 +405,7 @@ fn read_unit(r: &mut Reader) -> Res<Unit> {
         "location" => location: read_coordinates,
         "description" => description: opt_text,
     ]);
-    Ok(Unit {
+    Some(Unit {
         id: req(id)?,
         kind: req(kind)?,
         role: req(role)?,
@@ -596,7 +427,7 @@ fn read_person(r: &mut Reader) -> Res<Person> {
         "unit" => unit: opt_string,
         "description" => description: opt_text,
     ]);
-    Ok(Person {
+    Some(Person {
         id: req(id)?,
         name: req(name)?,
         role: req(role)?,
@@ -645,7 +476,7 @@ fn read_item(r: &mut Reader) -> Res<Item> {
         "books" => books: |r: &mut Reader| r.option(read_books),
         "plaque" => plaque: |r: &mut Reader| r.option(read_plaque),
     ]);
-    Ok(Item {
+    Some(Item {
         id: req(id)?,
         kind: req(kind)?,
         title: req(title)?,
@@ -674,7 +505,7 @@ fn read_media(r: &mut Reader) -> Res<Media> {
         "variants" => variants: |r: &mut Reader| r.list(read_variant),
         "placeholder" => placeholder: opt_string,
     ]);
-    Ok(Media {
+    Some(Media {
         src: req(src)?,
         width: req(width)?,
         height: req(height)?,
@@ -693,7 +524,7 @@ fn read_variant(r: &mut Reader) -> Res<MediaVariant> {
         "width" => width: Reader::u32,
         "height" => height: Reader::u32,
     ]);
-    Ok(MediaVariant {
+    Some(MediaVariant {
         src: req(src)?,
         width: req(width)?,
         height: req(height)?,
@@ -706,7 +537,7 @@ fn read_artwork(r: &mut Reader) -> Res<ArtworkDetails> {
         "medium" => medium: opt_text,
         "size" => size: opt_text,
     ]);
-    Ok(ArtworkDetails {
+    Some(ArtworkDetails {
         artists: artists.flatten(),
         medium: medium.flatten(),
         size: size.flatten(),
@@ -719,7 +550,7 @@ fn read_cover(r: &mut Reader) -> Res<CoverDetails> {
         "stamp" => stamp: opt_text,
         "postmark" => postmark: opt_text,
     ]);
-    Ok(CoverDetails {
+    Some(CoverDetails {
         issuer: issuer.flatten(),
         stamp: stamp.flatten(),
         postmark: postmark.flatten(),
@@ -734,7 +565,7 @@ fn read_books(r: &mut Reader) -> Res<BookDetails> {
         "from" => from: strings,
         "to" => to: string,
     ]);
-    Ok(BookDetails {
+    Some(BookDetails {
         count: count.flatten(),
         titles: titles.unwrap_or_default(),
         via: via.flatten(),
@@ -748,7 +579,7 @@ fn read_plaque(r: &mut Reader) -> Res<PlaqueDetails> {
         "inscription" => inscription: opt_text,
         "material" => material: opt_text,
     ]);
-    Ok(PlaqueDetails {
+    Some(PlaqueDetails {
         inscription: inscription.flatten(),
         material: material.flatten(),
     })
@@ -764,7 +595,7 @@ fn read_activity(r: &mut Reader) -> Res<Activity> {
         "people" => people: strings,
         "items" => items: strings,
     ]);
-    Ok(Activity {
+    Some(Activity {
         id: req(id)?,
         time: time.flatten(),
         title: req(title)?,
@@ -785,7 +616,7 @@ fn read_map(r: &mut Reader) -> Res<MapSettings> {
         "approval_number" => approval_number: opt_text,
         "basemap_credit" => basemap_credit: opt_text,
     ]);
-    Ok(MapSettings {
+    Some(MapSettings {
         basemap: basemap.flatten(),
         center: req(center)?,
         zoom: req(zoom)?,
@@ -799,7 +630,7 @@ fn read_map(r: &mut Reader) -> Res<MapSettings> {
 /// A file's address, or `false` (see [`Basemap`]'s `Deserialize`).
 fn read_basemap(r: &mut Reader) -> Res<Basemap> {
     if r.word(b"false") {
-        Ok(Basemap::None)
+        Some(Basemap::None)
     } else {
         r.string().map(Basemap::File)
     }
@@ -813,7 +644,7 @@ fn read_route(r: &mut Reader) -> Res<Route> {
         "label" => label: text,
         "items" => items: strings,
     ]);
-    Ok(Route {
+    Some(Route {
         id: req(id)?,
         from: req(from)?,
         to: req(to)?,
@@ -833,7 +664,7 @@ fn read_tiles(r: &mut Reader) -> Res<TileLayer> {
         "max_zoom" => max_zoom: Reader::u8,
         "datum" => datum: datum_of,
     ]);
-    Ok(TileLayer {
+    Some(TileLayer {
         url_template: req(url_template)?,
         attribution: req(attribution)?,
         max_zoom: req(max_zoom)?,
@@ -852,7 +683,7 @@ fn read_kiosk(r: &mut Reader) -> Res<KioskSettings> {
         "slide_seconds" => slide: Reader::u32,
         "refresh_seconds" => refresh: Reader::u32,
     ]);
-    Ok(KioskSettings {
+    Some(KioskSettings {
         enabled: enabled.unwrap_or(d.enabled),
         idle_seconds: idle.unwrap_or(d.idle_seconds),
         countdown_seconds: countdown.unwrap_or(d.countdown_seconds),
