@@ -1,5 +1,6 @@
-//! The one JSON scanner of the crate: the app's reader ([`crate::read`]), the located parse's search for
-//! a path ([`crate::locate`]) and the CLI's edits of the bundle's text all read JSON with it.
+//! The one JSON scanner of the crate: the app's reader (`read.rs`, behind [`crate::parse_unlocated`]),
+//! the located parse's search for a path ([`crate::locate`]) and the CLI's edits of the bundle's text
+//! all read JSON with it.
 //!
 //! It reads what RFC 8259 and `serde_json` accept, and nothing else: whitespace is space, tab, line feed
 //! and carriage return; strings have the standard escapes, `\u` surrogate pairs (a lone surrogate is
