@@ -4,6 +4,7 @@
 //! tested natively. Data flows one way: text -> [`parse`] -> [`validate`] -> the app's store.
 
 pub mod geo;
+pub mod json;
 mod model;
 pub mod number;
 mod parse;

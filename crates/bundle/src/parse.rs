@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::json::Scanner;
 use crate::model::Bundle;
 
 /// A bundle larger than this is refused before parsing: a kiosk must not stall on a runaway file.
@@ -157,21 +158,18 @@ fn char_column(source: &str, line: usize, byte_column: usize) -> usize {
 /// is not in the text (e.g. a default value the bundle leaves out).
 pub fn locate(source: &str, path: &str) -> Option<(usize, usize)> {
     let segments = parse_path(path)?;
-    let mut scanner = Scanner {
-        bytes: source.as_bytes(),
-        pos: 0,
-    };
-    scanner.skip_ws();
+    let mut scanner = Scanner::new(source);
+    scanner.peek();
     for segment in &segments {
         match segment {
             Segment::Key(key) => scanner.enter_member(key)?,
             Segment::Index(index) => scanner.enter_element(*index)?,
         }
     }
-    let before = &source[..scanner.pos];
+    let before = &source[..scanner.pos()];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Some((line, source[line_start..scanner.pos].chars().count() + 1))
+    Some((line, source[line_start..scanner.pos()].chars().count() + 1))
 }
 
 enum Segment {
@@ -196,128 +194,4 @@ fn parse_path(path: &str) -> Option<Vec<Segment>> {
         }
     }
     Some(segments)
-}
-
-/// Just enough of a JSON reader to walk to a path; it trusts that the text already parsed.
-struct Scanner<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
-impl Scanner<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.pos).copied()
-    }
-
-    fn skip_ws(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
-            self.pos += 1;
-        }
-    }
-
-    /// Reads a string starting at `"`, returning its raw (unescaped-enough) content.
-    fn read_string(&mut self) -> Option<String> {
-        if self.peek()? != b'"' {
-            return None;
-        }
-        self.pos += 1;
-        let start = self.pos;
-        while let Some(b) = self.peek() {
-            match b {
-                b'\\' => self.pos += 2,
-                b'"' => {
-                    let raw = std::str::from_utf8(&self.bytes[start..self.pos]).ok()?;
-                    self.pos += 1;
-                    return serde_json::from_str(&format!("\"{raw}\"")).ok();
-                }
-                _ => self.pos += 1,
-            }
-        }
-        None
-    }
-
-    fn skip_value(&mut self) -> Option<()> {
-        match self.peek()? {
-            b'"' => self.read_string().map(|_| ()),
-            b'{' | b'[' => {
-                let mut depth = 0usize;
-                loop {
-                    match self.peek()? {
-                        b'"' => {
-                            self.read_string()?;
-                            continue;
-                        }
-                        b'{' | b'[' => depth += 1,
-                        b'}' | b']' => {
-                            depth -= 1;
-                            if depth == 0 {
-                                self.pos += 1;
-                                return Some(());
-                            }
-                        }
-                        _ => {}
-                    }
-                    self.pos += 1;
-                }
-            }
-            _ => {
-                while !matches!(
-                    self.peek(),
-                    None | Some(b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
-                ) {
-                    self.pos += 1;
-                }
-                Some(())
-            }
-        }
-    }
-
-    fn enter_member(&mut self, key: &str) -> Option<()> {
-        if self.peek()? != b'{' {
-            return None;
-        }
-        self.pos += 1;
-        loop {
-            self.skip_ws();
-            if self.peek()? == b'}' {
-                return None;
-            }
-            let name = self.read_string()?;
-            self.skip_ws();
-            if self.peek()? != b':' {
-                return None;
-            }
-            self.pos += 1;
-            self.skip_ws();
-            if name == key {
-                return Some(());
-            }
-            self.skip_value()?;
-            self.skip_ws();
-            if self.peek()? == b',' {
-                self.pos += 1;
-            }
-        }
-    }
-
-    fn enter_element(&mut self, index: usize) -> Option<()> {
-        if self.peek()? != b'[' {
-            return None;
-        }
-        self.pos += 1;
-        for _ in 0..index {
-            self.skip_ws();
-            if self.peek()? == b']' {
-                return None;
-            }
-            self.skip_value()?;
-            self.skip_ws();
-            if self.peek()? != b',' {
-                return None;
-            }
-            self.pos += 1;
-        }
-        self.skip_ws();
-        (self.peek()? != b']').then_some(())
-    }
 }

@@ -97,55 +97,14 @@ pub fn value_span(source: &str, path: &str) -> Option<Range<usize>> {
             .take(column - 1)
             .map(char::len_utf8)
             .sum::<usize>();
-    Some(start..value_end(source.as_bytes(), start)?)
+    Some(start..value_end(source, start)?)
 }
 
-/// Where the JSON value starting at `start` ends. Trusts that the text parses.
-fn value_end(bytes: &[u8], start: usize) -> Option<usize> {
-    let string_end = |mut i: usize| -> Option<usize> {
-        i += 1;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\\' => i += 2,
-                b'"' => return Some(i + 1),
-                _ => i += 1,
-            }
-        }
-        None
-    };
-    match *bytes.get(start)? {
-        b'"' => string_end(start),
-        b'{' | b'[' => {
-            let mut depth = 0usize;
-            let mut i = start;
-            while i < bytes.len() {
-                match bytes[i] {
-                    b'"' => {
-                        i = string_end(i)?;
-                        continue;
-                    }
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some(i + 1);
-                        }
-                    }
-                    _ => {}
-                }
-                i += 1;
-            }
-            None
-        }
-        _ => {
-            let rest = &bytes[start..];
-            let len = rest
-                .iter()
-                .position(|b| matches!(b, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t'))
-                .unwrap_or(rest.len());
-            Some(start + len)
-        }
-    }
+/// Where the JSON value starting at `start` ends (the bundle's own JSON scanner, which checks it).
+fn value_end(source: &str, start: usize) -> Option<usize> {
+    let mut scanner = bundle::json::Scanner::at(source, start);
+    scanner.skip_value()?;
+    Some(scanner.pos())
 }
 
 /// Spaces at the start of the line holding byte `offset`.
