@@ -30,7 +30,7 @@ lint:
 	node scripts/check-layers.mjs
 	# rustfmt comes from the machine's default toolchain (Debian's has none).
 	env -u RUSTUP_TOOLCHAIN cargo fmt --all -- --check
-	$(ENV) cargo clippy -p bundle -p kiosk -p route --all-targets -- -D warnings
+	$(ENV) cargo clippy -p bundle -p bundle-derive -p kiosk -p route --all-targets -- -D warnings
 	$(ENV) cargo clippy -p bundle-cli --all-targets -- -D warnings
 	$(ENV) cargo clippy $(WASM) --workspace --exclude bundle-cli --all-targets -- -D warnings
 	# The release build's route chunks (feature `split`, see src/chunks.rs).
