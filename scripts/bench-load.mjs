@@ -24,7 +24,7 @@
 //       as soon as the driver hears of the first card, and this is when the result count shows its
 //       result: the gallery is usable;
 //     - bundle parse (+ validate): the page's own performance.measure — the app's
-//       `bundle:parse+validate` (src/store.rs; "n/a" in a build without it), the fixture's `bundle:parse`
+//       `bundle:parse+validate` (src/state/load.rs; "n/a" in a build without it), the fixture's `bundle:parse`
 //       (JSON.parse only);
 //     - bytes: the page's until search ready (Resource Timing transferSize: headers + gzip body), and
 //       everything the server sent, page and service worker, once it has been idle for a second (gzip

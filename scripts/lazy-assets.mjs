@@ -3,7 +3,7 @@
 //  - Leaflet's script and stylesheet (`leaflet-js`, `leaflet-css`): loaded when the map is first needed
 //    (or prefetched at idle once the first page is shown), src/components/leaflet.rs;
 //  - the kiosk's stylesheet (`kiosk-css`, style/kiosk.css): loaded only in kiosk mode, with the kiosk's
-//    code, src/kiosk_mode.rs. Ours, so without comments first (scripts/minify.mjs's `minifyCss`).
+//    code, src/kiosk/chrome.rs. Ours, so without comments first (scripts/minify.mjs's `minifyCss`).
 // Each is copied into the site under a content-hashed name (`leaflet-<16 hex>.js`, `kiosk-<16 hex>.css`,
 // cached forever like trunk's own files, and pre-cached by the service worker), and its placeholder
 // gets the address (relative to <base href>, so --public-url works) and the subresource-integrity hash,

@@ -1,6 +1,6 @@
 // Benchmark fixture: the showcase's /gallery as plain JavaScript, to compare the Leptos app against (see
 // scripts/bench-load.mjs). It does what the app's gallery does for a visitor who only searches:
-//  - fetches data/bundle.json (relative, no-cache, as src/api.rs does) and JSON.parse-s it, timed as the
+//  - fetches data/bundle.json (relative, no-cache, as src/web/fetch.rs does) and JSON.parse-s it, timed as the
 //    performance measure `bundle:parse` (the app's is `bundle:parse+validate`: it also checks the bundle,
 //    which this page does not);
 //  - builds the same lower-cased search text per item as crates/bundle/src/query.rs (titles,
