@@ -410,7 +410,13 @@ pub fn href(route: &Route) -> String {
     app_href(&route.path())
 }
 
-/// [`href`] with a query or a fragment: `href_with(&Page::Gallery.into(), "?unit=x")`.
+/// The gallery's address for `query`: its parameters as the gallery reads them back.
+pub fn gallery_href(query: &bundle::GalleryQuery) -> String {
+    let params: Query = query.to_pairs().into_iter().collect();
+    href_with(&Page::Gallery.into(), &params.to_search())
+}
+
+/// [`href`] with a fragment: `href_with(&Page::Map.into(), "#routes")`.
 pub fn href_with(route: &Route, rest: &str) -> String {
     format!("{}{rest}", href(route))
 }
@@ -425,6 +431,23 @@ fn router_base() -> String {
         .and_then(|base| web_sys::Url::new(&base).ok())
         .map(|url| url.pathname().trim_end_matches('/').to_owned())
         .unwrap_or_default()
+}
+
+/// The public address of `route` (for QR codes, to open on a phone): under the bundle's
+/// `meta.base_url`, else this page's own origin and base path.
+pub fn public_href(bundle: &bundle::Bundle, route: &Route) -> String {
+    public_address(bundle, &route.path())
+}
+
+/// A path of the site (a page's, or a file's: `/data/notes.pdf`) at its public address.
+pub fn public_address(bundle: &bundle::Bundle, path: &str) -> String {
+    let base = bundle.meta.base_url.clone().unwrap_or_else(|| {
+        let origin = web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default();
+        format!("{origin}{}", base_path())
+    });
+    format!("{}{path}", base.trim_end_matches('/'))
 }
 
 /// `path` (starting with `/`) under the site's base.

@@ -55,7 +55,9 @@ pub fn Dialog(
         on_close.run(());
     };
     let on_closed = move |_: ev::Event| {
-        if open.try_get_untracked() == Some(true) {
+        // Closed from elsewhere while its owner says open (not a close queued before a reopening).
+        let reopened = node_ref.get_untracked().is_some_and(|d| d.open());
+        if !reopened && open.try_get_untracked() == Some(true) {
             on_close.try_run(());
         }
     };

@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::*;
-use crate::web::assets::{self as loader, Asset};
+use crate::web::assets::{self, Asset};
 use crate::web::retry::{never_final, retry, RetryPolicy};
 
 #[wasm_bindgen]
@@ -209,7 +209,7 @@ async fn add_to_head(status: ArcRwSignal<Status>) {
 /// True once the file is in. One that came in an earlier round stays (a failed attempt takes its own
 /// element away, so any element left loaded).
 async fn add_asset(meta: &'static str, asset: Asset) -> bool {
-    if loader::in_head(meta) {
+    if assets::in_head(meta) {
         return true;
     }
     let attempt = |_| async move {
@@ -217,7 +217,7 @@ async fn add_asset(meta: &'static str, asset: Asset) -> bool {
         if asset == Asset::Script && available() {
             return Ok(());
         }
-        let added = loader::try_add(meta, asset).await;
+        let added = assets::try_add(meta, asset).await;
         if added.is_err() {
             ATTEMPT_FAILED.with(|failed| failed.set(true));
         }

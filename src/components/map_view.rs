@@ -15,8 +15,9 @@ use wasm_bindgen::JsCast;
 
 use crate::components::leaflet::{self as l, Layer, LeafletMap, MapUnavailable};
 use crate::i18n::*;
-use crate::router::{href, href_with, Page, Route};
+use crate::router::{gallery_href, href, Route};
 use crate::state::use_store;
+use bundle::GalleryQuery;
 
 /// The Leaflet pane of the province outlines (see `MapView`).
 const OUTLINES_PANE: &str = "outlines";
@@ -424,15 +425,12 @@ fn popup(bundle: &Bundle, unit: &Unit, lang: Lang) -> web_sys::HtmlElement {
     if let Some(description) = &unit.description {
         root.append_child(&element("p", description.get(lang))).ok();
     }
-    let filter = if unit.role == UnitRole::Partner {
-        "donor"
+    let gallery = if unit.role == UnitRole::Partner {
+        GalleryQuery::given_by(&unit.id)
     } else {
-        "recipient"
+        GalleryQuery::received_by(&unit.id)
     };
-    let gifts = link(
-        &href_with(&Page::Gallery.into(), &format!("?{filter}={}", unit.id)),
-        td_string!(l, items_in_gallery),
-    );
+    let gifts = link(&gallery_href(&gallery), td_string!(l, items_in_gallery));
     let page = link(&href(&Route::unit(&unit.id)), td_string!(l, unit_page));
     root.append_child(&gifts).ok();
     root.append_child(&page).ok();

@@ -9,4 +9,5 @@ pub mod lightbox;
 pub mod loading;
 pub mod map_view;
 pub mod media;
+pub mod not_found;
 pub mod qr_code;

@@ -4,9 +4,8 @@
 use bundle::{Bundle, Item, KioskSettings};
 use kiosk::{Action, CheckOutcome, Kiosk, LastCheck, Timing};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::router::Router;
+use crate::router::{Page, Route, Router};
 use crate::state::{default_lang, forget_lang_choice, Store};
 use crate::web::offline;
 
@@ -114,7 +113,7 @@ impl Glue {
                         m.set_timing(timing, now());
                     });
                     if let Some(b) = self.store.bundle.get_untracked() {
-                        offline::warm_media(&b);
+                        offline::warm_media(&b.media_urls());
                     }
                     leptos::logging::log!("kiosk: new bundle on show");
                 }
@@ -139,11 +138,13 @@ impl Glue {
 
     /// The home page, top of the page, dialogs closed, nothing to go Back to.
     fn reset_home(self) {
-        close_dialogs();
-        // The router's address: `/showcase` and `/showcase/` are both its home page, and going from
-        // one to the other changes nothing it counts.
-        let home = self.router.path.get_untracked() == "/"
-            && self.router.search.get_untracked().is_empty();
+        // The kiosk's own dialogs; a page's (the lightbox) closes with its page.
+        self.qr_link.set(None);
+        self.maintenance.set(false);
+        // The router's route: `/showcase` and `/showcase/` are both the home page, and going from one
+        // to the other changes nothing it counts.
+        let home = self.router.route.with_untracked(|r| r.page == Page::Home)
+            && self.router.search.with_untracked(String::is_empty);
         if home {
             self.depth.set(0);
         } else {
@@ -155,30 +156,18 @@ impl Glue {
 
     /// Navigates to the home page (`/showcase/` under a sub-path).
     pub(super) fn go_home(self) {
-        self.router.navigate("/", Default::default());
+        self.router
+            .navigate(&Route::from(Page::Home).path(), Default::default());
     }
 
     /// The home page in the default language with nothing open: an idle kiosk has nothing to reset.
     fn at_rest(self) -> bool {
-        // The router's address, as `reset_home` reads it.
-        let home = self.router.path.get_untracked() == "/";
-        let search = self.router.search.get_untracked();
-        let plain = search.is_empty() || search == "?kiosk" || search.starts_with("?kiosk=");
+        // The router's route, as `reset_home` reads it; the address may still say `?kiosk`.
+        let home = self.router.route.with_untracked(|r| r.page == Page::Home);
+        let plain =
+            (self.router.query).with_untracked(|q| q.latest().all(|(key, _)| key == "kiosk"));
         let lang = self.store.lang.get_untracked() == default_lang(self.store);
         home && plain && lang && !dialog_open()
-    }
-}
-
-fn close_dialogs() {
-    if let Ok(list) = document().query_selector_all("dialog[open]") {
-        for n in 0..list.length() {
-            if let Some(dialog) = list
-                .item(n)
-                .and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok())
-            {
-                dialog.close();
-            }
-        }
     }
 }
 

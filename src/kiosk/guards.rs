@@ -7,7 +7,6 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::glue::{now, Glue};
-use super::public_url;
 use crate::web::events::{listen, listen_window};
 use crate::web::offline;
 
@@ -77,14 +76,14 @@ pub(super) fn install(glue: Glue) {
     // The kiosk keeps every image for offline use, once the service worker controls the page.
     Effect::new(move |_| {
         if let Some(b) = store.bundle.get() {
-            offline::warm_media(&b);
+            offline::warm_media(&b.media_urls());
         }
     });
     if js_sys::Reflect::has(&window().navigator(), &"serviceWorker".into()).unwrap_or(false) {
         let sw = window().navigator().service_worker();
         listen(&sw, "controllerchange", false, move |_: web_sys::Event| {
             if let Some(b) = store.bundle.get_untracked() {
-                offline::warm_media(&b);
+                offline::warm_media(&b.media_urls());
             }
         });
     }
@@ -93,6 +92,7 @@ pub(super) fn install(glue: Glue) {
         if let Some(handle) = interval.try_update_value(Option::take).flatten() {
             handle.clear();
         }
+        cancel_press();
         if let Some(root) = document().document_element() {
             let _ = root.class_list().remove_1("kiosk");
         }
@@ -130,7 +130,7 @@ fn leave_guard(e: &web_sys::Event, glue: Glue) {
         if safe {
             let public = crate::router::site_path(&url).and_then(|path| {
                 let bundle = glue.store.bundle.get_untracked()?;
-                Some(public_url(&bundle, &path))
+                Some(crate::router::public_address(&bundle, &path))
             });
             glue.qr_link.set(Some(public.unwrap_or(href)));
         }

@@ -13,11 +13,9 @@
 //! - `chrome`: the on-screen Home and Back, and the overlays (`overlays`: countdown, attract loop, QR
 //!   code of a link out; `maintenance`: the maintainers' panel), each a `components::dialog::Dialog`.
 
-use bundle::Bundle;
 use leptos::prelude::*;
 
 use crate::components::chunk_view::{chunk_code, failed_view};
-use crate::router::base_path;
 use crate::state::Store;
 use crate::web::storage::{read_session, write_session};
 
@@ -78,25 +76,12 @@ pub fn kiosk_on() -> bool {
 /// `?kiosk`, `?kiosk=1` → on, `?kiosk=0` → off (remembered in session storage); else what was remembered.
 fn tab_choice() -> Option<bool> {
     let search = web_sys::window()?.location().search().ok()?;
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    if let Some(value) = params.get("kiosk") {
+    if let Some(value) = route::Query::parse(&search).get("kiosk") {
         let on = value != "0" && value != "false";
         write_session(KIOSK_KEY, if on { "1" } else { "0" });
         return Some(on);
     }
     read_session(KIOSK_KEY).map(|v| v == "1")
-}
-
-/// The public address of a page of the site, for QR codes: the bundle's `meta.base_url`, else this
-/// page's own origin and base path.
-pub fn public_url(bundle: &Bundle, path: &str) -> String {
-    let base = bundle.meta.base_url.clone().unwrap_or_else(|| {
-        let origin = web_sys::window()
-            .and_then(|w| w.location().origin().ok())
-            .unwrap_or_default();
-        format!("{origin}{}", base_path())
-    });
-    format!("{}{path}", base.trim_end_matches('/'))
 }
 
 /// Shown in the shell when kiosk mode is on: the kiosk's chrome, whose code is a chunk of its own.

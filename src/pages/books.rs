@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::router::{href, href_with, Page, Route};
-use crate::site::{use_document_title};
+use crate::site::use_document_title;
 use crate::state::use_store;
 
 #[component]

@@ -13,7 +13,7 @@ use crate::components::media::StaticBundleImage;
 use crate::i18n::*;
 use crate::router::{href, use_router, NavigateOptions, Page, Query, Route, Router};
 use crate::web::events::listen_window;
-use crate::site::{use_document_title};
+use crate::site::use_document_title;
 use crate::state::use_store;
 
 /// Cards rendered at first and added by each "show more": more than a kiosk screen holds, few enough

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::router::{href, Link, Page, Route};
 use crate::site::text_or;
-use crate::site::{use_document_title};
+use crate::site::use_document_title;
 use crate::state::use_store;
 
 #[component]

@@ -3,17 +3,17 @@
 
 use std::sync::Arc;
 
-use bundle::{Bundle, Item, Lang, Text};
+use bundle::{Bundle, GalleryQuery, Item, Lang, Text};
 use leptos::prelude::*;
 
 use crate::components::lightbox::{use_lightbox_param, LazyLightbox, Slide};
 use crate::components::media::BundleImage;
 use crate::i18n::*;
 use crate::components::qr_code::QrCode;
-use crate::kiosk::{kiosk_on, public_url};
-use crate::pages::not_found::NotFound;
-use crate::router::{href_with, use_router, Link, Page, Route};
-use crate::site::{use_document_title};
+use crate::kiosk::kiosk_on;
+use crate::components::not_found::NotFound;
+use crate::router::{gallery_href, public_href, use_router, Link, Page, Route};
+use crate::site::use_document_title;
 use crate::state::use_store;
 
 #[component]
@@ -85,7 +85,7 @@ fn ItemView(bundle: Arc<Bundle>, position: usize, lang: Signal<Lang>) -> impl In
     };
     // On a kiosk, the page's public address as a QR code, to take the item home on a phone.
     let hand_off = {
-        let url = public_url(&bundle, &Route::item(&item.id).path());
+        let url = public_href(&bundle, &Route::item(&item.id));
         move || {
             kiosk_on().then(|| {
                 let url = url.clone();
@@ -148,11 +148,11 @@ fn details(bundle: &Bundle, item: &Item, lang: Lang) -> impl IntoView {
             .into_any(),
     )];
     // Each unit links to the gallery filtered to what it gave or received.
-    let units = |ids: &[String], filter: &str| {
+    let units = |ids: &[String], filter: fn(&str) -> GalleryQuery| {
         ids.iter()
             .map(|id| {
                 let (href, label) = (
-                    href_with(&Page::Gallery.into(), &format!("?{filter}={id}")),
+                    gallery_href(&filter(id)),
                     bundle.unit_label(id, lang),
                 );
                 view! { <li><a href=href>{label}</a></li> }
@@ -161,11 +161,11 @@ fn details(bundle: &Bundle, item: &Item, lang: Lang) -> impl IntoView {
     };
     rows.push((
         td_string!(l, donor),
-        view! { <ul class="inline-list">{units(&item.donors, "donor")}</ul> }.into_any(),
+        view! { <ul class="inline-list">{units(&item.donors, GalleryQuery::given_by)}</ul> }.into_any(),
     ));
     rows.push((
         td_string!(l, recipient),
-        view! { <ul class="inline-list">{units(&item.recipients, "recipient")}</ul> }.into_any(),
+        view! { <ul class="inline-list">{units(&item.recipients, GalleryQuery::received_by)}</ul> }.into_any(),
     ));
     let mut text = |label: &'static str, value: &Option<Text>| {
         if let Some(value) = value {

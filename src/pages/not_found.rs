@@ -1,18 +1,4 @@
-use leptos::prelude::*;
+//! The page of every address that is no other page's (the route table's last line): the notice that
+//! item and unit pages also show for an id the bundle does not have.
 
-use crate::i18n::*;
-use crate::router::{Link, Page};
-use crate::site::use_document_title;
-
-#[component]
-pub fn NotFound() -> impl IntoView {
-    let i18n = use_i18n();
-    use_document_title(move || Some(t_string!(i18n, not_found_title).to_owned()));
-    view! {
-        <section class="not-found">
-            <h1>{t!(i18n, not_found_title)}</h1>
-            <p>{t!(i18n, not_found_body)}</p>
-            <Link to=Page::Home attr:class="button">{t!(i18n, back_home)}</Link>
-        </section>
-    }
-}
+pub use crate::components::not_found::NotFound;

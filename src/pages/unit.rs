@@ -1,12 +1,13 @@
 //! A unit at `/units/<id>`: who it is, its branch secretary and role, what it gave and received (each
 //! linked to the gallery), and where it is.
 
+use bundle::GalleryQuery;
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::pages::not_found::NotFound;
-use crate::router::{href, href_with, use_router, Page, Route};
-use crate::site::{use_document_title};
+use crate::components::not_found::NotFound;
+use crate::router::{gallery_href, href, href_with, use_router, Page, Route};
+use crate::site::use_document_title;
 use crate::state::use_store;
 
 #[component]
@@ -34,7 +35,7 @@ pub fn UnitPage() -> impl IntoView {
             .as_deref()
             .and_then(|s| bundle.person(s))
             .map(|p| p.name.get(lang).to_owned());
-        let list = |filter: &'static str, pick: fn(&bundle::Item) -> &Vec<String>| {
+        let list = |filter: fn(&str) -> GalleryQuery, pick: fn(&bundle::Item) -> &Vec<String>| {
             let items: Vec<_> = bundle
                 .items
                 .iter()
@@ -45,7 +46,7 @@ pub fn UnitPage() -> impl IntoView {
                 })
                 .collect();
             let count = items.len();
-            let all = href_with(&Page::Gallery.into(), &format!("?{filter}={}", unit.id));
+            let all = gallery_href(&filter(&unit.id));
             (count > 0).then(|| {
                 view! {
                     <ul class="unit-items">{items}</ul>
@@ -53,8 +54,8 @@ pub fn UnitPage() -> impl IntoView {
                 }
             })
         };
-        let gave = list("donor", |i| &i.donors);
-        let received = list("recipient", |i| &i.recipients);
+        let gave = list(GalleryQuery::given_by, |i| &i.donors);
+        let received = list(GalleryQuery::received_by, |i| &i.recipients);
         let role = match unit.role {
             bundle::UnitRole::Partner => td_string!(l, role_partner),
             bundle::UnitRole::Recipient => td_string!(l, role_recipient),

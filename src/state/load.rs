@@ -12,6 +12,9 @@ use crate::web::fetch::{self, Fetched, RetryPolicy};
 use crate::web::schedule::next_task;
 use crate::web::storage::{read_local, write_local};
 
+/// The bundle's address, relative to the document's base URL so the site works under any sub-path.
+pub const BUNDLE_URL: &str = "data/bundle.json";
+
 const LAST_GOOD_KEY: &str = "showcase.bundle.last-good";
 
 impl Store {
@@ -71,7 +74,7 @@ impl Store {
             from_storage,
         }));
         leptos::task::spawn_local(async move {
-            let hash = sha256_hex(text.as_bytes()).await;
+            let hash = crate::web::crypto::sha256_hex(text.as_bytes()).await;
             // Only if this bundle is still the one on show.
             if self
                 .text
@@ -224,18 +227,6 @@ fn describe(err: &LoadError) -> String {
     }
 }
 
-/// SHA-256 in hex through Web Crypto (`crypto.subtle`, only in secure contexts).
-async fn sha256_hex(bytes: &[u8]) -> Option<String> {
-    let subtle = web_sys::window()?.crypto().ok()?.subtle();
-    if subtle.is_undefined() {
-        return None;
-    }
-    let promise = subtle.digest_with_str_and_u8_array("SHA-256", bytes).ok()?;
-    let digest = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
-    let bytes = js_sys::Uint8Array::new(&digest).to_vec();
-    Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
-}
-
 /// What is wrong with a refused bundle, and where: the parse that tracks the JSON path of a fault, or
 /// the validation's messages (every problem, notes included) with the line and column of each. `errors`
 /// are the bundle's errors as the app found them (`bundle::errors_briefly`: rules and paths), `None`
@@ -289,14 +280,4 @@ fn diagnose_now(text: &str, parsed: bool) -> LoadError {
             location: Default::default(),
         })),
     }
-}
-
-/// `relative` against the document's base URL (what `fetch` does), for display.
-pub(super) fn resolve(relative: &str) -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .and_then(|base| web_sys::Url::new_with_base(relative, &base).ok())
-        .map(|u| u.href())
-        .unwrap_or_else(|| relative.to_owned())
 }

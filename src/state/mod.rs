@@ -12,38 +12,13 @@ use std::sync::Arc;
 use bundle::{Bundle, Lang, ParseError, Problem, SearchIndex};
 use leptos::prelude::*;
 
-use crate::web::fetch::{self, FetchError};
+use crate::web::fetch::FetchError;
 
 mod language;
 mod load;
 
 pub use language::{default_lang, forget_lang_choice};
 pub use load::{browser_float, read_bundle};
-
-/// Title keys in the browser's alphabetical order for `lang` (`Intl.Collator`: pinyin for Chinese,
-/// numbers by value, "2" before "10"). Each string crosses into JavaScript and back once; the sort runs
-/// there with the collator's own `compare`, never calling back into Rust.
-fn collate(lang: Lang, keys: Vec<String>) -> Vec<String> {
-    use wasm_bindgen::{JsCast, JsValue};
-    // A browser without `Intl` (none this site supports): the keys stay by code point.
-    if !js_sys::Reflect::has(&js_sys::global(), &"Intl".into()).unwrap_or(false) {
-        return keys;
-    }
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"numeric".into(), &true.into());
-    let collator = js_sys::Intl::Collator::new(&js_sys::Array::of1(&lang.bcp47().into()), &options);
-    let array: js_sys::Array = keys.iter().map(|key| JsValue::from_str(key)).collect();
-    // `Array.prototype.sort` with the collator's compare function.
-    let sorted = js_sys::Reflect::get(&array, &"sort".into()).and_then(|sort| {
-        sort.unchecked_into::<js_sys::Function>()
-            .call1(&array, &collator.compare())
-    });
-    match sorted {
-        Ok(_) => array.iter().filter_map(|key| key.as_string()).collect(),
-        // Not with a real collator. The keys come back as they came: by code point.
-        Err(_) => keys,
-    }
-}
 
 /// Why the newest bundle could not be used.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,7 +87,7 @@ impl Store {
             lang: RwSignal::new(language::initial_lang(None)),
             basemap: RwSignal::new(None),
             basemap_asked: StoredValue::new(None),
-            bundle_url: StoredValue::new(load::resolve(fetch::BUNDLE_URL)),
+            bundle_url: StoredValue::new(crate::web::resolve(load::BUNDLE_URL)),
             info: RwSignal::new(None),
             text: StoredValue::new(None),
             pending: StoredValue::new(None),
@@ -130,7 +105,7 @@ impl Store {
         }) {
             return index;
         }
-        let index = Arc::new(SearchIndex::new(bundle).with_collation(collate));
+        let index = Arc::new(SearchIndex::new(bundle).with_collation(crate::web::collate::collate));
         self.index.set_value(Some((bundle.clone(), index.clone())));
         index
     }

@@ -9,9 +9,6 @@ use web_sys::{AbortController, RequestCache};
 pub use super::retry::RetryPolicy;
 use super::retry::{retry, sleep};
 
-/// The bundle's address, relative to the document's base URL so the site works under any sub-path.
-pub const BUNDLE_URL: &str = "data/bundle.json";
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FetchError {
     /// No usable answer after every attempt: offline, refused, timed out, or a server error.

@@ -3,7 +3,9 @@
 //! everything above may use it.
 
 pub mod assets;
+pub mod collate;
 pub mod crash;
+pub mod crypto;
 pub mod events;
 pub mod fetch;
 pub mod offline;
@@ -18,4 +20,14 @@ pub fn js_error_text(err: &wasm_bindgen::JsValue) -> String {
         .map(|e| String::from(e.message()))
         .or_else(|| err.as_string())
         .unwrap_or_else(|| "unknown error".into())
+}
+
+/// `relative` against the document's base URL (what `fetch` does), for display.
+pub fn resolve(relative: &str) -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|base| web_sys::Url::new_with_base(relative, &base).ok())
+        .map(|u| u.href())
+        .unwrap_or_else(|| relative.to_owned())
 }

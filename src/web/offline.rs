@@ -4,11 +4,10 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use bundle::Bundle;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::web::fetch::{self as api, RetryPolicy};
+use crate::web::fetch::{self, RetryPolicy};
 
 fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
     let navigator = web_sys::window()?.navigator();
@@ -26,8 +25,8 @@ static REGISTERED: AtomicBool = AtomicBool::new(false);
 pub const REGISTER_AT_THE_LATEST_MS: u32 = 20_000;
 
 /// Registers the service worker, scoped to the site's base path, once per visit: normally when the
-/// first page and its background downloads are done (`Store::load`), else after
-/// [`REGISTER_AT_THE_LATEST_MS`] (`run`). Failures are logged, never shown: the site works without it,
+/// first page and its background downloads are done (`crate::idle`), at once when there is no bundle
+/// to show (the app's shell), else after [`REGISTER_AT_THE_LATEST_MS`] (`app::run`). Failures are logged, never shown: the site works without it,
 /// only not offline.
 pub fn register_service_worker() {
     if REGISTERED.swap(true, Ordering::Relaxed) {
@@ -52,26 +51,12 @@ pub fn service_worker_active() -> bool {
     service_workers().is_some_and(|c| c.controller().is_some())
 }
 
-/// Every image file the bundle names, with its variants.
-pub fn media_urls(bundle: &Bundle) -> Vec<String> {
-    bundle
-        .items
-        .iter()
-        .flat_map(|item| &item.media)
-        .flat_map(|m| std::iter::once(&m.src).chain(m.variants.iter().map(|v| &v.src)))
-        .cloned()
-        .collect()
-}
-
-/// Asks the service worker to fetch and keep every image of `bundle` (the kiosk's gallery offline).
-pub fn warm_media(bundle: &Bundle) {
+/// Asks the service worker to fetch and keep these images (the kiosk's gallery offline).
+pub fn warm_media(urls: &[String]) {
     let Some(controller) = service_workers().and_then(|c| c.controller()) else {
         return;
     };
-    let urls = js_sys::Array::new();
-    for url in media_urls(bundle) {
-        urls.push(&JsValue::from_str(&url));
-    }
+    let urls: js_sys::Array = urls.iter().map(|url| JsValue::from_str(url)).collect();
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"type".into(), &"warm-media".into());
     let _ = js_sys::Reflect::set(&message, &"urls".into(), &urls);
@@ -101,7 +86,7 @@ async fn deployed_build() -> Option<wasm_bindgen::JsValue> {
         attempts: 1,
         ..RetryPolicy::default()
     };
-    let text = api::fetch_text("build.json", policy).await.ok()?;
+    let text = fetch::fetch_text("build.json", policy).await.ok()?;
     js_sys::JSON::parse(&text).ok().filter(|v| v.is_object())
 }
 

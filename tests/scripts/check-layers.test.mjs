@@ -2,6 +2,7 @@
 // `make test-native` with `node --test`; `make lint` runs the check on src/ itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -18,7 +19,10 @@ function tree(files) {
 }
 
 const house = {
-  'lib.rs': 'pub mod app; pub mod web; pub mod state; pub mod pages;',
+  'lib.rs': 'pub mod app; pub mod web; pub mod state; pub mod pages; pub mod i18n; pub mod router; pub mod chunks;',
+  'i18n.rs': 'macro_rules! t { ($i:expr) => { $crate::i18n::td!($i) }; }',
+  'router.rs': 'use crate::web::fetch;',
+  'chunks.rs': '',
   'app.rs': 'use crate::pages::home::HomePage;\nuse crate::state::Store;',
   'web/mod.rs': 'pub mod fetch;',
   'web/fetch.rs': 'use super::retry; // the same floor\n',
@@ -79,5 +83,79 @@ test('a module on no floor is named', () => {
     assert.match(check(dir).join('\n'), /extra\.rs: module "extra" is on no floor/);
   } finally {
     rmSync(dir, { recursive: true });
+  }
+});
+
+/** The problems of the house with these files changed. */
+function problemsWith(files) {
+  const dir = tree({ ...house, ...files });
+  try {
+    return check(dir);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+}
+
+test('every way of writing a path of the crate is read', () => {
+  for (const text of [
+    'use crate::{web::fetch, state::Store};',
+    'use crate::{\n    web::fetch,\n    state::{Store, use_store},\n};',
+    'fn f() { crate :: state :: Store::new(); }',
+    'use crate::\n    state::Store;',
+    'fn f() { let u = "https://x"; crate::state::Store::new(); }',
+    'use crate::r#state::Store;',
+    'macro_rules! m { () => { $crate::state::Store::new() }; }',
+  ]) {
+    const problems = problemsWith({ 'web/fetch.rs': text });
+    assert.ok(problems.some((p) => /^web\/fetch\.rs:\d+: imports state/.test(p)), `${text}\n${problems.join('\n')}`);
+  }
+});
+
+test('super is resolved: in a mod.rs, chained, and inside an inline module', () => {
+  assert.match(problemsWith({ 'web/mod.rs': 'pub mod fetch;\nuse super::state::Store;' }).join('\n'), /web\/mod\.rs:2: imports state::Store/);
+  assert.match(problemsWith({ 'web/fetch.rs': 'use super::super::app::x;' }).join('\n'), /web\/fetch\.rs:1: imports app::x/);
+  // `super` in `mod tests` of web/fetch.rs is web/fetch.rs itself: no loop with web/mod.rs.
+  assert.deepEqual(problemsWith({ 'web/fetch.rs': 'fn now() {}\n#[cfg(test)]\nmod tests {\n    use super::now;\n}' }), []);
+});
+
+test('a macro of the crate names the module that defines it', () => {
+  assert.match(problemsWith({ 'web/fetch.rs': 'fn f() { t!(x); }' }).join('\n'), /web\/fetch\.rs:1: imports t! \(i18n/);
+});
+
+test('a module on the same floor is not below', () => {
+  assert.match(problemsWith({ 'router.rs': 'use crate::chunks::x;' }).join('\n'), /router\.rs:1: imports chunks::x \(chunks, floor 2\) from floor 2/);
+});
+
+test('comments, strings and doc text are not imports', () => {
+  assert.deepEqual(problemsWith({ 'web/fetch.rs': '/* crate::app::x */\n/// see crate::app\n#[doc = "crate::app"]\nconst S: &str = "crate::app::y";\nconst R: &str = r#"crate::app"#;\nconst C: char = \'"\';' }), []);
+});
+
+test('forms that hide a path are refused', () => {
+  const problems = (text) => problemsWith({ 'web/fetch.rs': text }).join('\n');
+  assert.match(problems('use crate as c;'), /use crate as/);
+  assert.match(problems('use crate::*;'), /a glob of the crate root/);
+  assert.match(problems('#[path = "../app.rs"]\nmod a;'), /#\[path\] module/);
+  assert.match(problems('use crate::nowhere::x;'), /nowhere::x names no file of src/);
+});
+
+test('pages do not import one another, and a mod.rs declaring its files is no loop', () => {
+  const problems = problemsWith({
+    'pages/mod.rs': 'pub mod home; pub mod item;\nuse item::x;',
+    'pages/item.rs': 'use super::y;',
+    'pages/home.rs': 'use crate::pages::item::x;',
+  });
+  assert.deepEqual(problems, ['pages/home.rs:1: imports pages::item::x (pages/item.rs): pages/ files do not import one another']);
+});
+
+test('the command exits 1 on a problem and 0 without', () => {
+  const script = new URL('../../scripts/check-layers.mjs', import.meta.url).pathname;
+  const good = tree(house);
+  const bad = tree({ ...house, 'web/fetch.rs': 'use crate::app::x;' });
+  try {
+    execFileSync('node', [script, good], { stdio: 'pipe' });
+    assert.throws(() => execFileSync('node', [script, bad], { stdio: 'pipe' }), (err) => err.status === 1 && /imports app::x/.test(err.stderr));
+  } finally {
+    rmSync(good, { recursive: true });
+    rmSync(bad, { recursive: true });
   }
 });

@@ -624,6 +624,16 @@ impl Bundle {
             .unwrap_or(&self.event.summary)
     }
 
+    /// Every image file the bundle names, with its variants (the kiosk keeps them all offline).
+    pub fn media_urls(&self) -> Vec<String> {
+        self.items
+            .iter()
+            .flat_map(|item| &item.media)
+            .flat_map(|m| std::iter::once(&m.src).chain(m.variants.iter().map(|v| &v.src)))
+            .cloned()
+            .collect()
+    }
+
     /// Items in the kiosk's attract loop: the featured ones, else every item with an image.
     pub fn featured_items(&self) -> impl Iterator<Item = &Item> {
         let any_featured = self.items.iter().any(|i| i.featured);

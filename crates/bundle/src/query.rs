@@ -72,6 +72,22 @@ impl GalleryQuery {
         query
     }
 
+    /// The gallery of what the unit `id` gave.
+    pub fn given_by(id: &str) -> GalleryQuery {
+        GalleryQuery {
+            donor: Some(id.to_owned()),
+            ..GalleryQuery::default()
+        }
+    }
+
+    /// The gallery of what the unit `id` received.
+    pub fn received_by(id: &str) -> GalleryQuery {
+        GalleryQuery {
+            recipient: Some(id.to_owned()),
+            ..GalleryQuery::default()
+        }
+    }
+
     /// The address parameters for this query, defaults left out (so the plain gallery has none).
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
         let mut pairs = Vec::new();

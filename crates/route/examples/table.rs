@@ -8,6 +8,11 @@ fn main() {
         .iter()
         .filter(|page| page.chunk() != "main")
         .map(|page| {
+            // index.html's preloader matches paths segment by segment: "every other path" is not one.
+            assert!(
+                !page.pattern().is_empty(),
+                "{page:?}: the page of every other path stays in main"
+            );
             format!(
                 r#"{{"path":"{}","chunk":"{}"}}"#,
                 page.pattern(),

@@ -14,7 +14,9 @@ use std::fmt::Write;
 /// Everything about pages is derived from it: [`Page`] and [`Route`] here, the app's `pages` modules
 /// and the function that gets each page's code ready (`src/app.rs`), and, at build time, the
 /// preloader of index.html (`cargo run -p route --example table`, read by scripts/wasm-split.mjs).
-/// Adding a page is a line here and the page's file.
+/// Adding a page is a line here and the page's file. A path is read by the first line that
+/// matches it (a literal path such as `/gallery/new` goes before `/gallery/:id`; the tests check that
+/// each page is found at its own path).
 ///
 /// `pages!(then)` calls the macro `then` with the table.
 #[macro_export]
@@ -363,6 +365,25 @@ mod tests {
         assert_eq!(Route::item("red-ship").path(), "/gallery/red-ship");
         assert_eq!(Route::unit("红").path(), "/units/%E7%BA%A2");
         assert_eq!(Route::from(Page::Home).path(), "/");
+    }
+
+    #[test]
+    fn every_page_of_the_table_is_found_at_its_own_path() {
+        for &page in Page::ALL.iter().filter(|p| **p != Page::NotFound) {
+            let pattern = page.pattern();
+            let holes = pattern.matches(':').count();
+            assert!(holes <= 1, "{pattern}: one placeholder at most");
+            assert!(
+                holes == 0 || pattern.contains(":id"),
+                "{pattern}: the placeholder is :id"
+            );
+            let route = Route {
+                page,
+                id: (holes == 1).then(|| "some-id".to_owned()),
+            };
+            // Found as itself: no line of the table before it takes its path.
+            assert_eq!(Route::of(&route.path()), route, "{pattern}");
+        }
     }
 
     #[test]
