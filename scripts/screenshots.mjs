@@ -1,6 +1,6 @@
 // Screenshots of the built site (dist/) as people see it: phone, desktop and kiosk sizes, for the home
 // page, the gallery, an item, the lightbox, the story, the books, a unit and the error panel; and the
-// kiosk's item page, countdown, attract loop and maintenance overlay. Writes docs/screenshots/<page>-<width>x<height>.png.
+// kiosk's item page, countdown, attract loop, maintenance overlay and sleep screen. Writes docs/screenshots/<page>-<width>x<height>.png.
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { serve } from '../tests/e2e/server.mjs';
@@ -85,10 +85,33 @@ try {
   await page.waitForTimeout(500);
   await shot('kiosk-maintenance');
   await kiosk.close();
+  await sleepScreen();
   await otherEvent();
 } finally {
   await browser.close();
   server.close();
+}
+
+/** The kiosk's sleep screen (opening hours in the bundle, the clock after closing time), landscape and
+ *  portrait. */
+async function sleepScreen() {
+  const closed = structuredClone(sample);
+  closed.kiosk.hours = { open: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '17:00' }] };
+  for (const [width, height] of [[1920, 1080], [1080, 1920]]) {
+    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', hasTouch: true, serviceWorkers: 'block', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    await page.route('**/data/bundle.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(closed) }));
+    await page.clock.install({ time: new Date('2026-12-02T21:30:00+08:00') });
+    await page.goto(`http://127.0.0.1:${PORT}/?kiosk`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.clock.fastForward(61_000);
+    await page.locator('.sleep-clock').waitFor();
+    await page.waitForTimeout(500);
+    const file = `${out}kiosk-sleep-${width}x${height}.png`;
+    await page.screenshot({ path: file });
+    console.log('wrote', file);
+    await context.close();
+  }
 }
 
 /** The site built for the second event of the tests (dist-other/, `make build`): every page at phone,

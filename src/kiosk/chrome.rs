@@ -1,11 +1,12 @@
 //! The kiosk's chrome: on-screen Back and Home, and the overlays, over every page.
 
-use kiosk::Kiosk;
+use kiosk::hours::Hours;
+use kiosk::{Kiosk, Timing};
 use leptos::prelude::*;
 
-use super::glue::{now, slides_of, timing, Glue};
+use super::glue::{hours, now, slides_of, timing, Glue};
 use super::maintenance::Maintenance;
-use super::overlays::{Attract, Countdown, QrDialog};
+use super::overlays::{Attract, Countdown, QrDialog, Sleep};
 use super::KioskMode;
 use crate::i18n::*;
 use crate::router::use_router;
@@ -42,6 +43,8 @@ pub(super) fn KioskChrome(mode: KioskMode) -> impl IntoView {
         attract: RwSignal::new(None),
         last_check: RwSignal::new(None),
         maintenance: RwSignal::new(false),
+        asleep: RwSignal::new(false),
+        hours: StoredValue::new(hours(&settings)),
         qr_link: RwSignal::new(None),
         depth: RwSignal::new(0),
         next_depth: StoredValue::new(None),
@@ -62,13 +65,15 @@ pub(super) fn KioskChrome(mode: KioskMode) -> impl IntoView {
         }
     });
 
-    // The bundle may arrive after kiosk mode starts (`?kiosk`), or change: slides and timings follow.
+    // The bundle may arrive after kiosk mode starts (`?kiosk`), or change: slides, timings and
+    // opening hours follow.
     Effect::new(move |_| {
         let count = slides.with(Vec::len);
-        let timing = store
+        let (timing, hours) = store
             .bundle
-            .with(|b| b.as_ref().map(|b| timing(&b.kiosk)))
-            .unwrap_or_default();
+            .with(|b| b.as_ref().map(|b| (timing(&b.kiosk), hours(&b.kiosk))))
+            .unwrap_or_else(|| (Timing::default(), Hours::always()));
+        glue.hours.set_value(hours);
         glue.machine.update_value(|m| {
             m.set_slides(count);
             m.set_timing(timing, now());
@@ -102,6 +107,7 @@ pub(super) fn KioskChrome(mode: KioskMode) -> impl IntoView {
         // thousands of times, and building them anew each time left memory behind.
         <Countdown glue/>
         <Attract glue slides lang/>
+        <Sleep glue/>
         <QrDialog link=glue.qr_link lang/>
         <Maintenance glue mode/>
     }

@@ -2,6 +2,7 @@
 //! and its actions are carried out here.
 
 use bundle::{Bundle, Item, KioskSettings};
+use kiosk::hours::{parse_date, Hours, LocalTime, Opening};
 use kiosk::{Action, CheckOutcome, Kiosk, LastCheck, Timing};
 use leptos::prelude::*;
 
@@ -23,6 +24,38 @@ pub(super) fn timing(k: &KioskSettings) -> Timing {
     )
 }
 
+/// The bundle's opening hours for the machine (always open without them).
+pub(super) fn hours(k: &KioskSettings) -> Hours {
+    let Some(hours) = &k.hours else {
+        return Hours::always();
+    };
+    let open = hours.open.iter().filter_map(|times| {
+        let (from, to) = times.minutes()?;
+        let mut days = [false; 7];
+        for day in &times.days {
+            days[day.index()] = true;
+        }
+        Some(Opening { days, from, to })
+    });
+    let closed = hours.closed.iter().filter_map(|d| parse_date(d));
+    Hours::new(open.collect(), closed.collect())
+}
+
+/// The browser's local time now (its clock and time zone).
+pub(super) fn local_now() -> LocalTime {
+    let d = js_sys::Date::new_0();
+    LocalTime {
+        date: (
+            d.get_full_year() as i32,
+            d.get_month() as u8 + 1,
+            d.get_date() as u8,
+        ),
+        // JavaScript counts from Sunday.
+        weekday: ((d.get_day() + 6) % 7) as u8,
+        minute: (d.get_hours() * 60 + d.get_minutes()) as u16,
+    }
+}
+
 /// The attract loop's slides: featured items with an image.
 pub(super) fn slides_of(bundle: &Bundle) -> Vec<Item> {
     bundle
@@ -41,6 +74,10 @@ pub(super) struct Glue {
     pub(super) attract: RwSignal<Option<usize>>,
     pub(super) last_check: RwSignal<Option<LastCheck>>,
     pub(super) maintenance: RwSignal<bool>,
+    /// The sleep screen is on (outside opening hours).
+    pub(super) asleep: RwSignal<bool>,
+    /// The bundle's opening hours.
+    pub(super) hours: StoredValue<Hours>,
     pub(super) qr_link: RwSignal<Option<String>>,
     /// In-app pages behind the current one (Back is off at 0, so Back never leaves the app).
     pub(super) depth: RwSignal<u32>,
@@ -52,6 +89,7 @@ impl Glue {
     pub(super) fn overlay_shown(self) -> bool {
         self.countdown.with_untracked(Option::is_some)
             || self.attract.with_untracked(Option::is_some)
+            || self.asleep.get_untracked()
     }
 
     pub(super) fn input(self) {
@@ -65,9 +103,13 @@ impl Glue {
     pub(super) fn tick(self) {
         let now = now();
         let rest = self.at_rest();
+        let open = self.hours.with_value(|h| h.is_open(local_now()));
         let actions = self
             .machine
-            .try_update_value(|m| m.tick(now, rest))
+            .try_update_value(|m| {
+                m.set_open(open);
+                m.tick(now, rest)
+            })
             .unwrap_or_default();
         self.run(actions);
         let left = self.machine.with_value(|m| m.countdown_left(now));
@@ -118,6 +160,8 @@ impl Glue {
                     leptos::logging::log!("kiosk: new bundle on show");
                 }
             }
+            Action::Sleep => self.asleep.set(true),
+            Action::Wake => self.asleep.set(false),
             Action::ReloadApp => {
                 leptos::logging::log!("kiosk: new app version, reloading");
                 let _ = window().location().reload();

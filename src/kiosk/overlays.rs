@@ -73,6 +73,82 @@ pub(super) fn Attract(glue: Glue, slides: Memo<Vec<Item>>, lang: Signal<Lang>) -
     }
 }
 
+/// Outside opening hours: a dim clock and the event's title, in both languages, wandering over the
+/// screen a step a minute (nothing stands still for hours on a screen that stays on); a touch wakes
+/// the kiosk.
+#[component]
+pub(super) fn Sleep(glue: Glue) -> impl IntoView {
+    let shown = Signal::derive(move || glue.asleep.get());
+    // The time, read each minute while asleep (the glue's clock ticks 4 times a second).
+    let minute = RwSignal::new(local_minute());
+    let ticking = StoredValue::new_local(None::<IntervalHandle>);
+    Effect::new(move |_| {
+        if let Some(handle) = ticking.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        if shown.get() {
+            minute.set(local_minute());
+            let handle = set_interval_with_handle(
+                move || minute.set(local_minute()),
+                std::time::Duration::from_secs(15),
+            );
+            ticking.set_value(handle.ok());
+        }
+    });
+    on_cleanup(move || {
+        if let Some(handle) = ticking.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    });
+    let clock = move || {
+        let m = minute.get();
+        format!("{:02}:{:02}", m / 60, m % 60)
+    };
+    // One of nine places on a 3×3 grid, a step each minute.
+    let place = move || {
+        let step = usize::from(minute.get()) % PLACES.len();
+        let (x, y) = PLACES[step];
+        format!("translate({x}vw, {y}vh)")
+    };
+    let title = move |lang: Lang| {
+        glue.store
+            .bundle
+            .with(|b| b.as_ref().map(|b| b.meta.title.get(lang).to_owned()))
+    };
+    view! {
+        <Dialog open=shown on_close=move |_| glue.input() attr:class="kiosk-overlay sleep"
+            attr:aria-label=move || format!("{} · {}", td_string!(Locale::zh, sleep_label), td_string!(Locale::en, sleep_label))
+            attr:tabindex="-1" on:click=move |_| glue.input()>
+            <div class="sleep-panel" style:transform=place>
+                <p class="sleep-clock"><time>{clock}</time></p>
+                <p class="sleep-title" lang="zh-CN">{move || title(Lang::Zh)}</p>
+                <p class="sleep-title" lang="en">{move || title(Lang::En)}</p>
+                <p class="sleep-hint">
+                    <span lang="zh-CN">{td!(Locale::zh, touch_to_wake)}</span>" · "
+                    <span lang="en">{td!(Locale::en, touch_to_wake)}</span>
+                </p>
+            </div>
+        </Dialog>
+    }
+}
+
+/// Where the sleep screen's text stands, minute by minute (offsets from the centre).
+const PLACES: [(i32, i32); 9] = [
+    (0, 0),
+    (-10, -25),
+    (10, 25),
+    (-10, 25),
+    (10, -25),
+    (0, -30),
+    (0, 30),
+    (-10, 0),
+    (10, 0),
+];
+
+fn local_minute() -> u16 {
+    super::glue::local_now().minute
+}
+
 /// A link that would leave the app, as a QR code to open on a phone.
 #[component]
 pub(super) fn QrDialog(link: RwSignal<Option<String>>, lang: Signal<Lang>) -> impl IntoView {

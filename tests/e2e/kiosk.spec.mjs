@@ -372,3 +372,45 @@ test('outside kiosk mode none of this happens', async ({ page }) => {
   // Neither the kiosk's code nor its stylesheet is downloaded for a visitor.
   expect(kioskFiles).toEqual([]);
 });
+
+test.describe('opening hours', () => {
+  test.use({ timezoneId: 'Asia/Shanghai' });
+
+  test('outside opening hours the kiosk sleeps once at rest, wakes on a touch, and opens on time', async ({ page }) => {
+    const bundle = structuredClone(SAMPLE);
+    bundle.kiosk.hours = { open: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], from: '09:00', to: '17:00' }] };
+    await serveBundle(page, { body: JSON.stringify(bundle) });
+    // 20:00 in the kiosk's time zone, after closing.
+    await page.clock.install({ time: new Date('2026-12-02T20:00:00+08:00') });
+    await page.goto('./?kiosk');
+    await expect(page.getByRole('navigation', { name: /信息亭导航|Kiosk navigation/ })).toBeVisible();
+    const sleep = page.getByRole('dialog', { name: /休息中/ });
+    // Not while someone may still be using it: the idle time runs out first.
+    await page.clock.fastForward(IDLE - 2_000);
+    await expect(sleep).toHaveCount(0);
+    await page.clock.fastForward(3_000);
+    await expect(sleep).toBeVisible();
+    await expect(sleep.locator('.sleep-clock')).toHaveText('20:01');
+    await expect(sleep).toContainText(SAMPLE.meta.title.zh);
+    await expect(sleep).toContainText(SAMPLE.meta.title.en);
+    await expectNoAxeViolations(page);
+    // No attract loop while asleep; the text moves on each minute.
+    const place = await sleep.locator('.sleep-panel').getAttribute('style');
+    await page.clock.fastForward(ATTRACT_AFTER);
+    await expect(page.getByRole('dialog', { name: '展览精选' })).toHaveCount(0);
+    await expect(sleep.locator('.sleep-clock')).toHaveText('20:03');
+    expect(await sleep.locator('.sleep-panel').getAttribute('style')).not.toBe(place);
+
+    // A touch wakes it for a visit; left alone, it sleeps again.
+    await page.touchscreen.tap(640, 400);
+    await expect(sleep).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+    await page.clock.fastForward(IDLE + 1_000);
+    await expect(sleep).toBeVisible();
+
+    // Opening time the next morning wakes it by itself.
+    await page.clock.fastForward('13:00:00');
+    await expect(sleep).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
+  });
+});

@@ -574,6 +574,75 @@ pub struct KioskSettings {
     pub slide_seconds: u32,
     /// Seconds between checks for a new bundle.
     pub refresh_seconds: u32,
+    /// When the community centre is open, in the kiosk's local time. Outside these hours, once
+    /// nobody is using it, the kiosk shows a dim clock and the event's title, and wakes on a touch.
+    /// Left out: always open.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours: Option<OpeningHours>,
+}
+
+/// The kiosk's opening hours: the times of each day of the week, and dates closed all day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, FastRead)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OpeningHours {
+    /// When it is open: days of the week, each with a time range. A day that no line names is
+    /// closed.
+    pub open: Vec<OpeningTimes>,
+    /// Dates closed all day whatever `open` says (holidays), written YYYY-MM-DD.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closed: Vec<String>,
+}
+
+/// Days of the week open from one time to another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, FastRead)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OpeningTimes {
+    pub days: Vec<Weekday>,
+    /// Opening time, "HH:MM" (24-hour clock, local time).
+    pub from: String,
+    /// Closing time, "HH:MM"; "24:00" is midnight at the end of the day. Earlier than `from`: open
+    /// past midnight into the next day.
+    pub to: String,
+}
+
+impl OpeningTimes {
+    /// `from` and `to` as minutes after midnight, when both are times of the day.
+    pub fn minutes(&self) -> Option<(u16, u16)> {
+        Some((clock_minutes(&self.from)?, clock_minutes(&self.to)?))
+    }
+}
+
+/// "HH:MM" as minutes after midnight: 00:00 to 24:00.
+pub fn clock_minutes(text: &str) -> Option<u16> {
+    let (h, m) = text.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 || !(h.bytes().chain(m.bytes())).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+    let minutes = h * 60 + m;
+    (m < 60 && minutes <= 24 * 60).then_some(minutes)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, FastRead)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Weekday {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+impl Weekday {
+    /// Monday 0 to Sunday 6.
+    pub fn index(self) -> usize {
+        self as usize
+    }
 }
 
 impl Default for KioskSettings {
@@ -585,6 +654,7 @@ impl Default for KioskSettings {
             attract_after_seconds: 120,
             slide_seconds: 8,
             refresh_seconds: 300,
+            hours: None,
         }
     }
 }

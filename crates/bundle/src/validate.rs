@@ -368,6 +368,38 @@ impl<S: Sink> Validator<S> {
                 });
             }
         }
+        if let Some(hours) = &k.hours {
+            let at = kiosk.f("hours");
+            let open = at.f("open");
+            for (n, times) in hours.open.iter().enumerate() {
+                let line = open.i(n);
+                if times.days.is_empty() {
+                    self.push(Severity::Error, "invalid-hours", &line.f("days"), || {
+                        "name at least one day, such as [\"mon\", \"tue\"].".into()
+                    });
+                }
+                for (value, field) in [(&times.from, "from"), (&times.to, "to")] {
+                    if crate::model::clock_minutes(value).is_none() {
+                        self.push(Severity::Error, "invalid-hours", &line.f(field), || {
+                            format!("\"{value}\" is not a time written HH:MM on a 24-hour clock, such as \"09:30\".")
+                        });
+                    }
+                }
+                if times.minutes().is_some_and(|(from, to)| from == to) {
+                    self.push(Severity::Error, "invalid-hours", &line.f("to"), || {
+                        "the kiosk would open and close at the same time: give a later closing time.".into()
+                    });
+                }
+            }
+            if hours.open.is_empty() {
+                self.push(Severity::Warning, "never-open", &open, || {
+                    "no opening times: the kiosk would sleep all the time. Leave `hours` out for a kiosk that is always open.".into()
+                });
+            }
+            for (n, date) in hours.closed.iter().enumerate() {
+                self.date(date, &at.f("closed").i(n));
+            }
+        }
     }
 
     fn item(&mut self, item: &Item, at: &At, known: &Known) {

@@ -295,6 +295,63 @@ fn map_zoom_and_kiosk_durations_are_bounded() {
 }
 
 #[test]
+fn opening_hours_are_days_and_times_of_a_24_hour_clock() {
+    let mut b = sample();
+    b["kiosk"]["hours"] = json!({
+        "open": [
+            { "days": ["mon", "fri"], "from": "09:00", "to": "17:30" },
+            { "days": ["sat"], "from": "18:00", "to": "02:00" },
+            { "days": ["sun"], "from": "10:00", "to": "24:00" }
+        ],
+        "closed": ["2026-10-01"]
+    });
+    let found: Vec<_> = problems(&b)
+        .into_iter()
+        .filter(|p| p.location.path.starts_with("kiosk"))
+        .collect();
+    assert!(found.is_empty(), "{found:?}");
+    b["kiosk"]["hours"] = json!({
+        "open": [
+            { "days": [], "from": "9:00", "to": "25:00" },
+            { "days": ["tue"], "from": "08:00", "to": "08:00" }
+        ],
+        "closed": ["1 October"]
+    });
+    assert_problem(
+        &b,
+        "invalid-hours",
+        "kiosk.hours.open[0].days",
+        Severity::Error,
+    );
+    let from = assert_problem(
+        &b,
+        "invalid-hours",
+        "kiosk.hours.open[0].from",
+        Severity::Error,
+    );
+    assert!(from.message.contains("\"9:00\""), "{}", from.message);
+    assert_problem(
+        &b,
+        "invalid-hours",
+        "kiosk.hours.open[0].to",
+        Severity::Error,
+    );
+    assert_problem(
+        &b,
+        "invalid-hours",
+        "kiosk.hours.open[1].to",
+        Severity::Error,
+    );
+    assert_problem(&b, "invalid-date", "kiosk.hours.closed[0]", Severity::Error);
+    b["kiosk"]["hours"] = json!({ "open": [] });
+    assert_problem(&b, "never-open", "kiosk.hours.open", Severity::Warning);
+    // A day the kiosk does not know is refused by the parse, as any unknown name is.
+    b["kiosk"]["hours"] =
+        json!({ "open": [{ "days": ["monday"], "from": "09:00", "to": "17:00" }] });
+    assert!(parse(&b.to_string()).is_err());
+}
+
+#[test]
 fn problems_come_errors_first() {
     let mut b = sample();
     b["items"][1]["title"] = json!({ "zh": "红船" });
@@ -877,6 +934,14 @@ fn unlocated_parse_reads_every_field_serde_writes() {
         attract_after_seconds: 3,
         slide_seconds: 4,
         refresh_seconds: 5,
+        hours: Some(OpeningHours {
+            open: vec![OpeningTimes {
+                days: vec![Weekday::Mon, Weekday::Sun],
+                from: "09:00".into(),
+                to: "17:30".into(),
+            }],
+            closed: vec!["2026-10-01".into()],
+        }),
     };
     for text in [
         serde_json::to_string_pretty(&b).unwrap(),

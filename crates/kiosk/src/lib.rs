@@ -14,11 +14,18 @@
 //!   │                             │ attract_after_s
 //!   │      touch → StopAttract    ▼
 //!   └──────────────────────── Attract (a slide every slide_s)
+//!
+//!   Resting or Attract, outside opening hours ──Sleep──► Asleep (a dim clock)
+//!   Asleep: a touch → Wake, Active (the cycle above, then asleep again); opening time → Wake, Resting
 //! ```
+//!
+//! Whether it is open is the glue's to tell ([`Kiosk::set_open`], from [`hours::Hours`] and the local
+//! time); someone using the kiosk at closing time is not sent away: it sleeps once at rest.
 //!
 //! Updates found by the periodic check wait for an idle moment (Resting or Attract): a new app version
 //! reloads the page, a new bundle is swapped in without one. An invalid bundle is never swapped in.
 
+pub mod hours;
 pub mod qr;
 
 /// Milliseconds on the glue's clock (`Date.now()` in the browser, a counter in tests).
@@ -71,6 +78,8 @@ pub enum Phase {
     Resting { since: Millis },
     /// The full-screen slideshow; `slide` is on show until `next`.
     Attract { slide: usize, next: Millis },
+    /// Outside opening hours with nobody here: the sleep screen, until a touch or opening time.
+    Asleep,
 }
 
 /// What the glue must do, in order.
@@ -92,6 +101,10 @@ pub enum Action {
     SwapBundle,
     /// Reload the page to run the new app version.
     ReloadApp,
+    /// Show the sleep screen (outside opening hours).
+    Sleep,
+    /// Hide it: opening time, or a touch.
+    Wake,
 }
 
 /// What a check for updates found.
@@ -140,6 +153,8 @@ pub struct Kiosk {
     pending_bundle: bool,
     pending_app: bool,
     last_check: Option<LastCheck>,
+    /// Inside opening hours (always, for a kiosk without them).
+    open: bool,
 }
 
 impl Kiosk {
@@ -154,7 +169,13 @@ impl Kiosk {
             pending_bundle: false,
             pending_app: false,
             last_check: None,
+            open: true,
         }
+    }
+
+    /// Whether it is now inside opening hours; the next tick acts on it.
+    pub fn set_open(&mut self, open: bool) {
+        self.open = open;
     }
 
     pub fn phase(&self) -> Phase {
@@ -213,6 +234,7 @@ impl Kiosk {
             Phase::Active | Phase::Resting { .. } => vec![],
             Phase::Countdown { .. } => vec![Action::HideCountdown],
             Phase::Attract { .. } => vec![Action::StopAttract],
+            Phase::Asleep => vec![Action::Wake],
         };
         self.phase = Phase::Active;
         self.last_input = now;
@@ -236,7 +258,10 @@ impl Kiosk {
                 break;
             }
         }
-        if matches!(self.phase, Phase::Resting { .. } | Phase::Attract { .. }) {
+        if matches!(
+            self.phase,
+            Phase::Resting { .. } | Phase::Attract { .. } | Phase::Asleep
+        ) {
             if self.pending_app {
                 self.pending_app = false;
                 self.pending_bundle = false;
@@ -269,6 +294,19 @@ impl Kiosk {
                 if now >= ends {
                     actions.push(Action::ResetToHome);
                     self.phase = Phase::Resting { since: ends };
+                }
+            }
+            Phase::Resting { .. } | Phase::Attract { .. } if !self.open => {
+                if matches!(self.phase, Phase::Attract { .. }) {
+                    actions.push(Action::StopAttract);
+                }
+                actions.push(Action::Sleep);
+                self.phase = Phase::Asleep;
+            }
+            Phase::Asleep => {
+                if self.open {
+                    actions.push(Action::Wake);
+                    self.phase = Phase::Resting { since: now };
                 }
             }
             Phase::Resting { since } => {

@@ -376,3 +376,86 @@ fn fewer_slides_restart_the_slideshow() {
     kiosk.set_slides(2);
     assert!(matches!(kiosk.phase(), Phase::Attract { slide: 0, .. }));
 }
+
+/// Always at rest: the home page on show (a kiosk nobody touched since it started).
+fn home(_: &[(u64, Action)]) -> bool {
+    true
+}
+
+#[test]
+fn outside_opening_hours_it_sleeps_once_at_rest() {
+    let mut rig = Rig::new(3);
+    rig.kiosk.set_open(false);
+    // Someone was using it at closing time: the idle minute runs out first.
+    rig.run(59 * S, home);
+    assert_eq!(rig.kiosk.phase(), Phase::Active);
+    rig.run(2 * S, home);
+    assert_eq!(rig.kiosk.phase(), Phase::Asleep);
+    assert_eq!(rig.actions(), vec![Action::Sleep]);
+    // It stays asleep: no attract loop, no countdown.
+    rig.run(600 * S, home);
+    assert_eq!(rig.actions(), vec![Action::Sleep]);
+}
+
+#[test]
+fn a_touch_wakes_it_and_it_sleeps_again_when_left() {
+    let mut rig = Rig::new(3);
+    rig.kiosk.set_open(false);
+    rig.run(61 * S, home);
+    rig.touch();
+    assert_eq!(rig.kiosk.phase(), Phase::Active);
+    assert_eq!(rig.actions(), vec![Action::Sleep, Action::Wake]);
+    let woke = rig.now;
+    // Left on another page: the countdown and the reset, then asleep again.
+    rig.run(80 * S, rest_after_reset);
+    let actions = rig.actions();
+    assert_eq!(
+        actions,
+        vec![
+            Action::Sleep,
+            Action::Wake,
+            Action::ShowCountdown,
+            Action::ResetToHome,
+            Action::Sleep
+        ]
+    );
+    assert_eq!(rig.at(Action::ResetToHome), Some(woke + 70 * S));
+}
+
+#[test]
+fn the_attract_loop_gives_way_to_sleep_and_opening_time_wakes_it() {
+    let mut rig = Rig::new(3);
+    rig.run(200 * S, home);
+    assert!(matches!(rig.kiosk.phase(), Phase::Attract { .. }));
+    rig.kiosk.set_open(false);
+    rig.run(S, home);
+    assert_eq!(rig.kiosk.phase(), Phase::Asleep);
+    let actions = rig.actions();
+    assert_eq!(
+        actions[actions.len() - 2..],
+        [Action::StopAttract, Action::Sleep]
+    );
+    // Opening time: awake, at rest, and the attract loop comes after its time.
+    rig.kiosk.set_open(true);
+    rig.run(S, home);
+    let opened = rig.now;
+    assert_eq!(rig.actions().last(), Some(&Action::Wake));
+    assert!(matches!(rig.kiosk.phase(), Phase::Resting { .. }));
+    rig.run(120 * S, home);
+    let starts: Vec<_> = (rig.log.iter())
+        .filter(|(_, a)| *a == Action::StartAttract)
+        .map(|(t, _)| *t)
+        .collect();
+    assert_eq!(starts.last(), Some(&(opened - 750 + 120 * S)));
+}
+
+#[test]
+fn updates_wait_for_sleep_as_for_any_idle_moment() {
+    let mut rig = Rig::new(3);
+    rig.kiosk.set_open(false);
+    rig.run(61 * S, home);
+    rig.kiosk.checked(rig.now, CheckOutcome::NewBundle);
+    rig.run(S, home);
+    assert_eq!(rig.actions().last(), Some(&Action::SwapBundle));
+    assert_eq!(rig.kiosk.phase(), Phase::Asleep);
+}
