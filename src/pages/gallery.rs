@@ -11,6 +11,7 @@ use leptos::wasm_bindgen::JsCast;
 use crate::components::lightbox::{use_lightbox_param, LazyLightbox, LightboxParam, Slide};
 use crate::components::media::StaticBundleImage;
 use crate::i18n::*;
+use crate::kiosk::kiosk_on;
 use crate::router::{href, use_router, NavigateOptions, Page, Query, Route, Router};
 use crate::web::events::listen_window;
 use crate::site::use_document_title;
@@ -328,7 +329,9 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
     let filtered = Memo::new(move |_| query.with(GalleryQuery::is_filtered));
     let donors: Vec<String> = unit_ids(&bundle, |item| &item.donors);
     let recipients: Vec<String> = unit_ids(&bundle, |item| &item.recipients);
-    let unit_options = move |ids: Vec<String>, selected: Memo<Option<String>>| {
+    let unit_options = {
+        let bundle = bundle.clone();
+        move |ids: Vec<String>, selected: Memo<Option<String>>| {
         let bundle = bundle.clone();
         move || {
             let current = selected.get();
@@ -338,6 +341,39 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
                     view! { <option value=id.clone() selected=is>{bundle.unit_label(id, lang.get())}</option> }
                 })
                 .collect_view()
+        }
+    }
+    };
+    // On a kiosk's touch screen, big tiles in place of the selects: one tap each, no list to open.
+    let kiosk_tiles = {
+        let bundle = bundle.clone();
+        let (donors, recipients) = (donors.clone(), recipients.clone());
+        move || {
+            let units = |ids: &[String]| -> Vec<(String, Signal<String>)> {
+                let mut choices = vec![(String::new(), Signal::derive(move || td_string!(locale(lang.get()), all_units).to_owned()))];
+                choices.extend(ids.iter().map(|id| {
+                    let (bundle, id2) = (bundle.clone(), id.clone());
+                    (id.clone(), Signal::derive(move || bundle.unit_label(&id2, lang.get())))
+                }));
+                choices
+            };
+            let mut kinds = vec![(String::new(), Signal::derive(move || td_string!(locale(lang.get()), all_kinds).to_owned()))];
+            kinds.extend(ItemKind::ALL.into_iter().map(|k| (k.as_str().to_owned(), Signal::derive(move || item_kind(lang.get(), k).to_owned()))));
+            let sorts = SortOrder::ALL.into_iter().map(|o| (o.as_str().to_owned(), Signal::derive(move || sort_label(lang.get(), o).to_owned()))).collect();
+            view! {
+                <Tiles legend=Signal::derive(move || t_string!(i18n, filter_kind).to_owned()) choices=kinds
+                    current=Signal::derive(move || kind.get().map(|k| k.as_str().to_owned()).unwrap_or_default())
+                    choose=move |v: String| update(&|q| q.kind = ItemKind::ALL.into_iter().find(|k| k.as_str() == v))/>
+                <Tiles legend=Signal::derive(move || t_string!(i18n, filter_donor).to_owned()) choices=units(&donors)
+                    current=Signal::derive(move || donor.get().unwrap_or_default())
+                    choose=move |v: String| update(&|q| q.donor = (!v.is_empty()).then(|| v.clone()))/>
+                <Tiles legend=Signal::derive(move || t_string!(i18n, filter_recipient).to_owned()) choices=units(&recipients)
+                    current=Signal::derive(move || recipient.get().unwrap_or_default())
+                    choose=move |v: String| update(&|q| q.recipient = (!v.is_empty()).then(|| v.clone()))/>
+                <Tiles legend=Signal::derive(move || t_string!(i18n, sort).to_owned()) choices=sorts
+                    current=Signal::derive(move || sort.get().as_str().to_owned())
+                    choose=move |v: String| update(&|q| q.sort = SortOrder::parse(&v).unwrap_or_default())/>
+            }
         }
     };
     view! {
@@ -350,51 +386,90 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
                     on:input=move |e| typed.typed(event_target_value(&e))
                     on:focusout=move |_| typed.flush()/>
             </div>
-            <div class="field">
-                <label for="gallery-kind">{t!(i18n, filter_kind)}</label>
-                <select id="gallery-kind" on:change=move |e| {
-                    let v = event_target_value(&e);
-                    update(&|q| q.kind = ItemKind::ALL.into_iter().find(|k| k.as_str() == v));
-                }>
-                    <option value="" selected=move || kind.with(Option::is_none)>{t!(i18n, all_kinds)}</option>
-                    {ItemKind::ALL.into_iter().map(|k| view! {
-                        <option value=k.as_str() selected=move || kind.get() == Some(k)>{move || item_kind(lang.get(), k)}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="gallery-donor">{t!(i18n, filter_donor)}</label>
-                <select id="gallery-donor" on:change=move |e| {
-                    let v = event_target_value(&e);
-                    update(&|q| q.donor = (!v.is_empty()).then(|| v.clone()));
-                }>
-                    <option value="" selected=move || donor.with(Option::is_none)>{t!(i18n, all_units)}</option>
-                    {unit_options(donors, donor)}
-                </select>
-            </div>
-            <div class="field">
-                <label for="gallery-recipient">{t!(i18n, filter_recipient)}</label>
-                <select id="gallery-recipient" on:change=move |e| {
-                    let v = event_target_value(&e);
-                    update(&|q| q.recipient = (!v.is_empty()).then(|| v.clone()));
-                }>
-                    <option value="" selected=move || recipient.with(Option::is_none)>{t!(i18n, all_units)}</option>
-                    {unit_options(recipients, recipient)}
-                </select>
-            </div>
-            <div class="field">
-                <label for="gallery-sort">{t!(i18n, sort)}</label>
-                <select id="gallery-sort" on:change=move |e| {
-                    let v = event_target_value(&e);
-                    update(&|q| q.sort = SortOrder::parse(&v).unwrap_or_default());
-                }>
-                    {SortOrder::ALL.into_iter().map(|o| view! {
-                        <option value=o.as_str() selected=move || sort.get() == o>{move || sort_label(lang.get(), o)}</option>
-                    }).collect_view()}
-                </select>
-            </div>
+            {move || {
+                if kiosk_on() {
+                    return kiosk_tiles().into_any();
+                }
+                view! {
+                <div class="field">
+                    <label for="gallery-kind">{t!(i18n, filter_kind)}</label>
+                    <select id="gallery-kind" on:change=move |e| {
+                        let v = event_target_value(&e);
+                        update(&|q| q.kind = ItemKind::ALL.into_iter().find(|k| k.as_str() == v));
+                    }>
+                        <option value="" selected=move || kind.with(Option::is_none)>{t!(i18n, all_kinds)}</option>
+                        {ItemKind::ALL.into_iter().map(|k| view! {
+                            <option value=k.as_str() selected=move || kind.get() == Some(k)>{move || item_kind(lang.get(), k)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="gallery-donor">{t!(i18n, filter_donor)}</label>
+                    <select id="gallery-donor" on:change=move |e| {
+                        let v = event_target_value(&e);
+                        update(&|q| q.donor = (!v.is_empty()).then(|| v.clone()));
+                    }>
+                        <option value="" selected=move || donor.with(Option::is_none)>{t!(i18n, all_units)}</option>
+                        {unit_options(donors.clone(), donor)}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="gallery-recipient">{t!(i18n, filter_recipient)}</label>
+                    <select id="gallery-recipient" on:change=move |e| {
+                        let v = event_target_value(&e);
+                        update(&|q| q.recipient = (!v.is_empty()).then(|| v.clone()));
+                    }>
+                        <option value="" selected=move || recipient.with(Option::is_none)>{t!(i18n, all_units)}</option>
+                        {unit_options(recipients.clone(), recipient)}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="gallery-sort">{t!(i18n, sort)}</label>
+                    <select id="gallery-sort" on:change=move |e| {
+                        let v = event_target_value(&e);
+                        update(&|q| q.sort = SortOrder::parse(&v).unwrap_or_default());
+                    }>
+                        {SortOrder::ALL.into_iter().map(|o| view! {
+                            <option value=o.as_str() selected=move || sort.get() == o>{move || sort_label(lang.get(), o)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                }
+                .into_any()
+            }}
             <Show when=move || filtered.get()><ClearFilters/></Show>
         </form>
+    }
+}
+
+/// One part of the query as big buttons, the chosen one pressed (kiosk mode): `choices` are each a
+/// value of the address ("" for all) and its label.
+#[component]
+fn Tiles(
+    legend: Signal<String>,
+    choices: Vec<(String, Signal<String>)>,
+    current: Signal<String>,
+    #[prop(into)] choose: Callback<String>,
+) -> impl IntoView {
+    let tiles = choices
+        .into_iter()
+        .map(|(value, label)| {
+            let pressed = {
+                let value = value.clone();
+                move || current.with(|c| *c == value).to_string()
+            };
+            view! {
+                <button type="button" class="tile" aria-pressed=pressed on:click=move |_| choose.run(value.clone())>
+                    {label}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="tiles">
+            <legend>{legend}</legend>
+            {tiles}
+        </fieldset>
     }
 }
 

@@ -373,6 +373,33 @@ test('outside kiosk mode none of this happens', async ({ page }) => {
   expect(kioskFiles).toEqual([]);
 });
 
+test('on the kiosk the gallery is filtered with tiles, one tap each, in place of the selects', async ({ page }) => {
+  await startKiosk(page, './gallery?kiosk');
+  const filters = page.getByRole('search');
+  await expect(filters.getByRole('button', { name: '全部类别' })).toBeVisible();
+  await expect(filters.locator('select')).toHaveCount(0);
+  const kinds = filters.getByRole('group', { name: '类别' });
+  await expect(kinds.getByRole('button', { name: '全部类别' })).toHaveAttribute('aria-pressed', 'true');
+  const artworks = SAMPLE.items.filter((i) => i.kind === 'artwork');
+  await kinds.getByRole('button', { name: '艺术作品' }).tap();
+  await expect(page).toHaveURL(/kind=artwork/);
+  await expect(kinds.getByRole('button', { name: '艺术作品' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.gallery-grid .card-title')).toHaveCount(artworks.length);
+  // A unit's tile: what it gave.
+  const donor = SAMPLE.units.find((u) => SAMPLE.items.some((i) => i.donors.includes(u.id)));
+  const donors = filters.getByRole('group', { name: '赠送单位' });
+  await donors.getByRole('button', { name: donor.short_name?.zh ?? donor.name.zh, exact: true }).tap();
+  await expect(page).toHaveURL(new RegExp(`donor=${donor.id}`));
+  const given = artworks.filter((i) => i.donors.includes(donor.id));
+  await expect(page.locator('.gallery-grid .card-title')).toHaveCount(given.length);
+  // Every tile is a target a finger finds.
+  const small = await filters.locator('.tile').evaluateAll((tiles) => tiles.filter((t) => t.getBoundingClientRect().height < 48).length);
+  expect(small).toBe(0);
+  await kinds.getByRole('button', { name: '全部类别' }).tap();
+  await expect(page).not.toHaveURL(/kind=/);
+  await expectNoAxeViolations(page);
+});
+
 test.describe('opening hours', () => {
   test.use({ timezoneId: 'Asia/Shanghai' });
 
