@@ -115,7 +115,7 @@ async function sleepScreen() {
 }
 
 /** The site built for the second event of the tests (dist-other/, `make build`): every page at phone,
- *  desktop and kiosk sizes, the kiosk's portrait screen too, into docs/screenshots/other-event/. */
+ *  desktop and kiosk sizes (landscape, portrait and a 1280×800 tablet), into docs/screenshots/other-event/. */
 async function otherEvent() {
   const other = JSON.parse(readFileSync(new URL('../tests/fixtures/other-event/data/bundle.json', import.meta.url), 'utf8'));
   const dir = `${out}other-event/`;
@@ -125,7 +125,7 @@ async function otherEvent() {
   const pages = [['home', '/'], ['gallery', '/gallery'], ['item', `/gallery/${item}`], ['map', '/map'], ['story', '/story'],
     ['books', '/books'], ['unit', `/units/${other.units[0].id}`]];
   try {
-    for (const [width, height, kiosk] of [[390, 844, false], [1366, 768, false], [1920, 1080, true], [1080, 1920, true]]) {
+    for (const [width, height, kiosk] of [[390, 844, false], [1366, 768, false], [1920, 1080, true], [1080, 1920, true], [1280, 800, true]]) {
       const phone = width < 600 ? { isMobile: true, hasTouch: true } : {};
       const context = await browser.newContext({ viewport: { width, height }, serviceWorkers: 'block', hasTouch: kiosk, ...phone });
       const page = await context.newPage();

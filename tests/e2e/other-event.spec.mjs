@@ -201,3 +201,30 @@ test('an item without an image keeps its card\'s shape in the gallery, with a pl
   const box = await placeholder.boundingBox();
   expect(Math.abs(box.width / box.height - 4 / 3)).toBeLessThan(0.02);
 });
+
+test('on a kiosk\'s portrait, landscape and tablet screens every page fits its width, with targets a finger finds', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const item = OTHER.items.find((i) => i.kind === 'artwork').id;
+  const paths = ['./', './gallery', `./gallery/${item}`, './map', './story', './books', `./units/${OTHER.units[0].id}`];
+  for (const [width, height] of [[1080, 1920], [1920, 1080], [1280, 800]]) {
+    const context = await browser.newContext({ viewport: { width, height }, hasTouch: true, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    for (const path of paths) {
+      await page.goto(`${path}${path.includes('?') ? '&' : '?'}kiosk`);
+      await expect(page.locator('main h1').first()).toBeVisible();
+      await expect(page.locator('html.kiosk')).toHaveCount(1);
+      const fit = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        width: document.documentElement.clientWidth,
+        small: [...document.querySelectorAll('a[href], button, select, input, [role=button]')]
+          .filter((el) => el.checkVisibility() && !el.closest('.leaflet-control-attribution, .skip-link, dialog:not([open])'))
+          .map((el) => [el, el.getBoundingClientRect()])
+          .filter(([, r]) => r.width > 0 && r.height < 48)
+          .map(([el]) => el.outerHTML.slice(0, 80)),
+      }));
+      expect(fit.scroll, `${path} at ${width}×${height} is wider than its screen`).toBeLessThanOrEqual(fit.width);
+      expect(fit.small, `targets under 48 px on ${path} at ${width}×${height}`).toEqual([]);
+    }
+    await context.close();
+  }
+});
