@@ -363,16 +363,16 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
             view! {
                 <Tiles legend=Signal::derive(move || t_string!(i18n, filter_kind).to_owned()) choices=kinds
                     current=Signal::derive(move || kind.get().map(|k| k.as_str().to_owned()).unwrap_or_default())
-                    choose=move |v: String| update(&|q| q.kind = ItemKind::ALL.into_iter().find(|k| k.as_str() == v))/>
+                    choose=move |v: String| update(&|q| set_kind(q, &v))/>
                 <Tiles legend=Signal::derive(move || t_string!(i18n, filter_donor).to_owned()) choices=units(&donors)
                     current=Signal::derive(move || donor.get().unwrap_or_default())
-                    choose=move |v: String| update(&|q| q.donor = (!v.is_empty()).then(|| v.clone()))/>
+                    choose=move |v: String| update(&|q| set_donor(q, &v))/>
                 <Tiles legend=Signal::derive(move || t_string!(i18n, filter_recipient).to_owned()) choices=units(&recipients)
                     current=Signal::derive(move || recipient.get().unwrap_or_default())
-                    choose=move |v: String| update(&|q| q.recipient = (!v.is_empty()).then(|| v.clone()))/>
+                    choose=move |v: String| update(&|q| set_recipient(q, &v))/>
                 <Tiles legend=Signal::derive(move || t_string!(i18n, sort).to_owned()) choices=sorts
                     current=Signal::derive(move || sort.get().as_str().to_owned())
-                    choose=move |v: String| update(&|q| q.sort = SortOrder::parse(&v).unwrap_or_default())/>
+                    choose=move |v: String| update(&|q| set_sort(q, &v))/>
             }
         }
     };
@@ -395,7 +395,7 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
                     <label for="gallery-kind">{t!(i18n, filter_kind)}</label>
                     <select id="gallery-kind" on:change=move |e| {
                         let v = event_target_value(&e);
-                        update(&|q| q.kind = ItemKind::ALL.into_iter().find(|k| k.as_str() == v));
+                        update(&|q| set_kind(q, &v));
                     }>
                         <option value="" selected=move || kind.with(Option::is_none)>{t!(i18n, all_kinds)}</option>
                         {ItemKind::ALL.into_iter().map(|k| view! {
@@ -407,7 +407,7 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
                     <label for="gallery-donor">{t!(i18n, filter_donor)}</label>
                     <select id="gallery-donor" on:change=move |e| {
                         let v = event_target_value(&e);
-                        update(&|q| q.donor = (!v.is_empty()).then(|| v.clone()));
+                        update(&|q| set_donor(q, &v));
                     }>
                         <option value="" selected=move || donor.with(Option::is_none)>{t!(i18n, all_units)}</option>
                         {unit_options(donors.clone(), donor)}
@@ -417,7 +417,7 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
                     <label for="gallery-recipient">{t!(i18n, filter_recipient)}</label>
                     <select id="gallery-recipient" on:change=move |e| {
                         let v = event_target_value(&e);
-                        update(&|q| q.recipient = (!v.is_empty()).then(|| v.clone()));
+                        update(&|q| set_recipient(q, &v));
                     }>
                         <option value="" selected=move || recipient.with(Option::is_none)>{t!(i18n, all_units)}</option>
                         {unit_options(recipients.clone(), recipient)}
@@ -427,7 +427,7 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
                     <label for="gallery-sort">{t!(i18n, sort)}</label>
                     <select id="gallery-sort" on:change=move |e| {
                         let v = event_target_value(&e);
-                        update(&|q| q.sort = SortOrder::parse(&v).unwrap_or_default());
+                        update(&|q| set_sort(q, &v));
                     }>
                         {SortOrder::ALL.into_iter().map(|o| view! {
                             <option value=o.as_str() selected=move || sort.get() == o>{move || sort_label(lang.get(), o)}</option>
@@ -440,6 +440,23 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
             <Show when=move || filtered.get()><ClearFilters/></Show>
         </form>
     }
+}
+
+/// What a filter's control (a select, or a kiosk's tiles) sets from its value ("" for all).
+fn set_kind(q: &mut GalleryQuery, v: &str) {
+    q.kind = ItemKind::ALL.into_iter().find(|k| k.as_str() == v);
+}
+
+fn set_donor(q: &mut GalleryQuery, v: &str) {
+    q.donor = (!v.is_empty()).then(|| v.to_owned());
+}
+
+fn set_recipient(q: &mut GalleryQuery, v: &str) {
+    q.recipient = (!v.is_empty()).then(|| v.to_owned());
+}
+
+fn set_sort(q: &mut GalleryQuery, v: &str) {
+    q.sort = SortOrder::parse(v).unwrap_or_default();
 }
 
 /// One part of the query as big buttons, the chosen one pressed (kiosk mode): `choices` are each a
