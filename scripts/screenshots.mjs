@@ -1,6 +1,6 @@
 // Screenshots of the built site (dist/) as people see it: phone, desktop and kiosk sizes, for the home
 // page, the gallery, an item, the lightbox, the story, the books, a unit and the error panel; and the
-// kiosk's item page, countdown, attract loop, maintenance overlay and sleep screen. Writes docs/screenshots/<page>-<width>x<height>.png.
+// kiosk's item page, countdown, attract loop, maintenance overlay, keyboard, usage counts and sleep screen. Writes docs/screenshots/<page>-<width>x<height>.png.
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { serve } from '../tests/e2e/server.mjs';
@@ -85,11 +85,50 @@ try {
   await page.waitForTimeout(500);
   await shot('kiosk-maintenance');
   await kiosk.close();
+  await keyboardAndCounts();
   await sleepScreen();
   await otherEvent();
 } finally {
   await browser.close();
   server.close();
+}
+
+/** The kiosk's on-screen keyboard finding an item by pinyin initials, portrait and landscape; then the
+ *  usage counts of that visit in the maintenance overlay. */
+async function keyboardAndCounts() {
+  for (const [width, height] of [[1080, 1920], [1920, 1080]]) {
+    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', hasTouch: true, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(`http://127.0.0.1:${PORT}/gallery?kiosk`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.locator('#gallery-search').tap();
+    const keyboard = page.locator('.osk');
+    for (const key of 'hc') await keyboard.getByRole('button', { name: key, exact: true }).tap();
+    await page.locator('.gallery-grid .card-title').first().waitFor();
+    await page.waitForTimeout(800);
+    const file = `${out}kiosk-keyboard-${width}x${height}.png`;
+    await page.screenshot({ path: file });
+    console.log('wrote', file);
+    if (width === 1920) {
+      await page.clock.fastForward(400);
+      await page.locator('.gallery-grid .card-title a').first().tap();
+      await page.clock.fastForward(20_000);
+      await page.getByRole('link', { name: '赠礼展厅' }).first().tap();
+      await page.locator('#gallery-search').tap();
+      for (const key of 'xyz') await keyboard.getByRole('button', { name: key, exact: true }).tap();
+      await page.clock.fastForward(400);
+      await page.clock.fastForward(85_000);
+      await page.keyboard.press('Control+Alt+M');
+      await page.locator('.usage').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(500);
+      const usage = `${out}kiosk-usage-1920x1080.png`;
+      await page.screenshot({ path: usage });
+      console.log('wrote', usage);
+    }
+    await context.close();
+  }
 }
 
 /** The kiosk's sleep screen (opening hours in the bundle, the clock after closing time), landscape and

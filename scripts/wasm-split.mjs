@@ -16,7 +16,7 @@
 //  5. index.html: trunk's JS and wasm names are replaced, their integrity hashes updated, and the chunk
 //     loader is preloaded with its own integrity hash (a module import cannot carry one);
 //     `<meta name="page-chunks">` lists the files of every split point but those named by
-//     `--not-prefetched` (the kiosk's, the diagnostics): the app prefetches them once its first page is
+//     `--not-prefetched` (the kiosk's, the diagnostics, the pinyin): the app prefetches them once its first page is
 //     up (src/idle.rs), so that moving between pages needs no network; and the inline preloader gets
 //     each split point's files and the route table's paths with their chunks (a visit that starts on
 //     another page than the home page downloads that page's chunk alongside the main module); a

@@ -1,8 +1,9 @@
 //! Code loaded when first needed: in the release build (feature `split`: leptos's `wasm_split` marks
 //! the split points and scripts/wasm-split.mjs cuts the module after cargo) the pages' chunks of the
 //! route table (the home and not-found pages stay in the main module; the story, books and unit pages
-//! share one), the kiosk's chrome, the lightbox, the diagnostics of a refused bundle and the work for
-//! later (`crate::idle`) are chunks of their own. Without the feature (the wasm tests) the same
+//! share one), the kiosk's chrome, the lightbox, the diagnostics of a refused bundle, the error
+//! panel's details for maintainers, the pinyin spellings for search and the work for later
+//! (`crate::idle`) are chunks of their own. Without the feature (the wasm tests) the same
 //! functions are plain async functions in the one module.
 //!
 //! A chunk that fails to download is tried again as every download is (`crate::web::retry`); after the

@@ -115,8 +115,12 @@ async fn error_panel_lists_each_problem_with_path_line_and_column() {
         store.provide();
         view! { <ErrorPanel error/> }
     });
+    // The details are drawn by the diagnostics chunk's code, which comes after the panel.
+    eventually("the problems listed", || {
+        root.query_selector_all(".problem").unwrap().length() == 2
+    })
+    .await;
     let rows = root.query_selector_all(".problem").unwrap();
-    assert_eq!(rows.length(), 2);
     let first = rows.item(0).unwrap().text_content().unwrap();
     assert!(
         first.contains("Error") && first.contains("items[1].media[0].src"),
@@ -151,6 +155,10 @@ async fn parse_error_is_shown_in_the_visitors_language() {
         store.provide();
         view! { <ErrorPanel error/> }
     });
+    eventually("the problem listed", || {
+        root.query_selector(".problem").unwrap().is_some()
+    })
+    .await;
     let text = root.text_content().unwrap();
     assert!(text.contains("展览内容暂时无法显示"), "{text}");
     assert!(text.contains("第 3 行，第 7 列"), "{text}");

@@ -11,7 +11,7 @@ use crate::i18n::*;
 /// The code of a chunk, asked for the first time `when` is true (with retries) and kept: `None` until
 /// it is in or known not to come, then `Some(Some(entry))`, the chunk's entry (a plain function that
 /// draws its view), or `Some(None)` after the last failed attempt (draw [`failed_view`] then).
-/// The one way a view comes from a chunk: the kiosk's chrome, the lightbox.
+/// The one way a view comes from a chunk: the kiosk's chrome, the lightbox, the error panel's details.
 pub fn chunk_code<T, Fut>(
     when: Signal<bool>,
     load: impl Fn() -> Fut + Copy + 'static,

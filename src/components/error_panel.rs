@@ -6,8 +6,9 @@ use std::sync::Arc;
 use bundle::{Location, Problem, Severity};
 use leptos::prelude::*;
 
+use super::chunk_view::chunk_code;
 use crate::i18n::*;
-use crate::state::{use_store, LoadError};
+use crate::state::{describe, use_store, LoadError};
 use crate::web::fetch::FetchError;
 
 /// Shown instead of the pages when no good bundle is available at all.
@@ -39,8 +40,34 @@ pub fn StaleNotice(error: Arc<LoadError>) -> impl IntoView {
     }
 }
 
+/// The maintainer's part: what is wrong and where. Its code is a chunk of its own, which no visit
+/// with a good bundle downloads; until it is in, or if it cannot come (the network down), one line
+/// says what went wrong.
 #[component]
 fn MaintainerDetails(error: Arc<LoadError>, open: bool) -> impl IntoView {
+    let code = chunk_code(Signal::stored(true), details_code);
+    move || match code.get() {
+        Some(Some(draw)) => draw(error.clone(), open),
+        Some(None) => {
+            view! { <p class="error-detail"><code>{describe(&error)}</code></p> }.into_any()
+        }
+        None => ().into_any(),
+    }
+}
+
+crate::chunks::chunk!(
+    details,
+    fn details_code() -> fn(Arc<LoadError>, bool) -> AnyView {
+        draw_details
+    }
+);
+
+fn draw_details(error: Arc<LoadError>, open: bool) -> AnyView {
+    view! { <Details error open/> }.into_any()
+}
+
+#[component]
+fn Details(error: Arc<LoadError>, open: bool) -> impl IntoView {
     let store = use_store();
     let i18n = use_i18n();
     let url = store.bundle_url.get_value();

@@ -32,6 +32,7 @@ pub(super) fn KioskChrome(mode: KioskMode) -> impl IntoView {
     let settings = store
         .bundle
         .with_untracked(|b| b.as_ref().map(|b| b.kiosk.clone()).unwrap_or_default());
+    let (kept_usage, kept_csv) = super::usage::load();
     let glue = Glue {
         store,
         machine: StoredValue::new(Kiosk::new(
@@ -49,7 +50,11 @@ pub(super) fn KioskChrome(mode: KioskMode) -> impl IntoView {
         depth: RwSignal::new(0),
         next_depth: StoredValue::new(None),
         router,
+        usage: StoredValue::new(kept_usage),
+        usage_saved: StoredValue::new(kept_csv),
+        usage_changed: RwSignal::new(0),
     };
+    super::usage::watch(glue, mode);
 
     // Count in-app pages, so Back stops at the first one.
     Effect::new(move |previous: Option<()>| {

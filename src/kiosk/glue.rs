@@ -3,6 +3,7 @@
 
 use bundle::{Bundle, Item, KioskSettings};
 use kiosk::hours::{parse_date, Hours, LocalTime, Opening};
+use kiosk::usage::Usage;
 use kiosk::{Action, CheckOutcome, Kiosk, LastCheck, Timing};
 use leptos::prelude::*;
 
@@ -56,6 +57,11 @@ pub(super) fn local_now() -> LocalTime {
     }
 }
 
+/// The kiosk's date today (for the usage counts).
+pub(super) fn today() -> kiosk::usage::Date {
+    local_now().date
+}
+
 /// The attract loop's slides: featured items with an image.
 pub(super) fn slides_of(bundle: &Bundle) -> Vec<Item> {
     bundle
@@ -83,6 +89,11 @@ pub(super) struct Glue {
     pub(super) depth: RwSignal<u32>,
     pub(super) next_depth: StoredValue<Option<u32>>,
     pub(super) router: Router,
+    /// The usage counts (`super::usage`), the text they were last kept as, and a signal that
+    /// changes when they do.
+    pub(super) usage: StoredValue<Usage>,
+    pub(super) usage_saved: StoredValue<String>,
+    pub(super) usage_changed: RwSignal<u32>,
 }
 
 impl Glue {
@@ -93,10 +104,21 @@ impl Glue {
     }
 
     pub(super) fn input(self) {
+        let now = now();
         let actions = self
             .machine
-            .try_update_value(|m| m.input(now()))
+            .try_update_value(|m| m.input(now))
             .unwrap_or_default();
+        // The maintainer's touches and keys, with the panel open, are no visitor's. Only a session's
+        // start changes what is kept (a wheel sends dozens of these a second).
+        if !self.maintenance.get_untracked() {
+            if self.usage.with_value(Usage::in_session) {
+                let today = today();
+                self.usage.update_value(|usage| usage.input(now, today));
+            } else {
+                self.count(|usage, today| usage.input(now, today));
+            }
+        }
         self.run(actions);
     }
 
@@ -112,6 +134,11 @@ impl Glue {
             })
             .unwrap_or_default();
         self.run(actions);
+        // Nobody here any more: the visitor's session ends.
+        if !self.machine.with_value(Kiosk::visitor_here) && self.usage.with_value(Usage::in_session)
+        {
+            self.count(|usage, _| usage.at_rest());
+        }
         let left = self.machine.with_value(|m| m.countdown_left(now));
         if left.is_some() && self.countdown.get_untracked() != left {
             self.countdown.set(left);

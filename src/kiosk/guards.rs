@@ -63,7 +63,10 @@ pub(super) fn install(glue: Glue) {
     });
     capture("contextmenu", |e: web_sys::Event| e.prevent_default());
     capture("click", move |e: web_sys::Event| {
-        enter_fullscreen();
+        // A visitor's click, not one the app makes (the CSV's download link): only that may ask.
+        if e.is_trusted() {
+            enter_fullscreen();
+        }
         leave_guard(&e, glue);
     });
     capture("online", move |_: web_sys::Event| {
@@ -122,6 +125,10 @@ fn leave_guard(e: &web_sys::Event, glue: Glue) {
         return;
     };
     // The same test as the router's: what it does not take would leave the app.
+    // A download of the app's own data (the usage counts' CSV) leaves nothing.
+    if url.protocol() == "blob:" && anchor.has_attribute("download") {
+        return;
+    }
     let inside = crate::router::is_page(&url);
     let safe = matches!(url.protocol().as_str(), "https:" | "http:");
     if !inside || anchor.target() == "_blank" {

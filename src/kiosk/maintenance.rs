@@ -1,11 +1,12 @@
 //! The maintainers' panel of a kiosk (a 5-second press in the top-left corner, or Ctrl+Alt+M): the app
-//! and bundle on show, the last check for updates, the service worker and caches, the timings; and
-//! check now, reload, leave kiosk mode.
+//! and bundle on show, the last check for updates, the service worker and caches, the timings, the
+//! usage counts; and check now, reload, leave kiosk mode.
 
 use kiosk::CheckOutcome;
 use leptos::prelude::*;
 
 use super::glue::{now, Glue};
+use super::usage::UsageReport;
 use super::KioskMode;
 use crate::components::dialog::Dialog;
 use crate::i18n::*;
@@ -29,9 +30,10 @@ pub(super) fn Maintenance(glue: Glue, mode: KioskMode) -> impl IntoView {
             caches.set(offline::cache_summary().await);
         });
     };
-    // Its facts read afresh each time it opens.
+    // Its facts read afresh each time it opens; the touches that opened it were no visitor's.
     Effect::new(move |_| {
         if glue.maintenance.get() {
+            glue.count(|usage, _| usage.not_a_visitor());
             refresh();
         }
     });
@@ -135,6 +137,7 @@ pub(super) fn Maintenance(glue: Glue, mode: KioskMode) -> impl IntoView {
                 {row(|l| td_string!(l, m_network), view! { <span class="m-network">{move || if online.get() { t_string!(i18n, m_online) } else { t_string!(i18n, m_offline) }}</span> }.into_any())}
                 {row(|l| td_string!(l, m_timings), view! { <span>{timings}</span> }.into_any())}
             </dl>
+            <UsageReport glue/>
             <div class="maintenance-actions">
                 <button type="button" class="button" on:click=move |_| {
                     glue.machine.update_value(|m| m.check_soon(now()));

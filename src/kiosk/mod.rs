@@ -10,6 +10,9 @@
 //!   pinch-zoom (CSS `touch-action`, not `user-scalable=no`, which would also stop browsers'
 //!   accessibility zoom), full screen on a touch, links that leave the app shown as QR codes, the
 //!   maintenance panel after a 5-second press in the top-left corner (or Ctrl+Alt+M);
+//! - `keyboard`: the on-screen keyboard of the gallery's search box;
+//! - `usage`: the usage counts (`kiosk::usage`) fed from the router and the machine, kept in local
+//!   storage, shown and exported in the maintenance panel;
 //! - `chrome`: the on-screen Home and Back, and the overlays (`overlays`: countdown, attract loop, QR
 //!   code of a link out; `maintenance`: the maintainers' panel), each a `components::dialog::Dialog`.
 
@@ -22,8 +25,10 @@ use crate::web::storage::{read_session, write_session};
 mod chrome;
 mod glue;
 mod guards;
+pub mod keyboard;
 mod maintenance;
 mod overlays;
+mod usage;
 
 const KIOSK_KEY: &str = "showcase.kiosk";
 
@@ -36,6 +41,9 @@ pub struct KioskMode {
     /// The kiosk's code (a chunk) is in and its guards are up: until then the shell shows no page, so
     /// that nothing can be tapped (a link out, say) before the kiosk can catch it.
     pub(super) ready: RwSignal<bool>,
+    /// The gallery's search as the visitor types it, and whether it shows anything: for the usage
+    /// counts (`usage`). Only the gallery writes it, only in kiosk mode.
+    pub searched: RwSignal<Option<(String, bool)>>,
 }
 
 impl KioskMode {
@@ -53,6 +61,7 @@ impl KioskMode {
             on: on.into(),
             choice,
             ready: RwSignal::new(false),
+            searched: RwSignal::new(None),
         };
         provide_context(mode);
         mode

@@ -11,7 +11,8 @@ use leptos::wasm_bindgen::JsCast;
 use crate::components::lightbox::{use_lightbox_param, LazyLightbox, LightboxParam, Slide};
 use crate::components::media::StaticBundleImage;
 use crate::i18n::*;
-use crate::kiosk::kiosk_on;
+use crate::kiosk::keyboard::Keyboard;
+use crate::kiosk::{kiosk_on, KioskMode};
 use crate::router::{href, use_router, NavigateOptions, Page, Query, Route, Router};
 use crate::web::events::listen_window;
 use crate::site::use_document_title;
@@ -41,7 +42,7 @@ pub fn GalleryPage() -> impl IntoView {
 #[component]
 fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
     let i18n = use_i18n();
-    let index = use_store().search_index(&bundle);
+    let store = use_store();
     let router = use_router();
     let typed = TypedText::provide();
     let query = Memo::new(move |_| {
@@ -51,24 +52,48 @@ fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
         }
         query
     });
+    // Pinyin search ("bj" finds 北京) needs a chunk: asked for when the visitor starts searching (the
+    // search box's focus) or arrives with a search in Latin letters.
+    {
+        let bundle = bundle.clone();
+        Effect::new(move |_| {
+            if query.with(|q| q.text.chars().any(|c| c.is_ascii_alphabetic())) {
+                store.want_pinyin(&bundle);
+            }
+        });
+    }
     // Each result remembers its query, so that typing on scans only the previous hits.
     let found = {
         let bundle = bundle.clone();
         Memo::new(move |previous: Option<&Found>| {
             let lang = lang.get();
+            // Pinyin spellings that arrive (or a new bundle's index) call for a fresh search.
+            store.spelled.track();
+            let index = store.search_index(&bundle);
+            let spelled = index.is_spelled();
             query.with(|q| {
-                let hits = match previous {
+                let hits = match previous.filter(|p| p.spelled == spelled) {
                     Some(p) => search_after(&bundle, &index, q, lang, (&p.query, p.lang, &p.hits)),
                     None => search(&bundle, &index, q, lang),
                 };
                 Found {
                     query: q.clone(),
                     lang,
+                    spelled,
                     hits,
                 }
             })
         })
     };
+    // A kiosk counts the searches that showed nothing (with the visitor's filters): it hears of each.
+    if let Some(mode) = use_context::<KioskMode>() {
+        Effect::new(move |_| {
+            if mode.on.get() {
+                let seen = found.with(|f| (f.query.text.trim().to_owned(), !f.hits.is_empty()));
+                mode.searched.set(Some(seen));
+            }
+        });
+    }
     // The hits alone: what follows them is spared a new query that finds the same items ("red s" →
     // "red sh" with no results).
     let results = Memo::new(move |_| found.with(|f| f.hits.clone()));
@@ -144,6 +169,8 @@ fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
 struct Found {
     query: GalleryQuery,
     lang: Lang,
+    /// Searched with the pinyin spellings.
+    spelled: bool,
     hits: Vec<usize>,
 }
 
@@ -242,10 +269,12 @@ impl TypedText {
         };
         provide_context(typed);
         listen_window("pointerdown", false, move |e: web_sys::PointerEvent| {
+            // The box itself, or the kiosk's keys typing into it.
             let in_box = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|t| t.id() == "gallery-search");
+                .and_then(|t| t.closest("#gallery-search, .osk").ok().flatten())
+                .is_some();
             if !in_box {
                 typed.flush();
             }
@@ -309,7 +338,11 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
         set_query(&q);
     };
     let typed = expect_context::<TypedText>();
+    let store = use_store();
+    let spelled_bundle = bundle.clone();
     let search_input = NodeRef::<leptos::html::Input>::new();
+    // The kiosk's on-screen keyboard, shown while its search box is in use.
+    let keys_open = RwSignal::new(false);
     // Follow the address (Back, a shared link, "clear") without fighting the visitor's typing.
     Effect::new(move |_| {
         let text = query.with(|q| q.text.clone());
@@ -382,10 +415,25 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
                 <label for="gallery-search">{t!(i18n, search)}</label>
                 <input id="gallery-search" node_ref=search_input type="search" autocomplete="off"
                     placeholder=move || t_string!(i18n, search_hint)
+                    // A kiosk types with its own keys: no system keyboard over them.
+                    inputmode=move || kiosk_on().then_some("none")
                     value=query.get_untracked().text
+                    on:focus=move |_| {
+                        store.want_pinyin(&spelled_bundle);
+                        keys_open.set(kiosk_on());
+                    }
+                    on:click=move |_| keys_open.set(kiosk_on())
                     on:input=move |e| typed.typed(event_target_value(&e))
                     on:focusout=move |_| typed.flush()/>
             </div>
+            <Show when=move || keys_open.get() && kiosk_on()>
+                <Keyboard target=search_input on_close=move |()| {
+                    keys_open.set(false);
+                    if let Some(input) = search_input.get_untracked() {
+                        let _ = input.blur();
+                    }
+                }/>
+            </Show>
             {move || {
                 if kiosk_on() {
                     return kiosk_tiles().into_any();

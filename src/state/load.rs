@@ -213,8 +213,8 @@ async fn accept(text: &str) -> Result<Bundle, LoadError> {
     }
 }
 
-/// One line for the log and the maintenance overlay.
-fn describe(err: &LoadError) -> String {
+/// One line for the log, the maintenance overlay, and the error panel when its details cannot come.
+pub fn describe(err: &LoadError) -> String {
     match err {
         LoadError::Fetch(err) => err.to_string(),
         LoadError::Parse(err) => err.to_string(),

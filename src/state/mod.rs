@@ -18,7 +18,7 @@ mod language;
 mod load;
 
 pub use language::{default_lang, forget_lang_choice};
-pub use load::{browser_float, read_bundle};
+pub use load::{browser_float, describe, read_bundle};
 
 /// Why the newest bundle could not be used.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,6 +77,11 @@ pub struct Store {
     pending: StoredValue<Option<Arc<Pending>>>,
     /// The gallery's search index and the bundle it was built from.
     index: StoredValue<Option<(Arc<Bundle>, Arc<SearchIndex>)>>,
+    /// Whether the visitor has started searching: every index gets pinyin spellings from then on.
+    pinyin_wanted: StoredValue<bool>,
+    /// Changes each time a search index has been given its pinyin spellings: a search made before
+    /// them is made again.
+    pub spelled: RwSignal<u32>,
 }
 
 impl Store {
@@ -92,6 +97,8 @@ impl Store {
             text: StoredValue::new(None),
             pending: StoredValue::new(None),
             index: StoredValue::new(None),
+            pinyin_wanted: StoredValue::new(false),
+            spelled: RwSignal::new(0),
         }
     }
 
@@ -107,7 +114,32 @@ impl Store {
         }
         let index = Arc::new(SearchIndex::new(bundle).with_collation(crate::web::collate::collate));
         self.index.set_value(Some((bundle.clone(), index.clone())));
+        if self.pinyin_wanted.get_value() {
+            self.want_pinyin(bundle);
+        }
         index
+    }
+
+    /// Gives the search index of `bundle` (and of every bundle after it) the pinyin spellings of its
+    /// Chinese texts, so that "beijing" and "bj" find 北京: asked for when the visitor starts
+    /// searching. The spellings come from a chunk of their own (the pinyin data is too big for the
+    /// first load); searches made meanwhile find Chinese characters and English words, and
+    /// [`Store::spelled`] changes once the spellings are in. A chunk that cannot be downloaded leaves
+    /// search as it was, and is asked for again by the next search.
+    pub fn want_pinyin(self, bundle: &Arc<Bundle>) {
+        self.pinyin_wanted.set_value(true);
+        let index = self.search_index(bundle);
+        if index.is_spelled() {
+            return;
+        }
+        let bundle = bundle.clone();
+        leptos::task::spawn_local(async move {
+            let spelled =
+                crate::chunks::retry(|| spell_in_chunk(bundle.clone(), index.clone())).await;
+            if spelled.is_some() {
+                self.spelled.try_update(|n| *n += 1);
+            }
+        });
     }
 
     /// A store already holding `bundle`, for tests and previews.
@@ -146,3 +178,10 @@ impl Default for Store {
 pub fn use_store() -> Store {
     expect_context::<Store>()
 }
+
+crate::chunks::chunk!(
+    pinyin,
+    fn spell_in_chunk(bundle: Arc<Bundle>, index: Arc<SearchIndex>) -> () {
+        index.spell(&bundle, bundle::spell::spellings)
+    }
+);

@@ -351,3 +351,30 @@ test('a filtered gallery, or another page, preloads no picture', async ({ page }
     expect(await page.locator('link[rel="preload"][as="image"]').count(), path).toBe(0);
   }
 });
+
+test('visitors with a keyboard search Chinese by pinyin too: its data comes only when they search', async ({ page }) => {
+  const pinyin = [];
+  page.on('request', (r) => { if (/split_pinyin-[0-9a-f]+\.wasm$/.test(r.url())) pinyin.push(r.url()); });
+  await page.goto('./gallery');
+  const grid = page.locator('.gallery-grid > li');
+  await expect(grid).toHaveCount(SAMPLE.items.length);
+  // Every other chunk is prefetched once the page is up; not the pinyin's.
+  await page.waitForLoadState('networkidle');
+  expect(pinyin).toEqual([]);
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  await box.pressSequentially('hongchuan');
+  await expect(grid.filter({ hasText: '艺术品《红船》' })).toHaveCount(1);
+  expect(pinyin).toHaveLength(1);
+  // By initials, mixed with English words; no on-screen keyboard off the kiosk.
+  await box.fill('hc artwork');
+  await expect(grid.filter({ hasText: '艺术品《红船》' })).toHaveCount(1);
+  await box.fill('zhutian');
+  await expect(grid.filter({ hasText: SAMPLE.items.find((i) => i.id === 'books-of-love').title.zh })).toHaveCount(1);
+  await expect(page.locator('.osk')).toHaveCount(0);
+  await expect(box).not.toHaveAttribute('inputmode', /./);
+
+  // A shared link with a pinyin search finds it on arrival.
+  await page.goto('./gallery?q=shourifeng');
+  await expect(grid).toHaveCount(1);
+  await expect(grid.first()).toContainText(SAMPLE.items.find((i) => i.id === 'aerospace-cover').title.zh);
+});

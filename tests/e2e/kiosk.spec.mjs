@@ -441,3 +441,156 @@ test.describe('opening hours', () => {
     await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
   });
 });
+
+test('the on-screen keyboard types into the search box: "hc" finds 红船 by its pinyin', async ({ page }) => {
+  const pinyin = [];
+  page.on('request', (r) => { if (/split_pinyin-[0-9a-f]+\.wasm$/.test(r.url())) pinyin.push(r.url()); });
+  await startKiosk(page, './gallery?kiosk');
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  await expect(box).toHaveAttribute('inputmode', 'none');
+  const keyboard = page.getByRole('group', { name: '屏幕键盘' });
+  await expect(keyboard).toHaveCount(0);
+  expect(pinyin, 'the pinyin data waits for a search').toEqual([]);
+
+  await box.tap();
+  await expect(keyboard).toBeVisible();
+  await expect.poll(() => pinyin.length).toBe(1);
+  for (const key of ['h', 'c']) await keyboard.getByRole('button', { name: key, exact: true }).tap();
+  await expect(box).toHaveValue('hc');
+  await expect(box).toBeFocused();
+  const redShip = SAMPLE.items.find((i) => i.id === 'red-ship');
+  await expect(page.locator('.gallery-grid .card-title', { hasText: redShip.title.zh })).toBeVisible();
+  // Written to the address once typing pauses.
+  await page.clock.fastForward(400);
+  await expect(page).toHaveURL(/q=hc/);
+
+  // Whole pinyin, a space and English; backspace and clear.
+  await keyboard.getByRole('button', { name: '清空' }).tap();
+  await expect(box).toHaveValue('');
+  for (const key of 'hongchuan') await keyboard.getByRole('button', { name: key, exact: true }).tap();
+  await expect(page.locator('.gallery-grid .card-title')).toContainText([redShip.title.zh]);
+  await keyboard.getByRole('button', { name: '空格' }).tap();
+  for (const key of 'zz') await keyboard.getByRole('button', { name: key[0], exact: true }).tap();
+  await expect(box).toHaveValue('hongchuan zz');
+  await expect(page.locator('.gallery-grid .card-title')).toHaveCount(0);
+  await keyboard.getByRole('button', { name: '删除前一个字母' }).tap();
+  await keyboard.getByRole('button', { name: '删除前一个字母' }).tap();
+  await expect(box).toHaveValue('hongchuan ');
+  await expect(page.locator('.gallery-grid .card-title', { hasText: redShip.title.zh })).toBeVisible();
+
+  // Big keys, in the visitor's language, and nothing wider than the screen.
+  const small = await keyboard.getByRole('button').evaluateAll((keys) => keys.filter((k) => {
+    const r = k.getBoundingClientRect();
+    return r.height < 48 || r.width < 48;
+  }).length);
+  expect(small).toBe(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Switch to English' }).tap();
+  const english = page.getByRole('group', { name: 'On-screen keyboard' });
+  await expect(english.getByRole('button', { name: 'Space' })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search' }).tap();
+  await expect(english.getByRole('button', { name: 'Close keyboard' })).toBeVisible();
+  await english.getByRole('button', { name: 'Close keyboard' }).tap();
+  await expect(english).toHaveCount(0);
+  await expect(page.getByRole('searchbox', { name: 'Search' })).not.toBeFocused();
+});
+
+test.describe('usage counts', () => {
+  /** The kiosk's local date, as the counts have it. */
+  const today = (page) => page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+
+  test('pages, items, sessions and searches that found nothing: in the overlay, kept across a reload, as CSV', async ({ page }) => {
+    await startKiosk(page);
+    const date = await today(page);
+    // A visit: the gallery, an item, a search that finds nothing; 30 s from the first touch to the last.
+    await page.getByRole('link', { name: '赠礼展厅', exact: true }).first().tap();
+    await expect(page).toHaveURL(/\/gallery/);
+    const box = page.getByRole('searchbox', { name: '搜索' });
+    await box.tap();
+    const keyboard = page.getByRole('group', { name: '屏幕键盘' });
+    for (const key of 'qqq') await keyboard.getByRole('button', { name: key, exact: true }).tap();
+    await page.clock.fastForward(400);
+    await expect(page).toHaveURL(/q=qqq/);
+    await keyboard.getByRole('button', { name: '清空' }).tap();
+    await page.clock.fastForward(400);
+    await expect(page).not.toHaveURL(/q=/);
+    await page.clock.fastForward(30_000 - 800);
+    const redShip = SAMPLE.items.find((i) => i.id === 'red-ship');
+    await page.getByRole('link', { name: redShip.title.zh }).tap();
+    await expect(page).toHaveURL(/\/gallery\/red-ship/);
+    // Nobody touches it again: countdown, home, the session ends.
+    await page.clock.fastForward(IDLE + COUNTDOWN + 1_000);
+    await expect(page).toHaveURL(/\/$/);
+
+    const open = async () => {
+      await page.keyboard.press('Control+Alt+M');
+      const panel = page.getByRole('dialog', { name: '维护信息' });
+      await expect(panel).toBeVisible();
+      return panel;
+    };
+    let panel = await open();
+    const usage = panel.getByRole('region', { name: '本机使用统计' });
+    const row = usage.getByRole('row', { name: new RegExp(date) });
+    // Day, sessions, average, longest, page views, item views, searches, found nothing.
+    // (The maintainer's own keys and touches are not a visitor's session.)
+    // (The fake clock also runs on in real time between the steps: a second or two more.)
+    await expect(row.getByRole('cell')).toHaveText(['1', /^3[0-3] s$/, /^3[0-3] s$/, '2', '1', '1', '1']);
+    await expect(usage.locator('.usage-items')).toContainText(`${redShip.title.zh} · 1`);
+    await expect(usage.locator('.usage-empty')).toContainText('“qqq” · 1');
+    await expectNoAxeViolations(page);
+
+    // Kept across a reload (and an app update: the same storage).
+    await page.reload();
+    await expect(page.getByRole('navigation', { name: /信息亭导航|Kiosk navigation/ })).toBeVisible();
+    panel = await open();
+    await expect(panel.getByRole('row', { name: new RegExp(date) }).getByRole('cell').first()).toHaveText('1');
+
+    // The CSV, as a download (the kiosk's guard lets it through).
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: '下载 CSV' }).tap(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`kiosk-usage-${date}.csv`);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.split('\n')[0]).toBe('date,measure,key,count');
+    expect(csv).toMatch(new RegExp(`\\n${date},session_seconds,,3[0-3]\\n`));
+    for (const line of [`${date},sessions,,1`, `${date},item_views,red-ship,1`,
+      `${date},page_views,/gallery,1`, `${date},searches,,1`, `${date},empty_searches,qqq,1`]) {
+      expect(csv).toContain(`${line}\n`);
+    }
+    await expect(page.getByRole('dialog', { name: '此链接通往展览之外' })).toHaveCount(0);
+
+    // Cleared with two presses.
+    const clear = panel.getByRole('button', { name: '清除统计' });
+    await clear.tap();
+    await expect(panel.getByRole('button', { name: '再按一次以清除' })).toBeVisible();
+    await panel.getByRole('button', { name: '再按一次以清除' }).tap();
+    await expect(panel.locator('.usage-none')).toHaveText('尚无统计。');
+    expect(await page.evaluate(() => localStorage.getItem('showcase.usage'))).not.toContain(date);
+  });
+
+  test('the counts stay bounded however long the kiosk runs', async ({ page }) => {
+    // Ninety days of counts already kept, a hundred and fifty items a day: what is read back is cut
+    // to the last 60 days and 100 keys a day.
+    const rows = ['date,measure,key,count'];
+    for (let d = 0; d < 90; d += 1) {
+      const day = new Date(Date.UTC(2026, 0, 1 + d)).toISOString().slice(0, 10);
+      rows.push(`${day},sessions,,3`);
+      for (let i = 0; i < 150; i += 1) rows.push(`${day},item_views,item-${i},1`);
+    }
+    await page.addInitScript((csv) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem('showcase.usage', csv); sessionStorage.setItem('seeded', '1'); } }, rows.join('\n'));
+    await startKiosk(page);
+    await page.touchscreen.tap(640, 300);
+    await page.getByRole('link', { name: '赠礼展厅', exact: true }).first().tap();
+    await expect(page).toHaveURL(/\/gallery/);
+    const kept = await page.evaluate(() => localStorage.getItem('showcase.usage'));
+    const days = new Set(kept.split('\n').slice(1).filter(Boolean).map((l) => l.split(',')[0]));
+    expect(days.size).toBeLessThanOrEqual(60);
+    expect(kept.length).toBeLessThan(60 * 110 * 40);
+    expect(kept).toContain('(other)');
+  });
+});

@@ -228,3 +228,33 @@ test('on a kiosk\'s portrait, landscape and tablet screens every page fits its w
     await context.close();
   }
 });
+
+test('on a portrait kiosk the second event is searched by pinyin with the on-screen keys, which fit the screen', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto('./gallery?kiosk');
+  const box = page.getByRole('searchbox', { name: /搜索|Search/ });
+  await box.tap();
+  const keyboard = page.getByRole('group', { name: /屏幕键盘|On-screen keyboard/ });
+  await expect(keyboard).toBeVisible();
+  // 风筝画 ("kite picture"): fengzhenghua, fzh by its initials.
+  const kites = OTHER.items.filter((i) => i.title.zh.includes('风筝画'));
+  for (const key of 'fzh') await keyboard.getByRole('button', { name: key, exact: true }).tap();
+  await expect(page.locator('.result-count')).toContainText(grouped(kites.length));
+  const titles = await page.locator('.gallery-grid .card-title').allTextContents();
+  expect(titles.length).toBeGreaterThan(0);
+  expect(titles.every((t) => t.includes('风筝画') || t.includes('Kite'))).toBe(true);
+  const fit = await page.evaluate(() => {
+    const keys = [...document.querySelectorAll('.osk button')].map((k) => k.getBoundingClientRect());
+    return {
+      scroll: document.documentElement.scrollWidth,
+      width: document.documentElement.clientWidth,
+      inside: keys.every((r) => r.left >= 0 && r.right <= document.documentElement.clientWidth && r.bottom <= window.innerHeight),
+      small: keys.filter((r) => r.width < 48 || r.height < 48).length,
+    };
+  });
+  expect(fit.scroll).toBeLessThanOrEqual(fit.width);
+  expect(fit.inside).toBe(true);
+  expect(fit.small).toBe(0);
+  await context.close();
+});

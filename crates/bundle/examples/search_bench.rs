@@ -58,4 +58,32 @@ fn main() {
             p(1.0)
         );
     }
+    // The pinyin spellings (the app's `pinyin` chunk), and searching with them in.
+    let t = Instant::now();
+    index.spell(&bundle, bundle::spell::spellings);
+    println!("pinyin spellings: {:.2} ms", ms(t));
+    let mut times = Vec::new();
+    let mut hits = 0;
+    for _ in 0..20 {
+        for q in QUERIES
+            .iter()
+            .chain(&["h", "hc", "hong", "hongchuan", "sh", "shuhua"])
+        {
+            let query = GalleryQuery {
+                text: (*q).into(),
+                ..Default::default()
+            };
+            let t = Instant::now();
+            hits += search(&bundle, &index, &query, Lang::En).len();
+            times.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    let p = |q: f64| times[((q * times.len() as f64).ceil() as usize).saturating_sub(1)];
+    println!(
+        "with pinyin: p50 {:.3} ms, p95 {:.3} ms, max {:.3} ms ({hits} hits)",
+        p(0.5),
+        p(0.95),
+        p(1.0)
+    );
 }

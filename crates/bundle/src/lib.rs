@@ -10,6 +10,8 @@ pub mod number;
 mod parse;
 mod query;
 mod read;
+#[cfg(feature = "pinyin")]
+pub mod spell;
 mod text;
 mod validate;
 
@@ -19,7 +21,7 @@ pub use parse::{
     MAX_BUNDLE_BYTES,
 };
 pub use query::{
-    first_in_default_order, search, search_after, GalleryQuery, SearchIndex, SortOrder,
+    first_in_default_order, search, search_after, GalleryQuery, SearchIndex, SortOrder, Spell,
 };
 pub use text::{Lang, Text};
 pub use validate::{check_url, errors_briefly, validate, Problem, Severity, UrlRule};

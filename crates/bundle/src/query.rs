@@ -152,7 +152,20 @@ pub struct SearchIndex {
     by_title: [OnceLock<Vec<u32>>; 2],
     /// How titles are put in order; `None`: by code point, after case folding.
     collate: Option<Collate>,
+    /// Other spellings of the same texts (pinyin), once [`SearchIndex::spell`] has been given them.
+    spelled: OnceLock<Spelled>,
 }
+
+/// The other spellings of an index's texts, one string per item and per name as in the index, each
+/// spelling on a line of its own.
+#[derive(Debug, Clone, Default)]
+struct Spelled {
+    own: Vec<String>,
+    names: Vec<String>,
+}
+
+/// Other spellings of a text, one per line (e.g. `spell::spellings`, pinyin).
+pub type Spell = fn(&str) -> Vec<String>;
 
 /// Puts title keys in a language's alphabetical order: takes the keys, each once, and returns them
 /// sorted. In the app it is the browser's `Intl.Collator` (pinyin for Chinese, numbers by value), which
@@ -163,21 +176,7 @@ impl SearchIndex {
     pub fn new(bundle: &Bundle) -> Self {
         let items = &bundle.items;
         let lowered = |parts: Vec<&str>| parts.join("\n").to_lowercase();
-        let mut names: Vec<String> = bundle
-            .units
-            .iter()
-            .map(|unit| {
-                let mut parts: Vec<&str> = unit.name.both().collect();
-                parts.extend(unit.short_name.iter().flat_map(|t| t.both()));
-                lowered(parts)
-            })
-            .collect();
-        names.extend(
-            bundle
-                .people
-                .iter()
-                .map(|person| lowered(person.name.both().collect())),
-        );
+        let names: Vec<String> = name_texts(bundle).map(lowered).collect();
         let unit_ref = |id: &str| bundle.units.iter().position(|u| u.id == id);
         let person_ref = |id: &str| {
             (bundle.people.iter().position(|p| p.id == id)).map(|i| bundle.units.len() + i)
@@ -185,8 +184,6 @@ impl SearchIndex {
         let mut own = Vec::with_capacity(items.len());
         let mut refs = Vec::with_capacity(items.len());
         for item in items {
-            let mut parts: Vec<&str> = item.title.both().collect();
-            parts.extend(item.description.both());
             let mut named: Vec<usize> = Vec::new();
             named.extend(
                 item.donors
@@ -194,12 +191,8 @@ impl SearchIndex {
                     .chain(&item.recipients)
                     .filter_map(|id| unit_ref(id)),
             );
-            if let Some(artwork) = &item.artwork {
-                parts.extend(artwork.artists.iter().flat_map(|t| t.both()));
-            }
             if let Some(books) = &item.books {
                 named.extend(books.via.as_deref().and_then(person_ref));
-                parts.extend(books.titles.iter().flat_map(|t| t.both()));
             }
             // People named by the timeline for this item (e.g. the secretaries at the plaque's unveiling).
             for activity in bundle
@@ -211,7 +204,7 @@ impl SearchIndex {
             }
             named.sort_unstable();
             named.dedup();
-            own.push(lowered(parts));
+            own.push(lowered(item_texts(item)));
             refs.push(named.into_iter().map(|i| i as u32).collect());
         }
         let all = || (0..items.len() as u32).collect::<Vec<u32>>();
@@ -228,7 +221,32 @@ impl SearchIndex {
             by_date_desc,
             by_title: Default::default(),
             collate: None,
+            spelled: OnceLock::new(),
         }
+    }
+
+    /// Adds the other spellings `spell` gives of every text, so that a search finds them too (pinyin:
+    /// "beijing" and "bj" find 北京). Once per index: later calls change nothing. The spellings are
+    /// matched as the texts are, so [`GalleryQuery::narrows`] still holds; a search made before they
+    /// came may have missed items and must be made again.
+    pub fn spell(&self, bundle: &Bundle, spell: Spell) {
+        let spelled = |parts: Vec<&str>| {
+            let lines: Vec<String> = parts.into_iter().flat_map(spell).collect();
+            lines.join("\n").to_lowercase()
+        };
+        self.spelled.get_or_init(|| Spelled {
+            own: bundle
+                .items
+                .iter()
+                .map(|item| spelled(item_texts(item)))
+                .collect(),
+            names: name_texts(bundle).map(spelled).collect(),
+        });
+    }
+
+    /// Whether [`SearchIndex::spell`] has been called.
+    pub fn is_spelled(&self) -> bool {
+        self.spelled.get().is_some()
     }
 
     /// The same index, with titles put in order by `collate` instead of by code point.
@@ -251,6 +269,34 @@ impl SearchIndex {
             }
         }
     }
+}
+
+/// The searchable texts of an item: titles, descriptions, artists and book titles, both languages.
+fn item_texts(item: &crate::Item) -> Vec<&str> {
+    let mut parts: Vec<&str> = item.title.both().collect();
+    parts.extend(item.description.both());
+    if let Some(artwork) = &item.artwork {
+        parts.extend(artwork.artists.iter().flat_map(|t| t.both()));
+    }
+    if let Some(books) = &item.books {
+        parts.extend(books.titles.iter().flat_map(|t| t.both()));
+    }
+    parts
+}
+
+/// The texts of each name an item may refer to: the units (names and short names), then the people.
+fn name_texts(bundle: &Bundle) -> impl Iterator<Item = Vec<&str>> {
+    let units = bundle.units.iter().map(|unit| {
+        let mut parts: Vec<&str> = unit.name.both().collect();
+        parts.extend(unit.short_name.iter().flat_map(|t| t.both()));
+        parts
+    });
+    units.chain(
+        bundle
+            .people
+            .iter()
+            .map(|person| person.name.both().collect()),
+    )
 }
 
 /// The items by title in `lang`. Items whose titles have the same key keep the bundle's order (the
@@ -336,13 +382,20 @@ fn matching(
         .map(memmem::Finder::new)
         .collect();
     // Per word, which names contain it: each name is tested once per search, not once per item.
+    let spelled = index.spelled.get();
+    let found_in = |term: &memmem::Finder, texts: Option<&Vec<String>>, i: usize| {
+        texts
+            .and_then(|t| t.get(i))
+            .is_some_and(|t| term.find(t.as_bytes()).is_some())
+    };
     let named: Vec<Vec<bool>> = terms
         .iter()
         .map(|term| {
-            index
-                .names
-                .iter()
-                .map(|name| term.find(name.as_bytes()).is_some())
+            (0..index.names.len())
+                .map(|n| {
+                    found_in(term, Some(&index.names), n)
+                        || found_in(term, spelled.map(|s| &s.names), n)
+                })
                 .collect()
         })
         .collect();
@@ -357,10 +410,11 @@ fn matching(
                     .is_none_or(|r| item.recipients.contains(r))
         })
         .filter(|&i| {
-            let own = index.own.get(i).map_or(&b""[..], |s| s.as_bytes());
             let refs = index.refs.get(i).map_or(&[][..], Vec::as_slice);
             terms.iter().zip(&named).all(|(term, named)| {
-                refs.iter().any(|&r| named[r as usize]) || term.find(own).is_some()
+                refs.iter().any(|&r| named[r as usize])
+                    || found_in(term, Some(&index.own), i)
+                    || found_in(term, spelled.map(|s| &s.own), i)
             })
         })
         .collect()

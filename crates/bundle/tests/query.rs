@@ -506,3 +506,62 @@ fn index_order(bundle: &Bundle) -> Vec<usize> {
     order.sort_by(|&a, &b| bundle.items[a].date.cmp(&bundle.items[b].date));
     order
 }
+
+/// The ids `q` finds in Chinese, before and after the index is given pinyin spellings.
+fn before_and_after_pinyin(q: &str) -> (Vec<String>, Vec<String>) {
+    let bundle = check(SAMPLE).unwrap().bundle;
+    let index = SearchIndex::new(&bundle);
+    let find = |index: &SearchIndex| -> Vec<String> {
+        search(&bundle, index, &text(q), Lang::Zh)
+            .into_iter()
+            .map(|i| bundle.items[i].id.clone())
+            .collect()
+    };
+    let before = find(&index);
+    assert!(!index.is_spelled());
+    index.spell(&bundle, bundle::spell::spellings);
+    assert!(index.is_spelled());
+    (before, find(&index))
+}
+
+#[test]
+fn pinyin_whole_and_by_initials_finds_chinese_titles() {
+    // "hc" and "hongchuan": 红船, the Red Ship, and the items whose text names it.
+    for q in ["hc", "hongchuan", "HongChuan"] {
+        let (before, after) = before_and_after_pinyin(q);
+        assert!(before.is_empty(), "{q}: {before:?}");
+        assert!(after.contains(&"red-ship".to_owned()), "{q}: {after:?}");
+    }
+    // 首日封, the first-day cover.
+    let (_, after) = before_and_after_pinyin("shourifeng");
+    assert!(after.contains(&"aerospace-cover".to_owned()), "{after:?}");
+}
+
+#[test]
+fn pinyin_finds_units_by_name() {
+    // 竹田小学 (Zhutian Primary School) is the recipient of the books: found by its pinyin.
+    let (before, after) = before_and_after_pinyin("zhutian");
+    assert!(
+        before.is_empty() || before == ["books-of-love"],
+        "{before:?}"
+    );
+    assert!(after.contains(&"books-of-love".to_owned()), "{after:?}");
+}
+
+#[test]
+fn pinyin_spellings_keep_english_and_chinese_search() {
+    for q in ["red ship", "红船"] {
+        let (before, after) = before_and_after_pinyin(q);
+        assert!(before.contains(&"red-ship".to_owned()), "{q}: {before:?}");
+        assert_eq!(before, after, "{q}");
+    }
+}
+
+#[test]
+fn pinyin_and_english_words_together() {
+    // Every word must match: one in pinyin, one in English.
+    let (_, after) = before_and_after_pinyin("hongchuan ship");
+    assert!(after.contains(&"red-ship".to_owned()), "{after:?}");
+    let (_, none) = before_and_after_pinyin("hongchuan zzzz");
+    assert!(none.is_empty(), "{none:?}");
+}

@@ -27,6 +27,7 @@
 
 pub mod hours;
 pub mod qr;
+pub mod usage;
 
 /// Milliseconds on the glue's clock (`Date.now()` in the browser, a counter in tests).
 pub type Millis = u64;
@@ -180,6 +181,12 @@ impl Kiosk {
 
     pub fn phase(&self) -> Phase {
         self.phase
+    }
+
+    /// Someone is using the kiosk (or has until the countdown ends): not at rest, attracting or
+    /// asleep. The usage counts end a session when this turns false.
+    pub fn visitor_here(&self) -> bool {
+        matches!(self.phase, Phase::Active | Phase::Countdown { .. })
     }
 
     pub fn timing(&self) -> Timing {
