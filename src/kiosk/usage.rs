@@ -150,22 +150,21 @@ pub(super) fn UsageReport(glue: Glue) -> impl IntoView {
     let items = move || {
         let lang = store.lang.get();
         let bundle = store.bundle.get();
-        top(|d| &d.items)
-            .into_iter()
-            .map(|(id, n)| {
-                let title = bundle
-                    .as_ref()
-                    .and_then(|b| b.items.iter().find(|i| i.id == id))
-                    .map_or_else(|| id.clone(), |i| i.title.get(lang).to_owned());
-                view! { <li>{title}" · "{n}</li> }
-            })
-            .collect_view()
+        let lines = top(|d| &d.items).into_iter().map(|(id, n)| {
+            let title = bundle
+                .as_ref()
+                .and_then(|b| b.items.iter().find(|i| i.id == id))
+                .map_or_else(|| id.clone(), |i| i.title.get(lang).to_owned());
+            format!("{title} · {n}")
+        });
+        list("usage-items", lines.collect())
     };
     let empty = move || {
-        top(|d| &d.empty_searches)
-            .into_iter()
-            .map(|(text, n)| view! { <li>"“"{text}"” · "{n}</li> })
-            .collect_view()
+        let lines = top(|d| &d.empty_searches).into_iter();
+        list(
+            "usage-empty",
+            lines.map(|(text, n)| format!("“{text}” · {n}")).collect(),
+        )
     };
     let none = move || days().is_empty();
     let armed = RwSignal::new(false);
@@ -194,11 +193,11 @@ pub(super) fn UsageReport(glue: Glue) -> impl IntoView {
                 <div class="usage-lists">
                     <div>
                         <h4>{t!(i18n, u_top_items)}</h4>
-                        <ol class="usage-items">{items}</ol>
+                        {items}
                     </div>
                     <div>
                         <h4>{t!(i18n, u_top_empty)}</h4>
-                        <ol class="usage-empty">{empty}</ol>
+                        {empty}
                     </div>
                 </div>
             </Show>
@@ -227,6 +226,18 @@ pub(super) fn UsageReport(glue: Glue) -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// A numbered list of `lines`, or a dash for none.
+fn list(class: &'static str, lines: Vec<String>) -> AnyView {
+    if lines.is_empty() {
+        return view! { <p class=class>"—"</p> }.into_any();
+    }
+    let items = lines
+        .into_iter()
+        .map(|line| view! { <li>{line}</li> })
+        .collect_view();
+    view! { <ol class=class>{items}</ol> }.into_any()
 }
 
 /// "1 min 05 s", "42 s".

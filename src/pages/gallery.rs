@@ -341,8 +341,18 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
     let store = use_store();
     let spelled_bundle = bundle.clone();
     let search_input = NodeRef::<leptos::html::Input>::new();
-    // The kiosk's on-screen keyboard, shown while its search box is in use.
+    // The kiosk's on-screen keyboard, shown while its search box is in use. The tiles make way for
+    // the results meanwhile, and the box goes to the top of the screen: the keyboard takes the bottom.
     let keys_open = RwSignal::new(false);
+    let open_keys = move || {
+        if !kiosk_on() || keys_open.get_untracked() {
+            return;
+        }
+        keys_open.set(true);
+        if let Some(field) = search_input.get_untracked().and_then(|i| i.parent_element()) {
+            field.scroll_into_view();
+        }
+    };
     // Follow the address (Back, a shared link, "clear") without fighting the visitor's typing.
     Effect::new(move |_| {
         let text = query.with(|q| q.text.clone());
@@ -410,7 +420,8 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
         }
     };
     view! {
-        <form class="filters" role="search" on:submit=|e| e.prevent_default()>
+        <form class="filters" class:typing=move || keys_open.get() && kiosk_on() role="search"
+            on:submit=|e| e.prevent_default()>
             <div class="field field-search">
                 <label for="gallery-search">{t!(i18n, search)}</label>
                 <input id="gallery-search" node_ref=search_input type="search" autocomplete="off"
@@ -420,9 +431,9 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
                     value=query.get_untracked().text
                     on:focus=move |_| {
                         store.want_pinyin(&spelled_bundle);
-                        keys_open.set(kiosk_on());
+                        open_keys();
                     }
-                    on:click=move |_| keys_open.set(kiosk_on())
+                    on:click=move |_| open_keys()
                     on:input=move |e| typed.typed(event_target_value(&e))
                     on:focusout=move |_| typed.flush()/>
             </div>

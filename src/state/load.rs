@@ -191,21 +191,15 @@ pub fn browser_float(text: &str) -> Option<f64> {
 /// Parses and validates a bundle; a refused one is diagnosed (where each fault is) by the chunk of
 /// [`diagnose`].
 async fn accept(text: &str) -> Result<Bundle, LoadError> {
-    // For the benchmarks: the parse and validation of every bundle, read with
-    // `performance.getEntriesByName('bundle:parse+validate')`.
-    let performance = web_sys::window().and_then(|w| w.performance());
-    if let Some(p) = &performance {
-        let _ = p.mark("bundle:parse+validate:start");
-    }
     // Without tracking paths, and only the errors without their messages: only a refused bundle's
-    // faults are shown, and those are described and located by the diagnostics chunk.
-    let checked = read_bundle(text).map(|bundle| {
-        let errors = bundle::errors_briefly(&bundle);
-        (bundle, errors)
+    // faults are shown, and those are described and located by the diagnostics chunk. Timed for the
+    // benchmarks.
+    let checked = crate::web::measured("bundle:parse+validate", || {
+        read_bundle(text).map(|bundle| {
+            let errors = bundle::errors_briefly(&bundle);
+            (bundle, errors)
+        })
     });
-    if let Some(p) = &performance {
-        let _ = p.measure_with_start_mark("bundle:parse+validate", "bundle:parse+validate:start");
-    }
     match checked {
         Some((bundle, errors)) if errors.is_empty() => Ok(bundle),
         Some((_, errors)) => Err(diagnose(text, Some(errors)).await),

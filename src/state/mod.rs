@@ -182,6 +182,9 @@ pub fn use_store() -> Store {
 crate::chunks::chunk!(
     pinyin,
     fn spell_in_chunk(bundle: Arc<Bundle>, index: Arc<SearchIndex>) -> () {
-        index.spell(&bundle, bundle::spell::spellings)
+        // Timed for the benchmarks (scripts/bench-gallery.mjs).
+        crate::web::measured("search:pinyin", || {
+            index.spell(&bundle, bundle::spell::spellings)
+        })
     }
 );

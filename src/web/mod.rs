@@ -14,6 +14,21 @@ pub mod schedule;
 pub mod storage;
 
 /// What a JavaScript exception says (`Error.message`, or the value itself when it is a string), for logs.
+/// Runs `f` between two performance marks, so that the benchmarks can read how long it took with
+/// `performance.getEntriesByName(name)` (a measure of that name).
+pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let value = f();
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    value
+}
+
 pub fn js_error_text(err: &wasm_bindgen::JsValue) -> String {
     use wasm_bindgen::JsCast;
     err.dyn_ref::<js_sys::Error>()

@@ -455,6 +455,8 @@ test('the on-screen keyboard types into the search box: "hc" finds 红船 by its
   await box.tap();
   await expect(keyboard).toBeVisible();
   await expect.poll(() => pinyin.length).toBe(1);
+  // The tiles make way for the results while the keyboard is up.
+  await expect(page.locator('.filters .tiles').first()).toBeHidden();
   for (const key of ['h', 'c']) await keyboard.getByRole('button', { name: key, exact: true }).tap();
   await expect(box).toHaveValue('hc');
   await expect(box).toBeFocused();
@@ -494,6 +496,7 @@ test('the on-screen keyboard types into the search box: "hc" finds 红船 by its
   await english.getByRole('button', { name: 'Close keyboard' }).tap();
   await expect(english).toHaveCount(0);
   await expect(page.getByRole('searchbox', { name: 'Search' })).not.toBeFocused();
+  await expect(page.locator('.filters .tiles').first()).toBeVisible();
 });
 
 test.describe('usage counts', () => {

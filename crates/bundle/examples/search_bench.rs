@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use bundle::{search, GalleryQuery, Lang, SearchIndex, SortOrder};
+use bundle::{search, Bundle, GalleryQuery, Lang, SearchIndex, SortOrder};
 
 const QUERIES: [&str; 19] = [
     "r", "re", "red", "red ", "red s", "red sh", "red shi", "red ship", "红", "红船", "书", "书画",
@@ -34,54 +34,44 @@ fn main() {
     let index = SearchIndex::new(&bundle);
     println!("index: {:.2} ms", t.elapsed().as_secs_f64() * 1e3);
     for sort in SortOrder::ALL {
-        let mut times = Vec::new();
-        let mut hits = 0;
-        for _ in 0..20 {
-            for q in QUERIES {
-                let query = GalleryQuery {
-                    text: q.into(),
-                    sort,
-                    ..Default::default()
-                };
-                let t = Instant::now();
-                hits += search(&bundle, &index, &query, Lang::En).len();
-                times.push(t.elapsed().as_secs_f64() * 1e3);
-            }
-        }
-        times.sort_by(f64::total_cmp);
-        let p = |q: f64| times[((q * times.len() as f64).ceil() as usize).saturating_sub(1)];
-        println!(
-            "{:>9}: p50 {:.3} ms, p95 {:.3} ms, max {:.3} ms ({hits} hits)",
-            sort.as_str(),
-            p(0.5),
-            p(0.95),
-            p(1.0)
-        );
+        time_queries(&bundle, &index, sort.as_str(), sort, &QUERIES);
     }
     // The pinyin spellings (the app's `pinyin` chunk), and searching with them in.
     let t = Instant::now();
     index.spell(&bundle, bundle::spell::spellings);
     println!("pinyin spellings: {:.2} ms", ms(t));
+    let with_pinyin: Vec<&str> = (QUERIES.iter().copied())
+        .chain(["h", "hc", "hong", "hongchuan", "sh", "shuhua"])
+        .collect();
+    time_queries(&bundle, &index, "pinyin in", SortOrder::Date, &with_pinyin);
+}
+
+/// Searches each of `queries` 20 times, sorted by `sort`, and prints the percentiles.
+fn time_queries(
+    bundle: &Bundle,
+    index: &SearchIndex,
+    label: &str,
+    sort: SortOrder,
+    queries: &[&str],
+) {
     let mut times = Vec::new();
     let mut hits = 0;
     for _ in 0..20 {
-        for q in QUERIES
-            .iter()
-            .chain(&["h", "hc", "hong", "hongchuan", "sh", "shuhua"])
-        {
+        for q in queries {
             let query = GalleryQuery {
                 text: (*q).into(),
+                sort,
                 ..Default::default()
             };
             let t = Instant::now();
-            hits += search(&bundle, &index, &query, Lang::En).len();
+            hits += search(bundle, index, &query, Lang::En).len();
             times.push(t.elapsed().as_secs_f64() * 1e3);
         }
     }
     times.sort_by(f64::total_cmp);
     let p = |q: f64| times[((q * times.len() as f64).ceil() as usize).saturating_sub(1)];
     println!(
-        "with pinyin: p50 {:.3} ms, p95 {:.3} ms, max {:.3} ms ({hits} hits)",
+        "{label:>9}: p50 {:.3} ms, p95 {:.3} ms, max {:.3} ms ({hits} hits)",
         p(0.5),
         p(0.95),
         p(1.0)

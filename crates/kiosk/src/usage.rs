@@ -108,9 +108,13 @@ impl Usage {
     /// Views already counted in it stay.
     pub fn not_a_visitor(&mut self) {
         self.search = None;
-        if let Some((day, _, _)) = self.session.take() {
-            let day = self.day(day);
+        if let Some((date, _, _)) = self.session.take() {
+            let day = self.day(date);
             day.sessions = day.sessions.saturating_sub(1);
+            // A day of nothing but that is no day of use.
+            if *day == Day::default() {
+                self.days.remove(&date);
+            }
         }
     }
 

@@ -316,3 +316,12 @@ fn a_maintainers_session_is_not_counted() {
     assert_eq!(day.sessions, 1);
     assert_eq!(day.session_seconds, 10);
 }
+
+#[test]
+fn a_day_with_only_a_maintainers_session_is_not_kept() {
+    let mut rig = Rig::new();
+    rig.touch();
+    rig.usage.not_a_visitor();
+    assert!(rig.usage.days().next().is_none());
+    assert_eq!(rig.usage.to_csv(), "date,measure,key,count\n");
+}
