@@ -1,7 +1,8 @@
 // The showcase's service worker: the site keeps working when the network drops (kiosks in the community
 // centre are sometimes offline) and across reloads.
 //  - index.html (navigations), the bundle and build.json: network first, the cached copy when offline;
-//  - trunk's hashed files (they never change under one name), the basemap and media: cache first.
+//  - trunk's hashed files (they never change under one name), the basemap and media: cache first; the
+//    code only some visits run (BUILD.lazy) is kept once fetched, not pre-cached.
 // scripts/build-manifest.mjs (a trunk post-build hook) replaces BUILD below with this build's version and
 // file list, so every deploy changes this file and the browser installs the new worker. Without it (trunk
 // serve) the worker caches nothing and steps aside.
@@ -57,19 +58,35 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(request, SHELL, absolute('index.html')));
   } else if (path === 'data/bundle.json' || path === 'build.json') {
     event.respondWith(networkFirst(request, DATA, absolute(path)));
-  } else if (BUILD.shell.includes(path)) {
+  } else if (BUILD.shell.includes(path) || BUILD.lazy.includes(path)) {
     event.respondWith(cacheFirst(request, SHELL));
   } else if (path.startsWith('media/') || path.startsWith('basemap/')) {
     event.respondWith(cacheFirst(request, path.startsWith('media/') ? MEDIA : DATA));
   }
 });
 
-// The kiosk asks for every image of the bundle ahead of time, so the gallery is complete offline.
+// The kiosk asks for every image of the bundle ahead of time, so the gallery is complete offline; and
+// with them for the code that only some visits run (its own, the pinyin search's, a refused bundle's
+// diagnostics), which is not pre-cached for every visitor.
+async function warmCode() {
+  const cache = await caches.open(SHELL);
+  for (const path of BUILD.lazy) {
+    if (await cache.match(absolute(path))) continue;
+    try {
+      const response = await fetch(absolute(path));
+      if (response.ok) await cache.put(absolute(path), response);
+    } catch {
+      // Offline now: the next warm-up or the first use will fetch it.
+    }
+  }
+}
+
 self.addEventListener('message', (event) => {
   const message = event.data;
   if (!message || message.type !== 'warm-media' || !Array.isArray(message.urls)) return;
   event.waitUntil(
     (async () => {
+      await warmCode();
       const cache = await caches.open(MEDIA);
       for (const href of message.urls) {
         const url = new URL(href, SCOPE);

@@ -138,6 +138,12 @@ if (existsSync(join(DIST, 'build.json'))) {
   out.push('', `On a first visit the service worker's install asks again for ${files.length} files (index.html and `
     + `build.json's data; hashed files come from the HTTP cache): at most ${kb(sum(again, 'gzip'))} gzip, `
     + `a few hundred bytes of 304s when the server has ETags.`);
+  // The code only some visits run (the kiosk's, the pinyin's, a refused bundle's): not pre-cached.
+  const lazy = (build.lazy ?? []).filter((f) => existsSync(join(DIST, f))).map((f) => sizes(f));
+  if (lazy.length) {
+    out.push('', `Not pre-cached for every visitor (build.json's lazy: kept once used, fetched ahead of time by a kiosk): `
+      + `${lazy.length} files, ${kb(sum(lazy, 'gzip'))} gzip.`);
+  }
 }
 
 // Outside the budget, for reference: the bundle and the basemaps.

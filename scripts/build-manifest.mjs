@@ -3,7 +3,8 @@
 //  - build.json: { version, wasm, shell, data } — the kiosk fetches it to notice a new app version;
 //  - sw.js: its `BUILD` constant replaced by the same object, so each deploy installs a new worker that
 //    pre-caches exactly this build's files.
-// shell = index.html and trunk's files (hashed names, plus the favicon); data = the bundle and the basemap.
+// shell = index.html and trunk's files (hashed names, plus the favicon), but the code only some visits run
+// (lazy); data = the bundle and the basemap.
 // Media are not pre-cached for every visitor (photos can be large): kiosks ask for them (see sw.js).
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,13 @@ const walk = (d) =>
   });
 const files = walk(dir).sort();
 
-const shell = files.filter((f) => f === 'index.html' || (!f.includes('/') && /-[0-9a-f]{8,}(_bg)?\.\w+$/.test(f)));
+// Code that only some visits run (the kiosk's, a refused bundle's diagnostics, the pinyin), as
+// scripts/wasm-split.mjs lists it in index.html: not pre-cached for every visitor, kept once used, and
+// fetched ahead of time by a kiosk (sw.js, "warm-media").
+const onDemandMeta = readFileSync(join(dir, 'index.html'), 'utf8').match(/<meta name="on-demand-chunks" content="([^"]*)">/);
+const lazy = (onDemandMeta?.[1] ?? '').split(' ').filter(Boolean);
+const shell = files.filter((f) => !lazy.includes(f) && (f === 'index.html' || (!f.includes('/') && /-[0-9a-f]{8,}(_bg)?\.\w+$/.test(f))));
+for (const f of lazy) if (!files.includes(f)) throw new Error(`${dir}: on-demand file ${f} is not in the build`);
 const data = files.filter((f) => f === 'data/bundle.json' || f.startsWith('basemap/'));
 const wasm = files.find((f) => f.endsWith('_bg.wasm'));
 if (!wasm) throw new Error(`${dir}: no wasm file`);
@@ -28,7 +35,7 @@ if (!files.includes('sw.js')) throw new Error(`${dir}: sw.js was not copied (ind
 const hash = createHash('sha256');
 for (const f of shell) hash.update(f).update(readFileSync(join(dir, f)));
 const version = hash.digest('hex').slice(0, 16);
-const build = { version, wasm, shell, data };
+const build = { version, wasm, shell, lazy, data };
 
 writeFileSync(join(dir, 'build.json'), `${JSON.stringify(build, null, 2)}\n`);
 const swPath = join(dir, 'sw.js');

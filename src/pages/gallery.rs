@@ -342,7 +342,8 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
     let spelled_bundle = bundle.clone();
     let search_input = NodeRef::<leptos::html::Input>::new();
     // The kiosk's on-screen keyboard, shown while its search box is in use. The tiles make way for
-    // the results meanwhile, and the box goes to the top of the screen: the keyboard takes the bottom.
+    // the results meanwhile (style/kiosk.css), and the box goes to the top of the screen: the keyboard
+    // takes the bottom.
     let keys_open = RwSignal::new(false);
     let open_keys = move || {
         if !kiosk_on() || keys_open.get_untracked() {
@@ -420,8 +421,7 @@ fn Filters(bundle: Arc<Bundle>, query: Memo<GalleryQuery>, lang: Signal<Lang>) -
         }
     };
     view! {
-        <form class="filters" class:typing=move || keys_open.get() && kiosk_on() role="search"
-            on:submit=|e| e.prevent_default()>
+        <form class="filters" role="search" on:submit=|e| e.prevent_default()>
             <div class="field field-search">
                 <label for="gallery-search">{t!(i18n, search)}</label>
                 <input id="gallery-search" node_ref=search_input type="search" autocomplete="off"

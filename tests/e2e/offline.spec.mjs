@@ -86,3 +86,48 @@ test('a visit whose bundle cannot be used still registers the worker', async ({ 
   await expect(page.getByRole('alert')).toBeVisible();
   await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())), { timeout: 20_000 }).toBe(true);
 });
+
+/** The files in the worker's shell cache, by name. */
+const shellFiles = (page) => page.evaluate(async () => {
+  const shell = (await caches.keys()).find((k) => k.startsWith('showcase-shell-'));
+  return shell ? (await (await caches.open(shell)).keys()).map((r) => r.url.replace(/^.*\//, '')) : [];
+});
+
+test('a visitor\'s worker does not pre-cache the code only some visits run; it keeps it once used', async ({ page }) => {
+  const onDemand = /^split_(kiosk|pinyin|diagnostics|details)-/;
+  const downloaded = [];
+  page.on('request', (r) => { if (onDemand.test(r.url().replace(/^.*\//, ''))) downloaded.push(r.url()); });
+  await page.goto('./gallery');
+  await expect(page.locator('.gallery-grid > li').first()).toBeVisible();
+  await expect.poll(() => workerReady(page), { timeout: 20_000 }).toBe(true);
+  const lazy = (await page.locator('meta[name="on-demand-chunks"]').getAttribute('content')).split(' ');
+  for (const name of ['kiosk', 'pinyin', 'diagnostics', 'details']) {
+    expect(lazy.some((f) => f.startsWith(`split_${name}-`)), name).toBe(true);
+  }
+  const cached = await shellFiles(page);
+  expect(cached.some((f) => f.startsWith('split_gallery-'))).toBe(true);
+  expect(cached.filter((f) => onDemand.test(f))).toEqual([]);
+  expect(downloaded, 'the install downloaded none of it').toEqual([]);
+  // Searched once: the pinyin's code is kept for next time (offline too).
+  await page.getByRole('searchbox', { name: '搜索' }).fill('hongchuan');
+  await expect(page.locator('.gallery-grid > li').filter({ hasText: '艺术品《红船》' })).toHaveCount(1);
+  await expect.poll(async () => (await shellFiles(page)).some((f) => f.startsWith('split_pinyin-'))).toBe(true);
+});
+
+test('a kiosk fetches that code ahead of time: offline, pinyin search works without having been used', async ({ page, context }) => {
+  await page.goto('./gallery?kiosk');
+  await expect(page.locator('.gallery-grid > li').first()).toBeVisible();
+  await expect.poll(() => workerReady(page), { timeout: 20_000 }).toBe(true);
+  const lazy = (await page.locator('meta[name="on-demand-chunks"]').getAttribute('content')).split(' ');
+  await expect.poll(async () => {
+    const cached = await shellFiles(page);
+    return lazy.filter((f) => !cached.includes(f));
+  }, { timeout: 20_000 }).toEqual([]);
+  await context.setOffline(true);
+  await page.reload();
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  await box.click();
+  const keyboard = page.getByRole('group', { name: '屏幕键盘' });
+  for (const key of 'hc') await keyboard.getByRole('button', { name: key, exact: true }).click();
+  await expect(page.locator('.gallery-grid .card-title', { hasText: '艺术品《红船》' })).toBeVisible();
+});
