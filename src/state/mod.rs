@@ -79,6 +79,9 @@ pub struct Store {
     index: StoredValue<Option<(Arc<Bundle>, Arc<SearchIndex>)>>,
     /// Whether the visitor has started searching: every index gets pinyin spellings from then on.
     pinyin_wanted: StoredValue<bool>,
+    /// Whether the pinyin spellings are on their way (the search box's focus and the gallery's first
+    /// Latin letters both ask; one download serves both).
+    pinyin_busy: StoredValue<bool>,
     /// Changes each time a search index has been given its pinyin spellings: a search made before
     /// them is made again.
     pub spelled: RwSignal<u32>,
@@ -98,6 +101,7 @@ impl Store {
             pending: StoredValue::new(None),
             index: StoredValue::new(None),
             pinyin_wanted: StoredValue::new(false),
+            pinyin_busy: StoredValue::new(false),
             spelled: RwSignal::new(0),
         }
     }
@@ -128,16 +132,27 @@ impl Store {
     /// search as it was, and is asked for again by the next search.
     pub fn want_pinyin(self, bundle: &Arc<Bundle>) {
         self.pinyin_wanted.set_value(true);
+        if self.pinyin_busy.get_value() {
+            return;
+        }
         let index = self.search_index(bundle);
         if index.is_spelled() {
             return;
         }
+        self.pinyin_busy.set_value(true);
         let bundle = bundle.clone();
         leptos::task::spawn_local(async move {
             let spelled =
                 crate::chunks::retry(|| spell_in_chunk(bundle.clone(), index.clone())).await;
-            if spelled.is_some() {
-                self.spelled.try_update(|n| *n += 1);
+            self.pinyin_busy.set_value(false);
+            if spelled.is_none() {
+                return;
+            }
+            self.spelled.try_update(|n| *n += 1);
+            // A bundle put on show meanwhile has an index of its own, not yet spelled.
+            let current = self.bundle.try_get_untracked().flatten();
+            if let Some(current) = current.filter(|current| !Arc::ptr_eq(current, &bundle)) {
+                self.want_pinyin(&current);
             }
         });
     }

@@ -378,3 +378,32 @@ test('visitors with a keyboard search Chinese by pinyin too: its data comes only
   await expect(grid).toHaveCount(1);
   await expect(grid.first()).toContainText(SAMPLE.items.find((i) => i.id === 'aerospace-cover').title.zh);
 });
+
+test('when the pinyin data cannot come, search goes on without it, and the next search asks again', async ({ page }) => {
+  let blocked = true;
+  let asked = 0;
+  await page.route(/\/split_pinyin-[0-9a-f]+\.wasm$/, (route) => {
+    asked += 1;
+    return blocked ? route.abort('internetdisconnected') : route.continue();
+  });
+  const redShip = SAMPLE.items.find((i) => i.id === 'red-ship').title;
+  await page.goto('./gallery');
+  const grid = page.locator('.gallery-grid > li');
+  await expect(grid).toHaveCount(SAMPLE.items.length);
+  const box = page.getByRole('searchbox', { name: '搜索' });
+  await box.fill('hongchuan');
+  // Its four attempts (0.5 + 1 + 2 s apart) fail: the search finds nothing by pinyin, Chinese and
+  // English still work, and the page goes on.
+  await expect.poll(() => asked, { timeout: 15_000 }).toBe(4);
+  await expect(grid).toHaveCount(0);
+  await box.fill(redShip.zh);
+  await expect(grid.filter({ hasText: redShip.zh })).toHaveCount(1);
+  await box.fill('red ship');
+  await expect(grid.filter({ hasText: redShip.zh })).toHaveCount(1);
+  // The network is back: the next time the box is used, pinyin comes.
+  blocked = false;
+  await box.blur();
+  await box.focus();
+  await box.fill('hongchuan');
+  await expect(grid.filter({ hasText: redShip.zh })).toHaveCount(1);
+});
