@@ -33,6 +33,8 @@ lint:
 	$(ENV) cargo clippy -p bundle -p bundle-derive -p kiosk -p route --all-targets -- -D warnings
 	$(ENV) cargo clippy -p bundle-cli --all-targets -- -D warnings
 	$(ENV) cargo clippy $(WASM) --workspace --exclude bundle-cli --all-targets -- -D warnings
+	# The app rendered natively to HTML (feature `ssr`, the pre-rendered pages: src/app.rs render_page).
+	$(ENV) cargo clippy -p showcase --no-default-features --features ssr --all-targets -- -D warnings
 	# The release build's route chunks (feature `split`, see src/chunks.rs).
 	$(ENV) cargo clippy $(WASM) -p showcase --features split --bins -- -D warnings
 	# The vendored wasm splitter (upstream's style: rustfmt's defaults, its own rustfmt.toml).
@@ -42,6 +44,8 @@ lint:
 
 test-native:
 	$(ENV) cargo test -p bundle -p bundle-cli -p kiosk -p route
+	# Every page of a bundle rendered to HTML natively by the app's own components (tests/prerender.rs).
+	$(ENV) cargo test -p showcase --no-default-features --features ssr --test prerender
 	# The vendored wasm splitter's unit tests, its change (merging small chunks) among them.
 	$(ENV) cargo test --manifest-path tools/wasm-split-cli/Cargo.toml --locked --lib
 	# The build scripts' own tests (the glue's short import names, the unused classes dropped).

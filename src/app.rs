@@ -49,11 +49,30 @@ pub fn App() -> impl IntoView {
     view! { <Shell/> }
 }
 
-/// Everything under the store: used by [`App`] and by tests that provide their own store.
+/// A page of the site rendered to HTML natively, by the same components as in the browser: the shell
+/// for `path` (under `base`: "" at the root, "/showcase" under a sub-path) showing `bundle` in `lang`.
+#[cfg(feature = "ssr")]
+pub fn render_page(
+    bundle: std::sync::Arc<bundle::Bundle>,
+    lang: bundle::Lang,
+    base: &str,
+    path: &str,
+) -> String {
+    crate::router::prerender_at(base, path);
+    let page = route::Route::of(path).page;
+    let owner = Owner::new_root(None);
+    owner.with(|| {
+        Store::showing(bundle, lang).provide();
+        view! { <Shell first=ready(page)/> }.to_html()
+    })
+}
+
+/// Everything under the store: used by [`App`] and by tests that provide their own store. `first`:
+/// the page of the address, when its code is known to be in (see [`Router::provide`]).
 #[component]
-pub fn Shell() -> impl IntoView {
+pub fn Shell(#[prop(optional)] first: Option<Builder>) -> impl IntoView {
     let store = use_store();
-    let router = Router::provide(prepare, failed_view);
+    let router = Router::provide(prepare, failed_view, first);
     let kiosk = KioskMode::provide(store);
     crate::site::sync_description(store);
     Effect::new(move |_| {
@@ -105,6 +124,14 @@ macro_rules! page_table {
             fn prepare(page: Page) -> Pin<Box<dyn Future<Output = Option<Builder>>>> {
                 match page {
                     $(Page::$page => page_table!(@prepare $chunk, [<load_ $page:snake>], [<draw_ $page:snake>]),)*
+                }
+            }
+
+            /// The function that draws `page`, natively (no chunks: every page is in the one program).
+            #[cfg(feature = "ssr")]
+            fn ready(page: Page) -> Builder {
+                match page {
+                    $(Page::$page => [<draw_ $page:snake>] as Builder,)*
                 }
             }
 

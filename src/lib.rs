@@ -5,6 +5,8 @@
 //! root, which nothing imports) down to `web` (the browser, which imports nothing of the app):
 //! docs/architecture.md draws the floors, and `make lint` checks them (scripts/check-layers.mjs).
 
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod chunks;
 pub mod components;

@@ -65,6 +65,10 @@ impl Default for Url {
 impl Url {
     /// The window's address, `None` when it is not under the site's base.
     fn current() -> Option<Url> {
+        if !crate::web::IN_BROWSER {
+            let path = PRERENDERED.with_borrow(|(_, path)| path.clone());
+            return Url::under_base(&app_href(&path), String::new(), String::new());
+        }
         let location = window().location();
         Url::under_base(
             &location.pathname().ok()?,
@@ -174,8 +178,10 @@ pub fn use_router() -> Router {
 
 impl Router {
     /// Sets up the router for the window's address and provides it in context. Its listeners for links
-    /// and Back are removed with the calling component (the app's shell, mounted once).
-    pub fn provide(prepare: Prepare, failed: Builder) -> Router {
+    /// and Back are removed with the calling component (the app's shell, mounted once). `first`, when
+    /// given, is the [`Builder`] of the address's page, already in: the page is drawn at once (a page
+    /// rendered to HTML, and the same page hydrated in the browser), not once `prepare` has run.
+    pub fn provide(prepare: Prepare, failed: Builder, first: Option<Builder>) -> Router {
         let url = RwSignal::new(Url::current().unwrap_or_default());
         let route = Memo::new(move |_| url.with(|u| Route::of(&u.path)));
         let router = Router {
@@ -192,6 +198,12 @@ impl Router {
             failed,
         };
         provide_context(router);
+        if let Some(first) = first {
+            let page = router.route.get_untracked().page;
+            router
+                .builders
+                .update_value(|b| b[page.index()] = Some(first));
+        }
         // The first page: the address is already right.
         router.go(router.url.get_untracked(), Entry::Pop, false);
         listen_window("click", false, move |event: web_sys::MouseEvent| {
@@ -280,7 +292,10 @@ impl Router {
     /// The page's code is in: the address, the page and the scroll change together.
     fn complete(self, url: Url, shown: Shown, entry: Entry, scroll: bool) {
         let href = url.href();
-        if let Ok(history) = window().history() {
+        let history = crate::web::IN_BROWSER
+            .then(|| window().history().ok())
+            .flatten();
+        if let Some(history) = history {
             let here = Url::current().map(|u| u.href());
             let result = match entry {
                 Entry::Push if here.as_ref() != Some(&href) => {
@@ -424,6 +439,9 @@ pub fn href_with(route: &Route, rest: &str) -> String {
 /// The path the site is served under, from `<base href>` (trunk's `--public-url`): "" at the root,
 /// "/showcase" under a sub-path.
 fn router_base() -> String {
+    if !crate::web::IN_BROWSER {
+        return PRERENDERED.with_borrow(|(base, _)| base.trim_end_matches('/').to_owned());
+    }
     document()
         .base_uri()
         .ok()
@@ -442,7 +460,9 @@ pub fn public_href(bundle: &bundle::Bundle, route: &Route) -> String {
 /// A path of the site (a page's, or a file's: `/data/notes.pdf`) at its public address.
 pub fn public_address(bundle: &bundle::Bundle, path: &str) -> String {
     let base = bundle.meta.base_url.clone().unwrap_or_else(|| {
-        let origin = web_sys::window()
+        let origin = crate::web::IN_BROWSER
+            .then(web_sys::window)
+            .flatten()
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default();
         format!("{origin}{}", base_path())
@@ -455,8 +475,23 @@ fn app_href(path: &str) -> String {
     format!("{}{path}", base_path())
 }
 
+thread_local! {
+    /// Natively: the base and the path of the page being rendered to HTML ([`prerender_at`]).
+    static PRERENDERED: std::cell::RefCell<(String, String)> =
+        const { std::cell::RefCell::new((String::new(), String::new())) };
+}
+
+/// Natively, before rendering a page to HTML: the site's base ("" at the root, "/showcase" under a
+/// sub-path) and the page's path under it ("/gallery/paper-lantern"), what a browser's address says.
+pub fn prerender_at(base: &str, path: &str) {
+    PRERENDERED.with_borrow_mut(|p| *p = (base.to_owned(), path.to_owned()));
+}
+
 /// [`router_base`], read once.
 pub fn base_path() -> String {
+    if !crate::web::IN_BROWSER {
+        return router_base();
+    }
     thread_local! {
         static BASE: String = router_base();
     }

@@ -82,7 +82,8 @@ extern "C" {
 
 /// True when Leaflet's script has loaded.
 pub fn available() -> bool {
-    Reflect::get(&js_sys::global(), &"L".into()).is_ok_and(|l| l.is_object())
+    crate::web::IN_BROWSER
+        && Reflect::get(&js_sys::global(), &"L".into()).is_ok_and(|l| l.is_object())
 }
 
 /// Where loading Leaflet stands.
@@ -141,7 +142,10 @@ pub fn load() -> ArcRwSignal<Status> {
     let status = STATUS.with(Clone::clone);
     if matches!(status.get_untracked(), Status::Idle | Status::Failed) {
         set_status(&status, Status::Loading);
-        leptos::task::spawn_local(add_to_head(status.clone()));
+        // Natively (a page rendered to HTML) the map is drawn as it is while Leaflet comes.
+        if crate::web::IN_BROWSER {
+            leptos::task::spawn_local(add_to_head(status.clone()));
+        }
     }
     status
 }
@@ -251,14 +255,16 @@ fn as_promise(loaded: impl Future<Output = bool> + 'static) -> js_sys::Promise {
 pub fn MapUnavailable(lang: Signal<Lang>) -> impl IntoView {
     let status = RwSignal::from(STATUS.with(Clone::clone));
     let attempt_failed = RwSignal::from(ATTEMPT_FAILED.with(Clone::clone));
-    let again = send_wrapper::SendWrapper::new(gloo_timers::callback::Interval::new(
-        TRY_AGAIN_ALONE_MS,
-        || {
-            if STATUS.with(|s| s.get_untracked()) == Status::Failed {
-                load();
-            }
-        },
-    ));
+    let again = crate::web::IN_BROWSER.then(|| {
+        send_wrapper::SendWrapper::new(gloo_timers::callback::Interval::new(
+            TRY_AGAIN_ALONE_MS,
+            || {
+                if STATUS.with(|s| s.get_untracked()) == Status::Failed {
+                    load();
+                }
+            },
+        ))
+    });
     on_cleanup(move || drop(again));
     let shown = move || attempt_failed.get() && status.get() != Status::Ready;
     let text = move || td_string!(locale(lang.get()), map_failed);

@@ -84,6 +84,9 @@ pub fn kiosk_on() -> bool {
 
 /// `?kiosk`, `?kiosk=1` → on, `?kiosk=0` → off (remembered in session storage); else what was remembered.
 fn tab_choice() -> Option<bool> {
+    if !crate::web::IN_BROWSER {
+        return None;
+    }
     let search = web_sys::window()?.location().search().ok()?;
     if let Some(value) = route::Query::parse(&search).get("kiosk") {
         let on = value != "0" && value != "false";

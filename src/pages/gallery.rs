@@ -132,6 +132,7 @@ fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
     };
     let remaining = move || results.with(Vec::len).saturating_sub(limit());
     let card_bundle = bundle.clone();
+    let rest_bundle = bundle.clone();
     view! {
         <h1>{t!(i18n, nav_gallery)}</h1>
         <Filters bundle=bundle.clone() query lang/>
@@ -160,6 +161,22 @@ fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
                 {t!(i18n, show_more, count = move || group_thousands(remaining() as u64))}
             </button>
         </Show>
+        // Read without JavaScript (the page rendered to HTML at build time), the button above does
+        // nothing: the rest of the items are listed here, each a link to its page. Empty in a browser.
+        <noscript>
+            {(!crate::web::IN_BROWSER).then(|| {
+                let rest = results.with_untracked(|r| r.iter().skip(limit()).copied().collect::<Vec<_>>());
+                let list = rest
+                    .into_iter()
+                    .map(|i| {
+                        let item = &rest_bundle.items[i];
+                        let title = item.title.get(lang.get_untracked()).to_owned();
+                        view! { <li><a href=href(&Route::item(&item.id))>{title}</a></li> }
+                    })
+                    .collect::<Vec<_>>();
+                view! { <ul class="gallery-rest">{list}</ul> }
+            })}
+        </noscript>
         <LazyLightbox slides=slides.into() param lang/>
     }
 }

@@ -46,6 +46,10 @@ pub(super) fn initial_lang(bundle_default: Option<Lang>) -> Lang {
 /// For a visitor who has not chosen: the bundle's default (before the bundle is read, the one the build
 /// wrote into index.html), else the browser's language, else Chinese.
 fn unchosen_lang(bundle_default: Option<Lang>) -> Lang {
+    // Natively (a page rendered to HTML) there is no page nor browser to ask.
+    if !crate::web::IN_BROWSER {
+        return bundle_default.unwrap_or_default();
+    }
     bundle_default
         .or_else(|| {
             let meta = document()

@@ -159,9 +159,15 @@ impl Store {
 
     /// A store already holding `bundle`, for tests and previews.
     pub fn with_bundle(bundle: Bundle, lang: Lang) -> Self {
+        Store::showing(Arc::new(bundle), lang)
+    }
+
+    /// A store showing `bundle` in `lang`, as read: a page rendered to HTML, and the same page
+    /// hydrated in the browser.
+    pub fn showing(bundle: Arc<Bundle>, lang: Lang) -> Self {
         let store = Store::new();
         store.lang.set(lang);
-        store.bundle.set(Some(Arc::new(bundle)));
+        store.bundle.set(Some(bundle));
         store.status.set(LoadStatus::Ready);
         store
     }

@@ -29,6 +29,9 @@ pub fn listen_window<E: JsCast + 'static>(
     capture: bool,
     f: impl FnMut(E) + 'static,
 ) {
+    if !super::IN_BROWSER {
+        return;
+    }
     if let Some(window) = web_sys::window() {
         listen(&window, event, capture, f);
     }

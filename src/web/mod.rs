@@ -13,10 +13,18 @@ pub mod retry;
 pub mod schedule;
 pub mod storage;
 
+/// Whether the code runs in a browser: natively (the pages pre-rendered to HTML at build time,
+/// `crate::app::render_page`) there is no window, and what would ask it answers as a browser with
+/// nothing stored and no listeners would.
+pub const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
+
 /// What a JavaScript exception says (`Error.message`, or the value itself when it is a string), for logs.
 /// Runs `f` between two performance marks, so that the benchmarks can read how long it took with
 /// `performance.getEntriesByName(name)` (a measure of that name).
 pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    if !IN_BROWSER {
+        return f();
+    }
     let performance = web_sys::window().and_then(|w| w.performance());
     let start = format!("{name}:start");
     if let Some(p) = &performance {
@@ -39,6 +47,9 @@ pub fn js_error_text(err: &wasm_bindgen::JsValue) -> String {
 
 /// `relative` against the document's base URL (what `fetch` does), for display.
 pub fn resolve(relative: &str) -> String {
+    if !IN_BROWSER {
+        return relative.to_owned();
+    }
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())

@@ -1,10 +1,16 @@
 //! Local and session storage. Either can be full or disabled (private mode): the app works without.
 
 fn local() -> Option<web_sys::Storage> {
+    if !super::IN_BROWSER {
+        return None;
+    }
     web_sys::window()?.local_storage().ok().flatten()
 }
 
 fn session() -> Option<web_sys::Storage> {
+    if !super::IN_BROWSER {
+        return None;
+    }
     web_sys::window()?.session_storage().ok().flatten()
 }
 

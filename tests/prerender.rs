@@ -1,0 +1,121 @@
+//! The pages rendered to HTML natively (feature `ssr`) by the same components the browser runs: every
+//! page of a bundle renders, with its content in the markup, its links under the site's base, and
+//! nothing of another bundle.
+#![cfg(feature = "ssr")]
+
+use std::sync::Arc;
+
+use bundle::{Bundle, Lang};
+use showcase::app::render_page;
+
+const SAMPLE: &str = include_str!("../public/data/bundle.json");
+const OTHER: &str = include_str!("fixtures/other-event/data/bundle.json");
+
+fn read(text: &str) -> Arc<Bundle> {
+    Arc::new(bundle::parse(text).expect("a valid bundle"))
+}
+
+/// Text as it stands in HTML text (what Leptos escapes there).
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Every page of `bundle`: the fixed ones, each item's and each unit's, and one that is not a page.
+fn every_page(bundle: &Bundle) -> Vec<String> {
+    let mut paths: Vec<String> = ["/", "/gallery", "/story", "/books", "/map", "/no-such-page"]
+        .map(String::from)
+        .into();
+    paths.extend(bundle.items.iter().map(|i| format!("/gallery/{}", i.id)));
+    paths.extend(bundle.units.iter().map(|u| format!("/units/{}", u.id)));
+    paths
+}
+
+#[test]
+fn every_page_of_the_sample_renders_with_its_content() {
+    let bundle = read(SAMPLE);
+    for lang in [Lang::Zh, Lang::En] {
+        for path in every_page(&bundle) {
+            let html = render_page(bundle.clone(), lang, "", &path);
+            assert!(html.contains(r#"<main id="main""#), "{path}: no main");
+        }
+        let home = render_page(bundle.clone(), lang, "", "/");
+        let title = escaped(bundle.meta.title.get(lang));
+        assert!(
+            home.contains(&format!(r#"<h1 id="home-title">{title}</h1>"#)),
+            "home: the title"
+        );
+        let gallery = render_page(bundle.clone(), lang, "", "/gallery");
+        for item in &bundle.items {
+            let title = escaped(item.title.get(lang));
+            assert!(gallery.contains(&title), "the gallery lists {}", item.id);
+            assert!(gallery.contains(&format!(r#"href="/gallery/{}""#, item.id)));
+            let page = render_page(bundle.clone(), lang, "", &format!("/gallery/{}", item.id));
+            assert!(
+                page.contains(&format!("<h1>{title}</h1>")),
+                "{}'s page",
+                item.id
+            );
+        }
+        for unit in &bundle.units {
+            let page = render_page(bundle.clone(), lang, "", &format!("/units/{}", unit.id));
+            assert!(
+                page.contains(&escaped(unit.name.get(lang))),
+                "{}'s page",
+                unit.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_page_of_no_address_says_so() {
+    let bundle = read(SAMPLE);
+    let en = render_page(bundle.clone(), Lang::En, "", "/no-such-page");
+    let home = render_page(bundle, Lang::En, "", "/");
+    assert!(en.contains("<h1>"));
+    assert_ne!(en, home);
+    assert!(
+        !en.contains(r#"aria-current="page""#),
+        "no link of the header is the current page"
+    );
+}
+
+#[test]
+fn links_are_under_the_sites_base() {
+    let bundle = read(SAMPLE);
+    let html = render_page(bundle.clone(), Lang::Zh, "/showcase", "/gallery");
+    let item = &bundle.items[0].id;
+    assert!(html.contains(&format!(r#"href="/showcase/gallery/{item}""#)));
+    assert!(html.contains(r#"href="/showcase/gallery" aria-current="page""#));
+    assert!(!html.contains(r#"href="/gallery"#));
+}
+
+#[test]
+fn another_events_pages_show_nothing_of_the_sample() {
+    let sample = read(SAMPLE);
+    let other = read(OTHER);
+    let sample_words: Vec<&str> = sample
+        .units
+        .iter()
+        .map(|u| u.name.get(Lang::Zh))
+        .chain(sample.items.iter().map(|i| i.title.get(Lang::Zh)))
+        .chain([sample.event.title.get(Lang::Zh)])
+        .collect();
+    for lang in [Lang::Zh, Lang::En] {
+        for path in every_page(&other) {
+            let html = render_page(other.clone(), lang, "", &path);
+            for word in &sample_words {
+                assert!(
+                    !html.contains(&escaped(word)),
+                    "{path} shows the sample's {word}"
+                );
+            }
+        }
+    }
+    let gallery = render_page(other.clone(), Lang::En, "", "/gallery");
+    for item in &other.items {
+        assert!(gallery.contains(&escaped(item.title.get(Lang::En))));
+    }
+}
