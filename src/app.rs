@@ -49,21 +49,35 @@ pub fn App() -> impl IntoView {
     view! { <Shell/> }
 }
 
-/// A page of the site rendered to HTML natively, by the same components as in the browser: the shell
-/// for `path` (under `base`: "" at the root, "/showcase" under a sub-path) showing `bundle` in `lang`.
+/// A page of the site rendered to HTML natively, by the same components as in the browser.
+#[cfg(feature = "ssr")]
+pub struct RenderedPage {
+    /// The shell's markup: the header, the page in `<main>`, the kiosk's (empty) layer.
+    pub body: String,
+    /// The document title the page sets (`crate::site::use_document_title`).
+    pub title: String,
+}
+
+/// The shell for `path` (under `base`: "" at the root, "/showcase" under a sub-path) showing `bundle`
+/// in `lang`, rendered to HTML natively.
 #[cfg(feature = "ssr")]
 pub fn render_page(
     bundle: std::sync::Arc<bundle::Bundle>,
     lang: bundle::Lang,
     base: &str,
     path: &str,
-) -> String {
+) -> RenderedPage {
     crate::router::prerender_at(base, path);
     let page = route::Route::of(path).page;
     let owner = Owner::new_root(None);
     owner.with(|| {
         Store::showing(bundle, lang).provide();
-        view! { <Shell first=ready(page)/> }.to_html()
+        let head = crate::site::RenderedHead::provide();
+        let body = view! { <Shell first=ready(page)/> }.to_html();
+        RenderedPage {
+            body,
+            title: head.title.get_value(),
+        }
     })
 }
 

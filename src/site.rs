@@ -82,17 +82,41 @@ pub fn text_or(text: Option<&Text>, lang: Lang, fallback: &str) -> String {
     text.map_or_else(|| fallback.to_owned(), |t| t.get(lang).to_owned())
 }
 
-/// Sets the document title while the calling page is shown: "<page> · <the site's name>".
+/// Sets the document title while the calling page is shown: "<page> · <the site's name>". Natively
+/// (a page rendered to HTML), the title is written into the [`RenderedHead`] in context instead.
 pub fn use_document_title(page: impl Fn() -> Option<String> + Send + Sync + 'static) {
     let store = use_store();
-    Effect::new(move |_| {
+    let title = move || {
         let lang = store.lang.get();
         let site = identity(store, lang).name;
-        let title = match page() {
+        match page() {
             Some(page) if !site.is_empty() => format!("{page} · {site}"),
             Some(page) => page,
             None => site,
+        }
+    };
+    if !crate::web::IN_BROWSER {
+        if let Some(head) = use_context::<RenderedHead>() {
+            head.title.set_value(title());
+        }
+        return;
+    }
+    Effect::new(move |_| document().set_title(&title()));
+}
+
+/// What a page rendered to HTML natively puts in its head, gathered while it renders.
+#[derive(Clone, Copy)]
+pub struct RenderedHead {
+    pub title: StoredValue<String>,
+}
+
+impl RenderedHead {
+    /// An empty head, in context for the page about to render.
+    pub fn provide() -> Self {
+        let head = RenderedHead {
+            title: StoredValue::new(String::new()),
         };
-        document().set_title(&title);
-    });
+        provide_context(head);
+        head
+    }
 }

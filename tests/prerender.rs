@@ -6,10 +6,15 @@
 use std::sync::Arc;
 
 use bundle::{Bundle, Lang};
-use showcase::app::render_page;
+use showcase::app::{render_page, RenderedPage};
 
 const SAMPLE: &str = include_str!("../public/data/bundle.json");
 const OTHER: &str = include_str!("fixtures/other-event/data/bundle.json");
+
+/// The page's markup.
+fn render(bundle: &Arc<Bundle>, lang: Lang, base: &str, path: &str) -> String {
+    render_page(bundle.clone(), lang, base, path).body
+}
 
 fn read(text: &str) -> Arc<Bundle> {
     Arc::new(bundle::parse(text).expect("a valid bundle"))
@@ -37,21 +42,21 @@ fn every_page_of_the_sample_renders_with_its_content() {
     let bundle = read(SAMPLE);
     for lang in [Lang::Zh, Lang::En] {
         for path in every_page(&bundle) {
-            let html = render_page(bundle.clone(), lang, "", &path);
+            let html = render(&bundle, lang, "", &path);
             assert!(html.contains(r#"<main id="main""#), "{path}: no main");
         }
-        let home = render_page(bundle.clone(), lang, "", "/");
+        let home = render(&bundle, lang, "", "/");
         let title = escaped(bundle.meta.title.get(lang));
         assert!(
             home.contains(&format!(r#"<h1 id="home-title">{title}</h1>"#)),
             "home: the title"
         );
-        let gallery = render_page(bundle.clone(), lang, "", "/gallery");
+        let gallery = render(&bundle, lang, "", "/gallery");
         for item in &bundle.items {
             let title = escaped(item.title.get(lang));
             assert!(gallery.contains(&title), "the gallery lists {}", item.id);
             assert!(gallery.contains(&format!(r#"href="/gallery/{}""#, item.id)));
-            let page = render_page(bundle.clone(), lang, "", &format!("/gallery/{}", item.id));
+            let page = render(&bundle, lang, "", &format!("/gallery/{}", item.id));
             assert!(
                 page.contains(&format!("<h1>{title}</h1>")),
                 "{}'s page",
@@ -59,7 +64,7 @@ fn every_page_of_the_sample_renders_with_its_content() {
             );
         }
         for unit in &bundle.units {
-            let page = render_page(bundle.clone(), lang, "", &format!("/units/{}", unit.id));
+            let page = render(&bundle, lang, "", &format!("/units/{}", unit.id));
             assert!(
                 page.contains(&escaped(unit.name.get(lang))),
                 "{}'s page",
@@ -72,8 +77,8 @@ fn every_page_of_the_sample_renders_with_its_content() {
 #[test]
 fn the_page_of_no_address_says_so() {
     let bundle = read(SAMPLE);
-    let en = render_page(bundle.clone(), Lang::En, "", "/no-such-page");
-    let home = render_page(bundle, Lang::En, "", "/");
+    let en = render(&bundle, Lang::En, "", "/no-such-page");
+    let home = render(&bundle, Lang::En, "", "/");
     assert!(en.contains("<h1>"));
     assert_ne!(en, home);
     assert!(
@@ -85,7 +90,7 @@ fn the_page_of_no_address_says_so() {
 #[test]
 fn links_are_under_the_sites_base() {
     let bundle = read(SAMPLE);
-    let html = render_page(bundle.clone(), Lang::Zh, "/showcase", "/gallery");
+    let html = render(&bundle, Lang::Zh, "/showcase", "/gallery");
     let item = &bundle.items[0].id;
     assert!(html.contains(&format!(r#"href="/showcase/gallery/{item}""#)));
     assert!(html.contains(r#"href="/showcase/gallery" aria-current="page""#));
@@ -105,7 +110,7 @@ fn another_events_pages_show_nothing_of_the_sample() {
         .collect();
     for lang in [Lang::Zh, Lang::En] {
         for path in every_page(&other) {
-            let html = render_page(other.clone(), lang, "", &path);
+            let html = render(&other, lang, "", &path);
             for word in &sample_words {
                 assert!(
                     !html.contains(&escaped(word)),
@@ -114,8 +119,33 @@ fn another_events_pages_show_nothing_of_the_sample() {
             }
         }
     }
-    let gallery = render_page(other.clone(), Lang::En, "", "/gallery");
+    let gallery = render(&other, Lang::En, "", "/gallery");
     for item in &other.items {
         assert!(gallery.contains(&escaped(item.title.get(Lang::En))));
     }
+}
+
+#[test]
+fn each_page_has_its_own_document_title() {
+    let bundle = read(SAMPLE);
+    let site = bundle.meta.site_name().get(Lang::En).to_owned();
+    let item = &bundle.items[0];
+    let title = |path: &str| {
+        let RenderedPage { title, .. } = render_page(bundle.clone(), Lang::En, "", path);
+        title
+    };
+    assert_eq!(
+        title(&format!("/gallery/{}", item.id)),
+        format!("{} · {site}", item.title.get(Lang::En))
+    );
+    assert_eq!(title("/gallery"), format!("Gallery · {site}"));
+    let mut all: Vec<String> = every_page(&bundle).iter().map(|p| title(p)).collect();
+    assert!(all.iter().all(|t| t.ends_with(&site)), "{all:?}");
+    all.sort();
+    all.dedup();
+    assert_eq!(
+        all.len(),
+        every_page(&bundle).len(),
+        "no two pages share a title"
+    );
 }

@@ -9,6 +9,6 @@ fn main() {
     };
     let text = std::fs::read_to_string(&bundle).expect("read the bundle");
     let bundle = bundle::parse(&text).expect("a valid bundle");
-    let html = showcase::app::render_page(std::sync::Arc::new(bundle), bundle::Lang::Zh, "", &path);
-    println!("{html}");
+    let page = showcase::app::render_page(std::sync::Arc::new(bundle), bundle::Lang::Zh, "", &path);
+    println!("<title>{}</title>\n{}", page.title, page.body);
 }
