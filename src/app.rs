@@ -56,6 +56,8 @@ pub struct RenderedPage {
     pub body: String,
     /// The document title the page sets (`crate::site::use_document_title`).
     pub title: String,
+    /// The rest of its head, from the bundle.
+    pub head: crate::site::PageHead,
 }
 
 /// The shell for `path` (under `base`: "" at the root, "/showcase" under a sub-path) showing `bundle`
@@ -68,15 +70,18 @@ pub fn render_page(
     path: &str,
 ) -> RenderedPage {
     crate::router::prerender_at(base, path);
-    let page = route::Route::of(path).page;
+    let route = route::Route::of(path);
+    let page = route.page;
+    let head = crate::site::page_head(&bundle, &route, lang);
     let owner = Owner::new_root(None);
     owner.with(|| {
         Store::showing(bundle, lang).provide();
-        let head = crate::site::RenderedHead::provide();
+        let rendered = crate::site::RenderedHead::provide();
         let body = view! { <Shell first=ready(page)/> }.to_html();
         RenderedPage {
             body,
-            title: head.title.get_value(),
+            title: rendered.title.get_value(),
+            head,
         }
     })
 }

@@ -120,3 +120,118 @@ impl RenderedHead {
         head
     }
 }
+
+/// A page's head rendered natively, beside its title: what share cards and search engines read.
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageHead {
+    pub description: String,
+    /// The public address of the page (`meta.base_url` and the path), when the bundle gives one.
+    pub canonical: Option<String>,
+    /// The public address of the page's picture (an item's first), when the bundle gives one.
+    pub image: Option<String>,
+    /// What the page is about, as schema.org JSON-LD (the event, an item, a unit).
+    pub linked_data: Option<serde_json::Value>,
+}
+
+/// The head of the page at `route`, from the bundle: an item's page is described by the item, a
+/// unit's by the unit, the home page by the event; every page else by the site's description.
+#[cfg(feature = "ssr")]
+pub fn page_head(bundle: &bundle::Bundle, route: &crate::router::Route, lang: Lang) -> PageHead {
+    use crate::router::Page;
+    use bundle::linked_data;
+
+    let public = |path: &str| {
+        let base = bundle.meta.base_url.as_deref()?;
+        Some(format!(
+            "{}/{}",
+            base.trim_end_matches('/'),
+            path.trim_start_matches('/')
+        ))
+    };
+    let canonical = (route.page != Page::NotFound)
+        .then(|| public(&route.path()))
+        .flatten();
+    let url = canonical.as_deref();
+    let site = bundle.description().get(lang).to_owned();
+    let id = route.id.as_deref().unwrap_or_default();
+    let (description, image, linked_data) = match route.page {
+        Page::Item => match bundle.item(id) {
+            Some(item) => {
+                let image = item.media.first().and_then(|m| public(&m.src));
+                let data = linked_data::item(item, lang, url, image.as_deref());
+                (item.description.get(lang).to_owned(), image, Some(data))
+            }
+            None => (site, None, None),
+        },
+        Page::Unit => match bundle.unit(id) {
+            Some(unit) => {
+                let description = unit
+                    .description
+                    .as_ref()
+                    .map_or(site, |d| d.get(lang).to_owned());
+                (description, None, Some(linked_data::unit(unit, lang, url)))
+            }
+            None => (site, None, None),
+        },
+        Page::Home => (site, None, Some(linked_data::event(bundle, lang, url))),
+        _ => (site, None, None),
+    };
+    PageHead {
+        description,
+        canonical,
+        image,
+        linked_data,
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl PageHead {
+    /// The head's elements as HTML, after `<title>`: the description, the canonical address, the
+    /// Open Graph and Twitter card, the JSON-LD. Every value is escaped; none is HTML.
+    pub fn to_html(&self, title: &str, site_name: &str, lang: Lang) -> String {
+        let attr = |s: &str| {
+            s.replace('&', "&amp;")
+                .replace('"', "&quot;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+        };
+        let mut html = format!(
+            r#"<meta name="description" content="{}">"#,
+            attr(&self.description)
+        );
+        let mut meta = |property: &str, value: &str| {
+            html.push_str(&format!(
+                r#"<meta property="{property}" content="{}">"#,
+                attr(value)
+            ));
+        };
+        meta("og:type", "website");
+        meta("og:site_name", site_name);
+        meta("og:title", title);
+        meta("og:description", &self.description);
+        meta("og:locale", &lang.bcp47().replace('-', "_"));
+        if let Some(url) = &self.canonical {
+            meta("og:url", url);
+        }
+        if let Some(image) = &self.image {
+            meta("og:image", image);
+        }
+        let card = if self.image.is_some() {
+            "summary_large_image"
+        } else {
+            "summary"
+        };
+        html.push_str(&format!(r#"<meta name="twitter:card" content="{card}">"#));
+        if let Some(url) = &self.canonical {
+            html.push_str(&format!(r#"<link rel="canonical" href="{}">"#, attr(url)));
+        }
+        if let Some(data) = &self.linked_data {
+            html.push_str(&format!(
+                r#"<script type="application/ld+json">{}</script>"#,
+                bundle::linked_data::script_text(data)
+            ));
+        }
+        html
+    }
+}

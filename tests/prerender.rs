@@ -149,3 +149,89 @@ fn each_page_has_its_own_document_title() {
         "no two pages share a title"
     );
 }
+
+/// The sample with a public address, as a deployed site's bundle has.
+fn deployed() -> Arc<Bundle> {
+    let mut bundle = bundle::parse(SAMPLE).expect("a valid bundle");
+    bundle.meta.base_url = Some("https://showcase.example.org/".into());
+    Arc::new(bundle)
+}
+
+#[test]
+fn an_item_page_has_its_share_card_and_linked_data_from_the_bundle() {
+    let bundle = deployed();
+    let item = bundle
+        .items
+        .iter()
+        .find(|i| i.kind == bundle::ItemKind::Artwork && !i.media.is_empty())
+        .expect("an artwork with a picture");
+    let path = format!("/gallery/{}", item.id);
+    let page = render_page(bundle.clone(), Lang::En, "", &path);
+    let url = format!("https://showcase.example.org/gallery/{}", item.id);
+    let image = format!("https://showcase.example.org/{}", item.media[0].src);
+    assert_eq!(page.head.canonical.as_deref(), Some(url.as_str()));
+    assert_eq!(page.head.image.as_deref(), Some(image.as_str()));
+    assert_eq!(page.head.description, item.description.get(Lang::En));
+    let head = page
+        .head
+        .to_html(&page.title, bundle.meta.site_name().get(Lang::En), Lang::En);
+    assert!(head.contains(&format!(r#"<link rel="canonical" href="{url}">"#)));
+    assert!(head.contains(&format!(r#"<meta property="og:image" content="{image}">"#)));
+    assert!(head.contains(r#"<meta name="twitter:card" content="summary_large_image">"#));
+    // The JSON-LD reads back as the item.
+    let start = head
+        .find(r#"<script type="application/ld+json">"#)
+        .expect("JSON-LD")
+        + 35;
+    let end = start + head[start..].find("</script>").unwrap();
+    let data: serde_json::Value = serde_json::from_str(&head[start..end]).expect("JSON");
+    assert_eq!(data["@type"], "VisualArtwork");
+    assert_eq!(data["name"], item.title.get(Lang::En));
+    assert_eq!(data["url"], url.as_str());
+    assert_eq!(data["image"], image.as_str());
+}
+
+#[test]
+fn the_home_page_describes_the_event_and_a_unit_page_its_unit() {
+    let bundle = deployed();
+    let home = render_page(bundle.clone(), Lang::Zh, "", "/").head;
+    let event = home.linked_data.expect("the event");
+    assert_eq!(event["@type"], "Event");
+    assert_eq!(event["name"], bundle.event.title.get(Lang::Zh));
+    assert_eq!(event["startDate"], bundle.event.date.as_str());
+    let unit = &bundle.units[0];
+    let page = render_page(bundle.clone(), Lang::Zh, "", &format!("/units/{}", unit.id)).head;
+    let data = page.linked_data.expect("the unit");
+    assert_eq!(data["@type"], "Organization");
+    assert_eq!(data["name"], unit.name.get(Lang::Zh));
+    // Without a public address: no canonical address nor picture (a share card needs absolute ones).
+    let plain = render_page(
+        read(SAMPLE),
+        Lang::Zh,
+        "",
+        &format!("/gallery/{}", bundle.items[0].id),
+    );
+    assert_eq!((plain.head.canonical, plain.head.image), (None, None));
+    // A page that is not one has no address of its own.
+    assert_eq!(
+        render_page(bundle, Lang::Zh, "", "/nope").head.canonical,
+        None
+    );
+}
+
+#[test]
+fn no_text_of_the_bundle_becomes_markup_in_the_head() {
+    let mut bundle = bundle::parse(SAMPLE).expect("a valid bundle");
+    bundle.meta.base_url = Some("https://showcase.example.org".into());
+    let evil = r#""><script>alert(1)</script></script><!--"#;
+    bundle.items[0].description = bundle::Text::new(evil, evil);
+    bundle.items[0].title = bundle::Text::new(evil, evil);
+    let id = bundle.items[0].id.clone();
+    let bundle = Arc::new(bundle);
+    let page = render_page(bundle.clone(), Lang::En, "", &format!("/gallery/{id}"));
+    let head = page.head.to_html(&page.title, "site", Lang::En);
+    assert_eq!(head.matches("<script").count(), 1, "{head}");
+    assert_eq!(head.matches("</script>").count(), 1, "{head}");
+    assert!(!head.contains("<!--"));
+    assert!(!page.body.contains("<script>alert"));
+}

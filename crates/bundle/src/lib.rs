@@ -5,6 +5,7 @@
 
 pub mod geo;
 pub mod json;
+pub mod linked_data;
 mod model;
 pub mod number;
 mod parse;
