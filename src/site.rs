@@ -190,12 +190,7 @@ impl PageHead {
     /// The head's elements as HTML, after `<title>`: the description, the canonical address, the
     /// Open Graph and Twitter card, the JSON-LD. Every value is escaped; none is HTML.
     pub fn to_html(&self, title: &str, site_name: &str, lang: Lang) -> String {
-        let attr = |s: &str| {
-            s.replace('&', "&amp;")
-                .replace('"', "&quot;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;")
-        };
+        let attr = |s: &str| html_escape::encode_double_quoted_attribute(s).into_owned();
         let mut html = format!(
             r#"<meta name="description" content="{}">"#,
             attr(&self.description)
