@@ -1,6 +1,7 @@
 // The showcase's service worker: the site keeps working when the network drops (kiosks in the community
 // centre are sometimes offline) and across reloads.
-//  - index.html (navigations), the bundle and build.json: network first, the cached copy when offline;
+//  - the pages (navigations), the bundle and build.json: network first, the cached copy when offline
+//    (index.html, pre-cached, for a page not visited yet);
 //  - trunk's hashed files (they never change under one name), the basemap and media: cache first; the
 //    code only some visits run (BUILD.lazy) is kept once fetched, not pre-cached.
 // scripts/build-manifest.mjs (a trunk post-build hook) replaces BUILD below with this build's version and
@@ -55,7 +56,10 @@ self.addEventListener('fetch', (event) => {
   if (!inScope(url)) return;
   const path = relative(url);
   if (request.mode === 'navigate') {
-    event.respondWith(networkFirst(request, SHELL, absolute('index.html')));
+    // Each page (the build writes one per address) is kept under its own address once visited;
+    // offline, an address not yet kept gets index.html, and the app draws the address's page there.
+    const page = new URL(url.pathname, SCOPE).href;
+    event.respondWith(networkFirst(request, SHELL, page, absolute('index.html')));
   } else if (path === 'data/bundle.json' || path === 'build.json') {
     event.respondWith(networkFirst(request, DATA, absolute(path)));
   } else if (BUILD.shell.includes(path) || BUILD.lazy.includes(path)) {
@@ -102,9 +106,9 @@ self.addEventListener('message', (event) => {
   );
 });
 
-async function networkFirst(request, cacheName, key) {
+async function networkFirst(request, cacheName, key, fallback = key) {
   const cache = await caches.open(cacheName);
-  const cached = await cache.match(key, { ignoreSearch: true });
+  const cached = (await cache.match(key, { ignoreSearch: true })) ?? (await cache.match(fallback, { ignoreSearch: true }));
   const network = fetch(request).then(async (response) => {
     // A 304 answers the page's own If-None-Match; it is not a copy to keep.
     if (response.status === 200) await cache.put(key, response.clone());

@@ -10,11 +10,11 @@ use crate::chunks::{self, SplitLoaderError};
 use crate::components::chunk_view::failed_view;
 use crate::components::error_panel::{ErrorPanel, StaleNotice};
 use crate::components::header::SiteHeader;
-use crate::components::loading::{Loading, RoutingNotice};
+use crate::components::loading::{Loading, NoScriptNotice, RoutingNotice};
 use crate::kiosk::{KioskLayer, KioskMode};
-use crate::router::{window_page, Builder, Page, Router};
-use crate::state::{use_store, LoadStatus, Store};
-use crate::web::{offline, schedule};
+use crate::router::{window_page, window_route, Builder, Page, Route, Router};
+use crate::state::{use_store, LoadError, LoadStatus, Store};
+use crate::web::{offline, prerendered, schedule};
 
 /// Entry point of the browser build.
 pub fn run() {
@@ -25,7 +25,10 @@ pub fn run() {
         offline::register_service_worker,
     )
     .forget();
-    leptos::mount::mount_to_body(App);
+    // A page the build rendered to HTML stays on show until the app has drawn the same page
+    // (`crate::web::prerendered`); the server's fallback page for another address goes at once.
+    let keep = prerendered::read().is_some_and(|page| Route::of(&page.path) == window_route());
+    leptos::mount::mount_to(prerendered::mount_point(keep), App).forget();
 }
 
 #[component]
@@ -86,6 +89,130 @@ pub fn render_page(
     })
 }
 
+/// A page of the site as a file of the built site.
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageFile {
+    /// Its address under the site's base ("/gallery/red-ship").
+    pub path: String,
+    /// Its file, relative to the site's folder ("gallery/red-ship.html").
+    pub file: String,
+}
+
+/// Every page of `bundle`, from the route table: the home page is index.html, a page at `/gallery`
+/// is gallery.html (the address a host serves it at: nginx's `try_files $uri $uri.html`, the
+/// "pretty URLs" of static hosts), one per item and unit, and 404.html, the page that is not found,
+/// which the server sends for any other address (the app draws the address's own page in its place:
+/// an item added since the build, say).
+#[cfg(feature = "ssr")]
+pub fn page_files(bundle: &bundle::Bundle) -> Vec<PageFile> {
+    let of = |path: String| {
+        let name = match path.as_str() {
+            "/" => "index",
+            path => path.trim_start_matches('/'),
+        };
+        PageFile {
+            file: format!("{name}.html"),
+            path,
+        }
+    };
+    let mut files = Vec::new();
+    for &page in Page::ALL {
+        match page {
+            Page::Item => files.extend(bundle.items.iter().map(|i| of(Route::item(&i.id).path()))),
+            Page::Unit => files.extend(bundle.units.iter().map(|u| of(Route::unit(&u.id).path()))),
+            Page::NotFound => files.push(PageFile {
+                path: "/404".into(),
+                file: "404.html".into(),
+            }),
+            page => files.push(of(Route::from(page).path())),
+        }
+    }
+    files
+}
+
+/// Writes every page of the built site in `site` (a trunk build's folder, or a deployed copy of it)
+/// from its own bundle (data/bundle.json): [`page_files`], each the app shell (index.html as the build
+/// wrote it, kept as shell.html, the template of the next run) with the page's head and the page in it
+/// (`crate::site::page_document`), in the bundle's default language. Pages of an earlier bundle that
+/// this one no longer has (a removed item's) are deleted. Returns the files written.
+#[cfg(feature = "ssr")]
+pub fn write_pages(site: &std::path::Path) -> Result<Vec<PageFile>, String> {
+    use sha2::Digest;
+    use std::fs;
+
+    let read = |name: &str| {
+        fs::read_to_string(site.join(name)).map_err(|e| format!("{}: {e}", site.join(name).display()))
+    };
+    let template = match read("shell.html") {
+        Ok(template) => template,
+        Err(_) => {
+            let index = read("index.html")?;
+            if index.contains(r#"<div id="prerendered""#) {
+                return Err(format!(
+                    "{}: index.html is a page already, and shell.html (the app shell) is missing",
+                    site.display()
+                ));
+            }
+            fs::write(site.join("shell.html"), &index).map_err(|e| e.to_string())?;
+            index
+        }
+    };
+    let base = template
+        .split_once(r#"<base href=""#)
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(href, _)| href.trim_end_matches('/').to_owned())
+        .ok_or("index.html has no <base href>")?;
+    let text = read("data/bundle.json")?;
+    let checked = bundle::check(&text).map_err(|e| format!("data/bundle.json: {e}"))?;
+    if !checked.is_valid() {
+        let errors: Vec<_> = checked
+            .errors()
+            .map(|p| format!("{}: {}", p.location, p.message))
+            .collect();
+        return Err(format!("data/bundle.json: {}", errors.join("; ")));
+    }
+    let hash: String = sha2::Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let bundle = std::sync::Arc::new(checked.bundle);
+    let lang = bundle.default_language.unwrap_or_default();
+    let site_name = bundle.meta.site_name().get(lang).to_owned();
+    let files = page_files(&bundle);
+    for page in &files {
+        let rendered = render_page(bundle.clone(), lang, &base, &page.path);
+        let head = rendered.head.to_html(&rendered.title, &site_name, lang);
+        let path = html_escape::encode_double_quoted_attribute(&page.path);
+        let body = format!(
+            r#"<div id="prerendered" data-path="{path}" data-bundle="{hash}">{}</div>"#,
+            rendered.body
+        );
+        let document =
+            crate::site::page_document(&template, lang, &rendered.title, &head, &body)?;
+        let target = site.join(&page.file);
+        if let Some(folder) = target.parent() {
+            fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        }
+        fs::write(&target, document).map_err(|e| format!("{}: {e}", target.display()))?;
+    }
+    // The pages of items and units this bundle no longer has.
+    let folders: std::collections::BTreeSet<_> = files
+        .iter()
+        .filter_map(|f| f.file.rsplit_once('/').map(|(folder, _)| folder.to_owned()))
+        .collect();
+    for folder in folders {
+        let entries = fs::read_dir(site.join(&folder)).map_err(|e| e.to_string())?;
+        for entry in entries.flatten() {
+            let name = format!("{folder}/{}", entry.file_name().to_string_lossy());
+            if name.ends_with(".html") && !files.iter().any(|f| f.file == name) {
+                fs::remove_file(entry.path()).map_err(|e| format!("{name}: {e}"))?;
+            }
+        }
+    }
+    Ok(files)
+}
+
 /// Everything under the store: used by [`App`] and by tests that provide their own store. `first`:
 /// the page of the address, when its code is known to be in (see [`Router::provide`]).
 #[component]
@@ -109,14 +236,21 @@ pub fn Shell(#[prop(optional)] first: Option<Builder>) -> impl IntoView {
             (true, LoadStatus::Failed(error)) => view! { <StaleNotice error/><Pages/> }.into_any(),
             (true, _) => view! { <Pages/> }.into_any(),
             (false, LoadStatus::Failed(error)) => {
-                // Only the error panel: nothing to wait for. Offline next time, at least.
+                // Offline next time, at least.
                 schedule::when_idle(offline::register_service_worker);
+                // The network is down: a page the build rendered stays, readable, its links to the
+                // other pages working. A refused bundle is shown to the maintainer, where it is wrong.
+                if matches!(*error, LoadError::Fetch(_)) && prerendered::read().is_some() {
+                    return ().into_any();
+                }
+                prerendered::reveal();
                 view! { <ErrorPanel error/> }.into_any()
             }
             (false, _) => view! { <Loading/> }.into_any(),
         }
     };
     view! {
+        <NoScriptNotice/>
         <SiteHeader/>
         <RoutingNotice is_routing=router.is_routing()/>
         <main id="main" tabindex="-1">{body}</main>
@@ -208,9 +342,12 @@ fn preload_first_picture(bundle: &bundle::Bundle) {
 #[component]
 fn Pages() -> impl IntoView {
     let router = crate::router::use_router();
-    move || {
-        router
-            .view()
-            .unwrap_or_else(|| view! { <Loading/> }.into_any())
+    move || match router.view() {
+        Some(page) => {
+            // Drawn: it takes the place of the page the build rendered, if that is still on show.
+            prerendered::reveal();
+            page
+        }
+        None => view! { <Loading/> }.into_any(),
     }
 }

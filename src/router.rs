@@ -112,7 +112,12 @@ impl Url {
 
 /// The page of the window's address (before the router is set up, or outside it).
 pub fn window_page() -> Page {
-    Url::current().map_or(Page::NotFound, |url| Route::of(&url.path).page)
+    window_route().page
+}
+
+/// The route of the window's address (a page that is not found outside the site's base).
+pub fn window_route() -> Route {
+    Url::current().map_or_else(|| Route::of("/ (outside the site)"), |url| Route::of(&url.path))
 }
 
 /// `pathname` without the site's base ("" at the base itself), or `None` when it is outside it.

@@ -230,3 +230,44 @@ impl PageHead {
         html
     }
 }
+
+/// A page's file: the build's `index.html` (`template`, the app shell) with the page's language, title
+/// and head, and the page itself (`body`, in its `<div id="prerendered">`, which the app replaces with
+/// its own drawing: `crate::web::prerendered`) at the start of the body, in place of the shell's
+/// notice that the site needs JavaScript (the page has its own, `NoScriptNotice`). An error names what
+/// the template lacks: a changed index.html cannot ship a page without its head.
+#[cfg(feature = "ssr")]
+pub fn page_document(
+    template: &str,
+    lang: Lang,
+    title: &str,
+    head: &str,
+    body: &str,
+) -> Result<String, String> {
+    fn between<'t>(text: &'t str, start: &str, end: &str) -> Result<(usize, usize), String> {
+        let from = text
+            .find(start)
+            .ok_or_else(|| format!("index.html has no {start}"))?;
+        let to = text[from..]
+            .find(end)
+            .map(|n| from + n + end.len())
+            .ok_or_else(|| format!("index.html: {start} is not closed by {end}"))?;
+        Ok((from, to))
+    }
+    let mut out = template.to_owned();
+    let mut replace = |start: &str, end: &str, by: &str| -> Result<(), String> {
+        let (from, to) = between(&out, start, end)?;
+        out.replace_range(from..to, by);
+        Ok(())
+    };
+    replace("<html lang=", ">", &format!(r#"<html lang="{}">"#, lang.bcp47()))?;
+    let title = html_escape::encode_text(title);
+    replace("<title>", "</title>", &format!("<title>{title}</title>"))?;
+    replace(r#"<meta name="description""#, ">", head)?;
+    let (from, to) = between(&out, "<body>", "</noscript>")?;
+    if !out[from + "<body>".len()..].trim_start().starts_with("<noscript>") {
+        return Err("index.html: the body does not start with its <noscript> notice".into());
+    }
+    out.replace_range(from..to, &format!("<body>{body}"));
+    Ok(out)
+}

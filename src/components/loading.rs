@@ -50,3 +50,18 @@ pub fn RoutingNotice(is_routing: ReadSignal<bool>) -> impl IntoView {
         </div>
     }
 }
+
+/// In a page rendered to HTML: what a visitor without JavaScript misses (everything else reads). Not
+/// drawn by the app, which runs only with JavaScript.
+#[component]
+pub fn NoScriptNotice() -> impl IntoView {
+    let store = use_store();
+    (!crate::web::IN_BROWSER).then(|| {
+        let l = locale(store.lang.get_untracked());
+        view! {
+            <noscript>
+                <p class="static-notice js-notice">{td_string!(l, needs_javascript)}</p>
+            </noscript>
+        }
+    })
+}

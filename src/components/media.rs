@@ -104,7 +104,10 @@ pub fn StaticBundleImage(
                     loading=lazy.then_some("lazy")
                     fetchpriority=priority.then_some("high")
                     decoding="async"
-                    style:background-color=placeholder.clone()
+                    // Natively (a page rendered to HTML) it would be a `style` attribute, which the
+                    // Content-Security-Policy refuses (`style-src 'self'`); from the app it is a
+                    // property set through the DOM, which it allows.
+                    style:background-color=placeholder.clone().filter(|_| crate::web::IN_BROWSER)
                     on:error=move |_| failed.set(true)
                 />
             </Show>

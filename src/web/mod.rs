@@ -9,6 +9,7 @@ pub mod crypto;
 pub mod events;
 pub mod fetch;
 pub mod offline;
+pub mod prerendered;
 pub mod retry;
 pub mod schedule;
 pub mod storage;

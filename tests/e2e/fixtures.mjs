@@ -14,6 +14,20 @@ export const test = base.extend({
       if (msg.type() === 'error' && /Content Security Policy|Refused to/.test(msg.text())) problems.push(`CSP: ${msg.text()}`);
     });
     page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    // Every page arrives pre-rendered (src/web/prerendered.rs); a visitor's taps do something once the
+    // app's drawing has taken its place. A page load waits for that, as a test's visitor does, unless
+    // told `{ prerendered: 'may-stay' }` (the bundle or the page's code held back or refused, no
+    // JavaScript): then it returns once the page has loaded.
+    for (const name of ['goto', 'reload']) {
+      const load = page[name].bind(page);
+      page[name] = async (...args) => {
+        const options = (name === 'goto' ? args[1] : args[0]) ?? {};
+        const { prerendered, ...rest } = options;
+        const response = await (name === 'goto' ? load(args[0], rest) : load(rest));
+        if (prerendered !== 'may-stay') await waitForTheApp(page);
+        return response;
+      };
+    }
     page.on('request', (req) => {
       const url = req.url();
       if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`left the origin: ${url}`);
@@ -22,6 +36,11 @@ export const test = base.extend({
     expect(problems, 'CSP violations, page errors or off-origin requests').toEqual([]);
   },
 });
+
+/** Until the app's drawing has taken the pre-rendered page's place (or there was none). */
+export async function waitForTheApp(page) {
+  await page.waitForFunction(() => !document.getElementById('prerendered') && !document.querySelector('.app-drawing'));
+}
 
 /** The visitor chose English on an earlier visit (stored, as the language switch stores it). Without a
  *  choice the site starts in the bundle's default language, Chinese for the sample. */

@@ -1,7 +1,8 @@
 // A small static server for the built site (dist/), as a production host would serve it: real files
-// with their types, index.html for every other path (the single-page fallback), no-cache on index.html
-// and the bundle, an ETag on every file with 304 for a matching If-None-Match (the kiosk's refresh relies
-// on it, as on nginx or any CDN), and the headers the build's _headers file gives each path, on every
+// with their types, a page's file for its address (/gallery: gallery.html) and 404.html for any other
+// (the app draws the address's page in its place), no-cache on the pages and the bundle, an ETag on
+// every file with 304 for a matching If-None-Match (the kiosk's refresh relies on it, as on nginx or any
+// CDN), and the headers the build's _headers file gives each path, on every
 // response (scripts/headers.mjs: the page's Content-Security-Policy, nosniff, and `sandbox` on media/ and
 // data/), as Netlify or Cloudflare Pages send them; _headers itself (and its nginx form) is not served.
 // Used by the end-to-end tests, the benchmarks and the screenshot script; `make serve` uses trunk.
@@ -68,20 +69,26 @@ export function serve({ root = 'dist', port = 4173, host = '127.0.0.1', prefix =
       res.writeHead(403).end();
       return;
     }
+    // A page's address is its file without `.html` (nginx's `try_files $uri $uri.html`, the "pretty
+    // URLs" of static hosts): /gallery is gallery.html, / is index.html.
+    const isFile = async (f) => (await stat(f).catch(() => null))?.isFile() ?? false;
     let target = file;
-    try {
-      if (!(await stat(target)).isFile()) throw new Error('not a file');
-    } catch {
-      // Unknown paths without an extension are app routes; missing files stay 404s.
+    let status = 200;
+    if (!(await isFile(target))) {
+      // Missing files stay 404s; any other address gets the page that is not found, 404.html (as a
+      // host sends its 404 page), or, in a build without pages, index.html: the app draws the page.
       if (extname(path)) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      target = join(base, 'index.html');
+      const page = path.endsWith('/') ? join(file, 'index.html') : `${file}.html`;
+      if (await isFile(page)) target = page;
+      else if (await isFile(join(base, '404.html'))) [target, status] = [join(base, '404.html'), 404];
+      else target = join(base, 'index.html');
     }
     const body = await readFile(target);
     const type = TYPES[extname(target)] ?? 'application/octet-stream';
-    const fresh = target.endsWith('index.html') || target.endsWith('.json') || target.endsWith('sw.js');
+    const fresh = target.endsWith('.html') || target.endsWith('.json') || target.endsWith('sw.js');
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
     const headers = {
       'content-type': type,
@@ -92,7 +99,7 @@ export function serve({ root = 'dist', port = 4173, host = '127.0.0.1', prefix =
       res.writeHead(304, headers).end();
       return;
     }
-    res.writeHead(200, headers);
+    res.writeHead(status, headers);
     res.end(body);
   });
   return new Promise((ok) => server.listen(port, host, () => ok(server)));

@@ -1,0 +1,102 @@
+//! A page the build rendered to HTML (`<div id="prerendered" data-path=… data-bundle=…>`, see
+//! `crate::app::write_pages`): it stays on show, readable and with its links working, while the app draws
+//! the same page out of sight; then the app's drawing takes its place in one task, before the next
+//! paint. Laid out the same, it covers the same ground, so nothing moves and nothing is drawn twice.
+//!
+//! Not hydration (leptos's `hydrate` feature): that would have cost 31.7 KB gzip of the app shell's
+//! 150 KB budget (BENCHMARKS.md, "Issue 24"); this costs a few hundred bytes. And a page rendered from
+//! another bundle than the one the app reads (a bundle swapped on the server without a rebuild) cannot
+//! be a problem: the app draws from the bundle it has, and the stale markup goes.
+
+use wasm_bindgen::JsCast;
+
+const ID: &str = "prerendered";
+/// The container the app draws into while the pre-rendered page is on show (style/main.css: laid out
+/// over it, out of sight).
+const DRAWING: &str = "app-drawing";
+
+/// What the build wrote about the pre-rendered page in the document, if there is one.
+pub struct Prerendered {
+    /// The address it is the page of, under the site's base ("/gallery/red-ship").
+    pub path: String,
+    /// The SHA-256 of the bundle it was rendered from (what `BundleInfo::sha256` gives for a bundle).
+    pub bundle: String,
+}
+
+fn element() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(ID)
+}
+
+/// The pre-rendered page in the document, if any.
+pub fn read() -> Option<Prerendered> {
+    let element = element()?;
+    Some(Prerendered {
+        path: element.get_attribute("data-path")?,
+        bundle: element.get_attribute("data-bundle").unwrap_or_default(),
+    })
+}
+
+/// Where the app draws. `keep`: the pre-rendered page is the one the app will draw (the address's
+/// page): a new container, out of sight until [`reveal`]. Otherwise (the server's fallback page for an
+/// address that has no page of its own), the pre-rendered page goes now and the app draws in the body.
+pub fn mount_point(keep: bool) -> web_sys::HtmlElement {
+    let document = leptos::prelude::document();
+    let body = document.body().expect("a document has a body");
+    match element() {
+        Some(_) if keep => {
+            let drawing = document
+                .create_element("div")
+                .expect("create a div")
+                .unchecked_into::<web_sys::HtmlElement>();
+            drawing.set_class_name(DRAWING);
+            let _ = drawing.set_attribute("aria-hidden", "true");
+            let _ = body.append_child(&drawing);
+            drawing
+        }
+        Some(stale) => {
+            stale.remove();
+            body
+        }
+        None => body,
+    }
+}
+
+/// The app's drawing takes the pre-rendered page's place (once: later calls do nothing). Called when
+/// the page is drawn; the swap waits for the next task, so that what the page's effects draw is in
+/// too (until then the pre-rendered page is the one on show: waiting costs nothing to look at).
+pub fn reveal() {
+    if !crate::web::IN_BROWSER || element().is_none() {
+        return;
+    }
+    leptos::task::spawn_local(async {
+        crate::web::schedule::next_task().await;
+        let Some(old) = element() else {
+            return;
+        };
+        let document = leptos::prelude::document();
+        if let Some(drawing) = document.query_selector(&format!(".{DRAWING}")).ok().flatten() {
+            // Focus on a link of the pre-rendered page (a visitor tabbing before the app came) goes to
+            // the same place in the app's page.
+            let focused = focused_link(&old);
+            old.remove();
+            drawing.remove_attribute("class").ok();
+            drawing.remove_attribute("aria-hidden").ok();
+            if let Some(href) = focused {
+                let selector = format!("a[href=\"{}\"]", href.replace('"', "\\\""));
+                if let Some(link) = drawing.query_selector(&selector).ok().flatten() {
+                    let _ = link.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }
+        } else {
+            old.remove();
+        }
+    });
+}
+
+/// The `href` of the link in `root` that has the keyboard focus.
+fn focused_link(root: &web_sys::Element) -> Option<String> {
+    let active = leptos::prelude::document().active_element()?;
+    (root.contains(Some(&active)) && active.tag_name() == "A")
+        .then(|| active.get_attribute("href"))
+        .flatten()
+}

@@ -1,0 +1,156 @@
+// Every page arrives as HTML (issue 24): the build writes each page of the bundle, drawn natively by the
+// app's own components (src/app.rs write_pages). Without JavaScript every page reads and its links go
+// between the pages; with it, the app draws the same page out of sight and takes the pre-rendered one's
+// place (src/web/prerendered.rs) with nothing moved, nothing different and nothing in the console; a
+// bundle changed on the server since the build shows as it is now; with the network down, the
+// pre-rendered page stays and works as a static site.
+import { test, expect, SAMPLE, replaceBundle, holdBack, waitForTheApp } from './fixtures.mjs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+const ZH = JSON.parse(readFileSync(new URL('../../locales/zh.json', import.meta.url), 'utf8'));
+const BUILT = readFileSync(new URL('../../dist/data/bundle.json', import.meta.url));
+const sha256 = (text) => createHash('sha256').update(text).digest('hex');
+const zh = (text) => text.zh ?? text.en;
+
+const PAGES = [
+  './', './gallery', './story', './books', './map',
+  ...SAMPLE.items.map((i) => `./gallery/${i.id}`),
+  ...SAMPLE.units.map((u) => `./units/${u.id}`),
+];
+
+/** Every image of the page has loaded (scrolled to first: below the first screen they load lazily). */
+async function expectImagesShown(page) {
+  const images = page.locator('main img');
+  for (let n = 0; n < (await images.count()); n++) {
+    const image = images.nth(n);
+    await image.scrollIntoViewIfNeeded();
+    await expect.poll(() => image.evaluate((i) => i.complete && i.naturalWidth > 0), { message: await image.getAttribute('src') }).toBe(true);
+  }
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('every page reads, with its pictures, and says only what needs JavaScript', async ({ page }) => {
+    const titles = new Set();
+    for (const path of PAGES) {
+      const response = await page.goto(path, { prerendered: 'may-stay' });
+      expect(response.status(), path).toBe(200);
+      await expect(page.locator('main h1'), path).toBeVisible();
+      await expect(page.locator('.js-notice'), path).toHaveText(ZH.needs_javascript);
+      await expect(page.locator('.loading')).toHaveCount(0);
+      await expectImagesShown(page);
+      titles.add(await page.title());
+    }
+    expect(titles.size, 'a title of its own for every page').toBe(PAGES.length);
+    const item = SAMPLE.items.find((i) => i.id === 'red-ship');
+    await page.goto('./gallery/red-ship', { prerendered: 'may-stay' });
+    await expect(page.locator('main h1')).toHaveText(zh(item.title));
+    await expect(page.locator('main')).toContainText(zh(item.description).slice(0, 20));
+  });
+
+  test('links go between the pre-rendered pages', async ({ page }) => {
+    await page.goto('./', { prerendered: 'may-stay' });
+    await page.locator('.site-header nav').getByRole('link', { name: '赠礼展厅' }).click();
+    await expect(page).toHaveURL(/\/gallery$/);
+    const first = page.locator('main .card a').first();
+    const href = await first.getAttribute('href');
+    await first.click();
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+    await expect(page.locator('main h1')).toBeVisible();
+    await expectImagesShown(page);
+    await page.locator('.site-header nav').getByRole('link', { name: '地图' }).click();
+    await expect(page).toHaveURL(/\/map$/);
+    await expect(page.locator('main h1')).toBeVisible();
+  });
+
+  test('an address that is no page gets the page that is not found, as a 404', async ({ page }) => {
+    const response = await page.goto('./no-such-page', { prerendered: 'may-stay' });
+    expect(response.status()).toBe(404);
+    await expect(page.locator('main h1')).toHaveText(ZH.not_found_title);
+    await page.getByRole('link', { name: ZH.back_home }).click();
+    await expect(page.locator('#home-title')).toHaveText(zh(SAMPLE.meta.title));
+  });
+});
+
+/** What a visitor sees of the page: each heading, picture, link and paragraph, its text and its box. */
+async function seen(page, root) {
+  return page.evaluate((root) => {
+    const scope = root ? document.querySelector(root) : document.body;
+    return [...scope.querySelectorAll('header, main, main h1, main h2, main p, main a, main img, main li, main button')]
+      .filter((e) => !e.closest('noscript'))
+      .map((e) => {
+        const r = e.getBoundingClientRect();
+        return `${e.tagName} ${(e.innerText ?? '').trim().slice(0, 40)} ${e.getAttribute('src') ?? ''} ${[r.x, r.y, r.width, r.height].map(Math.round).join(',')}`;
+      });
+  }, root);
+}
+
+test('the app takes the pre-rendered page’s place: the same page, nothing moved, nothing in the console', async ({ page }) => {
+  const messages = [];
+  page.on('console', (m) => {
+    // Every page of the site has this one, before any of the app runs: trunk's preload of the main wasm
+    // carries its integrity hash, which Chromium does not check on a fetch preload (and says so).
+    if (/integrity. attribute is currently ignored for preload destinations/.test(m.text())) return;
+    if (m.type() === 'warning' || m.type() === 'error') messages.push(`${m.type()}: ${m.text()}`);
+  });
+  for (const path of ['./', './gallery', './gallery/red-ship', './gallery/student-paintings', './units/hudong-community', './story', './books']) {
+    // The bundle held back: the app cannot draw until it is let through, so the pre-rendered page is
+    // read first, as a visitor sees it.
+    await page.unrouteAll();
+    const release = await holdBack(page, '**/data/bundle.json');
+    await page.goto(path, { prerendered: 'may-stay' });
+    await page.evaluate(() => {
+      window.shifted = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.shifted += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await expect(page.locator('#prerendered')).toBeVisible();
+    const before = await seen(page, '#prerendered');
+    release();
+    await waitForTheApp(page);
+    expect(await seen(page), path).toEqual(before);
+    expect(await page.evaluate(() => window.shifted), `${path}: layout shift`).toBe(0);
+    expect(await page.locator('main').count()).toBe(1);
+  }
+  expect(messages).toEqual([]);
+});
+
+test('a page carries its bundle’s hash, and a bundle changed on the server since the build shows as it is now', async ({ page, request }) => {
+  const html = await (await request.get('./gallery/red-ship')).text();
+  expect(html).toContain(`data-bundle="${sha256(BUILT)}"`);
+  const changed = structuredClone(SAMPLE);
+  changed.items.find((i) => i.id === 'red-ship').title.zh = '改过的标题';
+  const added = { ...structuredClone(SAMPLE.items.find((i) => i.id === 'red-ship')), id: 'a-new-gift' };
+  added.title = { zh: '新到的赠礼', en: 'A new gift' };
+  changed.items.push(added);
+  await replaceBundle(page, changed);
+  await page.goto('./gallery/red-ship');
+  await expect(page.locator('main h1')).toHaveText('改过的标题');
+  // An item the build has no page for: the server's page that is not found, and the app draws the item.
+  const response = await page.goto('./gallery/a-new-gift');
+  expect(response.status()).toBe(404);
+  await expect(page.locator('main h1')).toHaveText('新到的赠礼');
+  await expect(page.getByText(ZH.not_found_title)).toHaveCount(0);
+});
+
+test('with the network down, the pre-rendered page stays and its links work', async ({ page }) => {
+  let asked = 0;
+  await page.route('**/data/bundle.json', (route) => {
+    asked += 1;
+    return route.abort('internetdisconnected');
+  });
+  await page.goto('./gallery', { prerendered: 'may-stay' });
+  // The app's attempts (web::retry: 4), then it gives up; the page stays readable.
+  await expect.poll(() => asked, { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
+  // Given up: out of sight, the app's own drawing stops waiting (no loading screen) and draws nothing.
+  await expect(page.locator('.app-drawing main .loading')).toHaveCount(0);
+  await expect(page.locator('.app-drawing main')).toBeEmpty();
+  await expect(page.locator('#prerendered main h1')).toBeVisible();
+  await expect(page.locator('.error-panel')).toBeHidden();
+  await page.locator('#prerendered main .card a').first().click();
+  await expect(page).toHaveURL(/\/gallery\/[a-z0-9-]+$/);
+  await expect(page.locator('main h1').first()).toBeVisible();
+});
