@@ -27,7 +27,13 @@ pub fn run() {
     .forget();
     // A page the build rendered to HTML stays on show until the app has drawn the same page
     // (`crate::web::prerendered`); the server's fallback page for another address goes at once.
-    let keep = prerendered::read().is_some_and(|page| Route::of(&page.path) == window_route());
+    // A kiosk draws its first page only once its guards are up: no pre-rendered page to tap before.
+    let kiosk = |page: &prerendered::Prerendered| match crate::kiosk::tab_choice() {
+        Some(on) => on,
+        None => page.kiosk,
+    };
+    let keep = prerendered::read()
+        .is_some_and(|page| Route::of(&page.path) == window_route() && !kiosk(&page));
     leptos::mount::mount_to(prerendered::mount_point(keep), App).forget();
 }
 
@@ -72,10 +78,10 @@ pub fn render_page(
     base: &str,
     path: &str,
 ) -> RenderedPage {
-    crate::router::prerender_at(base, path);
+    crate::router::prerender_at(base, crate::site::address_prefix(&bundle, lang), path);
     let route = route::Route::of(path);
     let page = route.page;
-    let head = crate::site::page_head(&bundle, &route, lang);
+    let head = crate::site::page_head(&bundle, &route, lang, base);
     let owner = Owner::new_root(None);
     owner.with(|| {
         Store::showing(bundle, lang).provide();
@@ -134,15 +140,18 @@ pub fn page_files(bundle: &bundle::Bundle) -> Vec<PageFile> {
 /// Writes every page of the built site in `site` (a trunk build's folder, or a deployed copy of it)
 /// from its own bundle (data/bundle.json): [`page_files`], each the app shell (index.html as the build
 /// wrote it, kept as shell.html, the template of the next run) with the page's head and the page in it
-/// (`crate::site::page_document`), in the bundle's default language. Pages of an earlier bundle that
-/// this one no longer has (a removed item's) are deleted. Returns the files written.
+/// (`crate::site::page_document`), in both languages: the first (`crate::site::unprefixed_lang`) at
+/// the site's addresses, the other under its code (en/gallery.html). Pages of an earlier bundle that
+/// this one no longer has (a removed item's) are deleted. With the bundle's `meta.base_url`, also
+/// sitemap.xml and robots.txt. Returns the pages written.
 #[cfg(feature = "ssr")]
 pub fn write_pages(site: &std::path::Path) -> Result<Vec<PageFile>, String> {
     use sha2::Digest;
     use std::fs;
 
     let read = |name: &str| {
-        fs::read_to_string(site.join(name)).map_err(|e| format!("{}: {e}", site.join(name).display()))
+        fs::read_to_string(site.join(name))
+            .map_err(|e| format!("{}: {e}", site.join(name).display()))
     };
     let template = match read("shell.html") {
         Ok(template) => template,
@@ -177,24 +186,65 @@ pub fn write_pages(site: &std::path::Path) -> Result<Vec<PageFile>, String> {
         .map(|b| format!("{b:02x}"))
         .collect();
     let bundle = std::sync::Arc::new(checked.bundle);
-    let lang = bundle.default_language.unwrap_or_default();
-    let site_name = bundle.meta.site_name().get(lang).to_owned();
-    let files = page_files(&bundle);
-    for page in &files {
-        let rendered = render_page(bundle.clone(), lang, &base, &page.path);
-        let head = rendered.head.to_html(&rendered.title, &site_name, lang);
-        let path = html_escape::encode_double_quoted_attribute(&page.path);
-        let body = format!(
-            r#"<div id="prerendered" data-path="{path}" data-bundle="{hash}">{}</div>"#,
-            rendered.body
-        );
-        let document =
-            crate::site::page_document(&template, lang, &rendered.title, &head, &body)?;
-        let target = site.join(&page.file);
-        if let Some(folder) = target.parent() {
-            fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    let first = crate::site::unprefixed_lang(&bundle);
+    let kiosk = if bundle.kiosk.enabled {
+        " data-kiosk"
+    } else {
+        ""
+    };
+    let mut files = Vec::new();
+    let mut sitemap = Vec::new();
+    for lang in [first, first.other()] {
+        let prefix = crate::site::address_prefix(&bundle, lang);
+        let site_name = bundle.meta.site_name().get(lang).to_owned();
+        for page in page_files(&bundle) {
+            // One page that is not found, in the first language: the server's answer to any address.
+            let file = match prefix {
+                Some(_) if page.path == "/404" => continue,
+                Some(lang) => format!("{}/{}", lang.code(), page.file),
+                None => page.file,
+            };
+            let rendered = render_page(bundle.clone(), lang, &base, &page.path);
+            let head = rendered.head.to_html(&rendered.title, &site_name, lang);
+            let path = html_escape::encode_double_quoted_attribute(&page.path);
+            let body = format!(
+                r#"<div id="prerendered" data-path="{path}" data-bundle="{hash}"{kiosk}>{}</div>"#,
+                rendered.body
+            );
+            let document =
+                crate::site::page_document(&template, lang, &rendered.title, &head, &body)?;
+            let target = site.join(&file);
+            if let Some(folder) = target.parent() {
+                fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+            }
+            fs::write(&target, document).map_err(|e| format!("{}: {e}", target.display()))?;
+            if let Some(url) = &rendered.head.canonical {
+                sitemap.push((url.clone(), rendered.head.languages.clone()));
+            }
+            files.push(PageFile {
+                path: page.path,
+                file,
+            });
         }
-        fs::write(&target, document).map_err(|e| format!("{}: {e}", target.display()))?;
+    }
+    // For search engines, with the site's public address: every page, in each language.
+    let (robots, map) = match &bundle.meta.base_url {
+        Some(base_url) => (
+            Some(format!(
+                "User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n",
+                base_url.trim_end_matches('/')
+            )),
+            Some(crate::site::sitemap(&sitemap)),
+        ),
+        None => (None, None),
+    };
+    for (name, text) in [("robots.txt", robots), ("sitemap.xml", map)] {
+        let path = site.join(name);
+        match text {
+            Some(text) => fs::write(&path, text).map_err(|e| format!("{name}: {e}"))?,
+            None if path.exists() => fs::remove_file(&path).map_err(|e| format!("{name}: {e}"))?,
+            None => {}
+        }
     }
     // The pages of items and units this bundle no longer has.
     let folders: std::collections::BTreeSet<_> = files
@@ -251,7 +301,7 @@ pub fn Shell(#[prop(optional)] first: Option<Builder>) -> impl IntoView {
     };
     view! {
         <NoScriptNotice/>
-        <SiteHeader/>
+        <SiteHeader in_place_language=kiosk.on/>
         <RoutingNotice is_routing=router.is_routing()/>
         <main id="main" tabindex="-1">{body}</main>
         <KioskLayer/>

@@ -18,6 +18,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
+use bundle::Lang;
 use leptos::prelude::*;
 use route::is_current;
 pub use route::{Page, Query, Route};
@@ -66,7 +67,7 @@ impl Url {
     /// The window's address, `None` when it is not under the site's base.
     fn current() -> Option<Url> {
         if !crate::web::IN_BROWSER {
-            let path = PRERENDERED.with_borrow(|(_, path)| path.clone());
+            let path = PRERENDERED.with_borrow(|p| p.path.clone());
             return Url::under_base(&app_href(&path), String::new(), String::new());
         }
         let location = window().location();
@@ -117,7 +118,10 @@ pub fn window_page() -> Page {
 
 /// The route of the window's address (a page that is not found outside the site's base).
 pub fn window_route() -> Route {
-    Url::current().map_or_else(|| Route::of("/ (outside the site)"), |url| Route::of(&url.path))
+    Url::current().map_or_else(
+        || Route::of("/ (outside the site)"),
+        |url| Route::of(&url.path),
+    )
 }
 
 /// `pathname` without the site's base ("" at the base itself), or `None` when it is outside it.
@@ -443,9 +447,9 @@ pub fn href_with(route: &Route, rest: &str) -> String {
 
 /// The path the site is served under, from `<base href>` (trunk's `--public-url`): "" at the root,
 /// "/showcase" under a sub-path.
-fn router_base() -> String {
+fn site_base() -> String {
     if !crate::web::IN_BROWSER {
-        return PRERENDERED.with_borrow(|(base, _)| base.trim_end_matches('/').to_owned());
+        return PRERENDERED.with_borrow(|p| p.base.trim_end_matches('/').to_owned());
     }
     document()
         .base_uri()
@@ -480,16 +484,71 @@ fn app_href(path: &str) -> String {
     format!("{}{path}", base_path())
 }
 
+/// What a page rendered natively has for an address ([`prerender_at`]).
+#[derive(Default)]
+struct Prerendered {
+    base: String,
+    lang: Option<Lang>,
+    path: String,
+}
+
 thread_local! {
-    /// Natively: the base and the path of the page being rendered to HTML ([`prerender_at`]).
-    static PRERENDERED: std::cell::RefCell<(String, String)> =
-        const { std::cell::RefCell::new((String::new(), String::new())) };
+    /// Natively: the address of the page being rendered to HTML.
+    static PRERENDERED: std::cell::RefCell<Prerendered> = std::cell::RefCell::default();
 }
 
 /// Natively, before rendering a page to HTML: the site's base ("" at the root, "/showcase" under a
-/// sub-path) and the page's path under it ("/gallery/paper-lantern"), what a browser's address says.
-pub fn prerender_at(base: &str, path: &str) {
-    PRERENDERED.with_borrow_mut(|p| *p = (base.to_owned(), path.to_owned()));
+/// sub-path), the language its address names, if any ([`address_lang`]), and the page's path under
+/// them ("/gallery/paper-lantern"): what a browser's address says.
+pub fn prerender_at(base: &str, lang: Option<Lang>, path: &str) {
+    PRERENDERED.with_borrow_mut(|p| {
+        *p = Prerendered {
+            base: base.to_owned(),
+            lang,
+            path: path.to_owned(),
+        }
+    });
+}
+
+/// The language the address names: the pages in the language that is not the site's first are at
+/// `/en/…` (or `/zh/…`), under the site's base; `None` at an address without one. Read once: moving
+/// to the other language loads the other language's page.
+pub fn address_lang() -> Option<Lang> {
+    if !crate::web::IN_BROWSER {
+        return PRERENDERED.with_borrow(|p| p.lang);
+    }
+    thread_local! {
+        static LANG: Option<Lang> = {
+            let pathname = window().location().pathname().unwrap_or_default();
+            let segment = pathname
+                .strip_prefix(site_base().as_str())
+                .and_then(|rest| rest.strip_prefix('/'))
+                .and_then(|rest| rest.split('/').next())
+                .unwrap_or_default()
+                .to_owned();
+            Lang::ALL.into_iter().find(|l| l.code() == segment)
+        };
+    }
+    LANG.with(|l| *l)
+}
+
+/// The base of the app's addresses: the site's, and the address's language when it names one
+/// ("/showcase/en").
+fn router_base() -> String {
+    let site = site_base();
+    match address_lang() {
+        Some(lang) => format!("{site}/{}", lang.code()),
+        None => site,
+    }
+}
+
+/// The address of the page shown, in the language whose addresses are `prefixed` (`Some(Lang::En)`:
+/// "/showcase/en/gallery?kind=book") or without a language (`None`): the language switch's link.
+pub fn in_language(path_and_query: &str, prefixed: Option<Lang>) -> String {
+    let prefix = prefixed
+        .map(|l| format!("/{}", l.code()))
+        .unwrap_or_default();
+    format!("{}{prefix}{path_and_query}", site_base())
 }
 
 /// [`router_base`], read once.

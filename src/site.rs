@@ -132,14 +132,39 @@ pub struct PageHead {
     pub image: Option<String>,
     /// What the page is about, as schema.org JSON-LD (the event, an item, a unit).
     pub linked_data: Option<serde_json::Value>,
+    /// The page in each language (`hreflang`), the site's first language first: at its public address,
+    /// else under the site's base.
+    pub languages: Vec<(Lang, String)>,
 }
 
-/// The head of the page at `route`, from the bundle: an item's page is described by the item, a
-/// unit's by the unit, the home page by the event; every page else by the site's description.
+/// The language of a site's addresses without a language in them: the bundle's default (Chinese when
+/// it has none). The other language's pages are at `/en/…` (or `/zh/…`): `crate::router::address_lang`.
+pub fn unprefixed_lang(bundle: &bundle::Bundle) -> Lang {
+    bundle.default_language.unwrap_or_default()
+}
+
+/// The language named in the addresses of the pages in `lang`: none for the site's first language.
+pub fn address_prefix(bundle: &bundle::Bundle, lang: Lang) -> Option<Lang> {
+    (lang != unprefixed_lang(bundle)).then_some(lang)
+}
+
+/// The head of the page at `route` in `lang`, from the bundle: an item's page is described by the
+/// item, a unit's by the unit, the home page by the event; every page else by the site's description.
+/// `base`: the site's path ("" at the root, "/showcase").
 #[cfg(feature = "ssr")]
-pub fn page_head(bundle: &bundle::Bundle, route: &crate::router::Route, lang: Lang) -> PageHead {
+pub fn page_head(
+    bundle: &bundle::Bundle,
+    route: &crate::router::Route,
+    lang: Lang,
+    base: &str,
+) -> PageHead {
     use crate::router::Page;
     use bundle::linked_data;
+
+    let in_lang = |lang: Lang| {
+        let prefix = address_prefix(bundle, lang).map(|l| format!("/{}", l.code()));
+        format!("{}{}", prefix.unwrap_or_default(), route.path())
+    };
 
     let public = |path: &str| {
         let base = bundle.meta.base_url.as_deref()?;
@@ -149,9 +174,16 @@ pub fn page_head(bundle: &bundle::Bundle, route: &crate::router::Route, lang: La
             path.trim_start_matches('/')
         ))
     };
-    let canonical = (route.page != Page::NotFound)
-        .then(|| public(&route.path()))
-        .flatten();
+    let found = route.page != Page::NotFound;
+    let canonical = found.then(|| public(&in_lang(lang))).flatten();
+    let mut languages = Vec::new();
+    if found {
+        let first = unprefixed_lang(bundle);
+        for l in [first, first.other()] {
+            let path = in_lang(l);
+            languages.push((l, public(&path).unwrap_or_else(|| format!("{base}{path}"))));
+        }
+    }
     let url = canonical.as_deref();
     let site = bundle.description().get(lang).to_owned();
     let id = route.id.as_deref().unwrap_or_default();
@@ -182,6 +214,7 @@ pub fn page_head(bundle: &bundle::Bundle, route: &crate::router::Route, lang: La
         canonical,
         image,
         linked_data,
+        languages,
     }
 }
 
@@ -220,6 +253,18 @@ impl PageHead {
         html.push_str(&format!(r#"<meta name="twitter:card" content="{card}">"#));
         if let Some(url) = &self.canonical {
             html.push_str(&format!(r#"<link rel="canonical" href="{}">"#, attr(url)));
+        }
+        for (n, (lang, url)) in self.languages.iter().enumerate() {
+            let link = |hreflang: &str| {
+                format!(
+                    r#"<link rel="alternate" hreflang="{hreflang}" href="{}">"#,
+                    attr(url)
+                )
+            };
+            html.push_str(&link(lang.bcp47()));
+            if n == 0 {
+                html.push_str(&link("x-default"));
+            }
         }
         if let Some(data) = &self.linked_data {
             html.push_str(&format!(
@@ -260,14 +305,47 @@ pub fn page_document(
         out.replace_range(from..to, by);
         Ok(())
     };
-    replace("<html lang=", ">", &format!(r#"<html lang="{}">"#, lang.bcp47()))?;
+    replace(
+        "<html lang=",
+        ">",
+        &format!(r#"<html lang="{}">"#, lang.bcp47()),
+    )?;
     let title = html_escape::encode_text(title);
     replace("<title>", "</title>", &format!("<title>{title}</title>"))?;
     replace(r#"<meta name="description""#, ">", head)?;
     let (from, to) = between(&out, "<body>", "</noscript>")?;
-    if !out[from + "<body>".len()..].trim_start().starts_with("<noscript>") {
+    if !out[from + "<body>".len()..]
+        .trim_start()
+        .starts_with("<noscript>")
+    {
         return Err("index.html: the body does not start with its <noscript> notice".into());
     }
     out.replace_range(from..to, &format!("<body>{body}"));
     Ok(out)
+}
+
+/// sitemap.xml for `pages`: each page's public address and its address in each language.
+#[cfg(feature = "ssr")]
+pub fn sitemap(pages: &[(String, Vec<(Lang, String)>)]) -> String {
+    let text = |s: &str| html_escape::encode_double_quoted_attribute(s).into_owned();
+    let mut xml = String::from(concat!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>"#,
+        "\n",
+        r#"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">"#,
+        "\n"
+    ));
+    for (url, languages) in pages {
+        xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", text(url)));
+        for (lang, href) in languages {
+            xml.push_str(&format!(
+                r#"    <xhtml:link rel="alternate" hreflang="{}" href="{}"/>"#,
+                lang.bcp47(),
+                text(href)
+            ));
+            xml.push('\n');
+        }
+        xml.push_str("  </url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
 }

@@ -52,10 +52,12 @@ fn every_page_of_the_sample_renders_with_its_content() {
             "home: the title"
         );
         let gallery = render(&bundle, lang, "", "/gallery");
+        // English is the sample's second language: its addresses are under /en.
+        let prefix = if lang == Lang::En { "/en" } else { "" };
         for item in &bundle.items {
             let title = escaped(item.title.get(lang));
             assert!(gallery.contains(&title), "the gallery lists {}", item.id);
-            assert!(gallery.contains(&format!(r#"href="/gallery/{}""#, item.id)));
+            assert!(gallery.contains(&format!(r#"href="{prefix}/gallery/{}""#, item.id)));
             let page = render(&bundle, lang, "", &format!("/gallery/{}", item.id));
             assert!(
                 page.contains(&format!("<h1>{title}</h1>")),
@@ -167,7 +169,8 @@ fn an_item_page_has_its_share_card_and_linked_data_from_the_bundle() {
         .expect("an artwork with a picture");
     let path = format!("/gallery/{}", item.id);
     let page = render_page(bundle.clone(), Lang::En, "", &path);
-    let url = format!("https://showcase.example.org/gallery/{}", item.id);
+    // English is the sample's second language: its pages are under /en.
+    let url = format!("https://showcase.example.org/en/gallery/{}", item.id);
     let image = format!("https://showcase.example.org/{}", item.media[0].src);
     assert_eq!(page.head.canonical.as_deref(), Some(url.as_str()));
     assert_eq!(page.head.image.as_deref(), Some(image.as_str()));
@@ -234,4 +237,176 @@ fn no_text_of_the_bundle_becomes_markup_in_the_head() {
     assert_eq!(head.matches("</script>").count(), 1, "{head}");
     assert!(!head.contains("<!--"));
     assert!(!page.body.contains("<script>alert"));
+}
+
+#[test]
+fn each_language_has_its_addresses_joined_by_hreflang() {
+    let bundle = read(SAMPLE);
+    let zh = render_page(bundle.clone(), Lang::Zh, "/showcase", "/gallery/red-ship");
+    let en = render_page(bundle.clone(), Lang::En, "/showcase", "/gallery/red-ship");
+    let both = vec![
+        (Lang::Zh, "/showcase/gallery/red-ship".to_owned()),
+        (Lang::En, "/showcase/en/gallery/red-ship".to_owned()),
+    ];
+    assert_eq!(zh.head.languages, both);
+    assert_eq!(en.head.languages, both);
+    let head = en.head.to_html(&en.title, "site", Lang::En);
+    assert!(head
+        .contains(r#"<link rel="alternate" hreflang="en" href="/showcase/en/gallery/red-ship">"#));
+    assert!(head.contains(
+        r#"<link rel="alternate" hreflang="x-default" href="/showcase/gallery/red-ship">"#
+    ));
+    // The English page's links stay in English; its switch goes to the same page in Chinese, and the
+    // Chinese page's to the English one.
+    assert!(en.body.contains(r#"href="/showcase/en/gallery""#));
+    assert!(!en.body.contains(r#"href="/showcase/gallery""#));
+    assert!(en
+        .body
+        .contains(r#"href="/showcase/gallery/red-ship" hreflang="zh-CN""#));
+    assert!(zh
+        .body
+        .contains(r#"href="/showcase/en/gallery/red-ship" hreflang="en""#));
+    // With a public address, they are absolute.
+    let deployed = deployed();
+    let page = render_page(deployed, Lang::Zh, "", "/map").head;
+    assert_eq!(
+        page.languages,
+        vec![
+            (Lang::Zh, "https://showcase.example.org/map".to_owned()),
+            (Lang::En, "https://showcase.example.org/en/map".to_owned()),
+        ]
+    );
+}
+
+/// A built site's folder, as trunk leaves it: the shell and the bundle.
+fn site_folder(name: &str, bundle: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("showcase-pages-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("data")).unwrap();
+    std::fs::write(dir.join("data/bundle.json"), bundle).unwrap();
+    let shell = r#"<!doctype html><html lang="zh-CN"><head><meta name="description" content=""><base href="/showcase/"><title>x</title></head><body>
+<noscript><p>needs JavaScript</p></noscript><div id="crash" hidden></div></body></html>"#;
+    std::fs::write(dir.join("index.html"), shell).unwrap();
+    dir
+}
+
+#[test]
+fn the_build_writes_every_page_in_both_languages_and_removes_pages_gone_from_the_bundle() {
+    use showcase::app::write_pages;
+    let dir = site_folder("both", SAMPLE);
+    let written = write_pages(&dir).expect("pages written");
+    let bundle = read(SAMPLE);
+    // Every page in each language, one page that is not found.
+    assert_eq!(
+        written.len(),
+        2 * (6 + bundle.items.len() + bundle.units.len()) - 1
+    );
+    for file in [
+        "index.html",
+        "gallery.html",
+        "gallery/red-ship.html",
+        "units/hudong-community.html",
+        "story.html",
+        "books.html",
+        "map.html",
+        "404.html",
+        "en/index.html",
+        "en/gallery/red-ship.html",
+        "en/units/hudong-community.html",
+    ] {
+        assert!(dir.join(file).is_file(), "{file}");
+    }
+    assert!(!dir.join("en/404.html").exists());
+    let page = std::fs::read_to_string(dir.join("en/gallery/red-ship.html")).unwrap();
+    assert!(page.starts_with(r#"<!doctype html><html lang="en"><head><meta name="description""#));
+    assert!(
+        page.contains(r#"<body><div id="prerendered" data-path="/gallery/red-ship" data-bundle=""#)
+    );
+    assert!(
+        !page.contains("needs JavaScript"),
+        "the shell's notice gives way to the page's"
+    );
+    assert!(page.contains(r#"<div id="crash" hidden>"#));
+    // The shell is kept, and is the template of the next run: with an item gone, its pages go.
+    assert!(std::fs::read_to_string(dir.join("shell.html"))
+        .unwrap()
+        .contains("needs JavaScript"));
+    let mut json: serde_json::Value = serde_json::from_str(SAMPLE).unwrap();
+    let items = json["items"].as_array_mut().unwrap();
+    let gone = items
+        .iter()
+        .position(|i| i["id"] == "bronze-plaque")
+        .unwrap();
+    items.remove(gone);
+    // And what named it (the timeline's steps).
+    fn forget(value: &mut serde_json::Value, id: &str) {
+        match value {
+            serde_json::Value::Array(list) => {
+                list.retain(|v| v != id);
+                list.iter_mut().for_each(|v| forget(v, id));
+            }
+            serde_json::Value::Object(map) => map.values_mut().for_each(|v| forget(v, id)),
+            _ => {}
+        }
+    }
+    forget(&mut json, "bronze-plaque");
+    std::fs::write(dir.join("data/bundle.json"), json.to_string()).unwrap();
+    write_pages(&dir).expect("pages written again");
+    assert!(!dir.join("gallery/bronze-plaque.html").exists());
+    assert!(!dir.join("en/gallery/bronze-plaque.html").exists());
+    assert!(dir.join("gallery/red-ship.html").is_file());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_bundle_with_errors_or_a_shell_without_its_head_writes_no_page() {
+    use showcase::app::write_pages;
+    let dir = site_folder(
+        "broken",
+        &SAMPLE.replacen(r#""id": "red-ship""#, r#""id": "Red Ship!""#, 1),
+    );
+    let err = write_pages(&dir).expect_err("a refused bundle");
+    assert!(err.contains("items[1].id"), "{err}");
+    assert!(!dir.join("gallery.html").exists());
+    let dir = site_folder("no-head", SAMPLE);
+    std::fs::write(
+        dir.join("index.html"),
+        "<html lang=\"zh\"><body></body></html>",
+    )
+    .unwrap();
+    let err = write_pages(&dir).expect_err("no head to fill in");
+    assert!(
+        err.contains("<base href>") || err.contains("<title>"),
+        "{err}"
+    );
+}
+
+#[test]
+fn with_a_public_address_the_build_writes_a_sitemap_and_robots_txt() {
+    use showcase::app::write_pages;
+    let text = SAMPLE.replacen(
+        r#""meta": {"#,
+        r#""meta": { "base_url": "https://showcase.example.org/","#,
+        1,
+    );
+    let dir = site_folder("sitemap", &text);
+    write_pages(&dir).expect("pages written");
+    let robots = std::fs::read_to_string(dir.join("robots.txt")).unwrap();
+    assert!(robots.contains("Sitemap: https://showcase.example.org/sitemap.xml"));
+    let map = std::fs::read_to_string(dir.join("sitemap.xml")).unwrap();
+    let bundle = read(SAMPLE);
+    assert_eq!(
+        map.matches("<loc>").count(),
+        2 * (5 + bundle.items.len() + bundle.units.len())
+    );
+    assert!(map.contains("<loc>https://showcase.example.org/en/gallery/red-ship</loc>"));
+    assert!(map.contains(
+        r#"<xhtml:link rel="alternate" hreflang="zh-CN" href="https://showcase.example.org/gallery/red-ship"/>"#
+    ));
+    assert!(!map.contains("404"));
+    // Without one, none (and none left from before).
+    std::fs::write(dir.join("data/bundle.json"), SAMPLE).unwrap();
+    write_pages(&dir).expect("pages written again");
+    assert!(!dir.join("sitemap.xml").exists() && !dir.join("robots.txt").exists());
+    let _ = std::fs::remove_dir_all(&dir);
 }

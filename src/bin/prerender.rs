@@ -16,12 +16,8 @@ fn main() {
         [bundle, path] => {
             let text = std::fs::read_to_string(bundle).expect("read the bundle");
             let bundle = bundle::parse(&text).expect("a valid bundle");
-            let page = showcase::app::render_page(
-                std::sync::Arc::new(bundle),
-                bundle::Lang::Zh,
-                "",
-                path,
-            );
+            let page =
+                showcase::app::render_page(std::sync::Arc::new(bundle), bundle::Lang::Zh, "", path);
             println!("<title>{}</title>\n{}", page.title, page.body);
         }
         _ => {

@@ -2,14 +2,41 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
-use crate::router::{Link, Page};
+use crate::router::{address_lang, in_language, use_router, Link, Page};
 use crate::site::{identity, Identity};
 use crate::state::use_store;
 
+/// `in_place_language`: the language switch changes the language of the page on show (the kiosk's,
+/// whose addresses nobody sees) instead of going to the page's address in the other language.
 #[component]
-pub fn SiteHeader() -> impl IntoView {
+pub fn SiteHeader(#[prop(into)] in_place_language: Signal<bool>) -> impl IntoView {
     let store = use_store();
     let i18n = use_i18n();
+    let router = use_router();
+    let other = move || store.lang.get().other();
+    // A link to this page in the other language, which a page without JavaScript has too (of the two,
+    // one language's addresses name it, /en/…, and the other's do not). In place: no address, so the
+    // kiosk's guard, which shows links out of the app as QR codes, leaves it alone; a kiosk is touched.
+    let href = move || {
+        let here = format!("{}{}", router.path.get(), router.search.get());
+        let prefixed = address_lang().is_none().then_some(other());
+        (!in_place_language.get()).then(|| in_language(&here, prefixed))
+    };
+    let switch = view! {
+        <a class="lang-switch" href=href role=move || in_place_language.get().then_some("button")
+            hreflang=move || other().bcp47() lang=move || other().bcp47()
+            aria-label=move || t_string!(i18n, switch_language_label)
+            on:click=move |event: web_sys::MouseEvent| {
+                if in_place_language.get_untracked() {
+                    event.prevent_default();
+                    store.set_lang(other());
+                } else {
+                    store.remember_lang(other());
+                }
+            }>
+            {t!(i18n, switch_language)}
+        </a>
+    };
     let identity = move || identity(store, store.lang.get());
     view! {
         <header class="site-header">
@@ -41,15 +68,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <li><Link to=Page::Books>{t!(i18n, nav_books)}</Link></li>
                 </ul>
             </nav>
-            <button
-                type="button"
-                class="lang-switch"
-                lang=move || store.lang.get().other().bcp47()
-                aria-label=move || t_string!(i18n, switch_language_label)
-                on:click=move |_| store.set_lang(store.lang.get_untracked().other())
-            >
-                {t!(i18n, switch_language)}
-            </button>
+            {switch}
         </header>
     }
 }

@@ -83,7 +83,9 @@ pub fn kiosk_on() -> bool {
 }
 
 /// `?kiosk`, `?kiosk=1` → on, `?kiosk=0` → off (remembered in session storage); else what was remembered.
-fn tab_choice() -> Option<bool> {
+/// What this tab was told: kiosk mode on or off (`?kiosk`, kept for the tab), `None` when nothing
+/// (the bundle decides).
+pub fn tab_choice() -> Option<bool> {
     if !crate::web::IN_BROWSER {
         return None;
     }

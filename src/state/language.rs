@@ -1,5 +1,5 @@
-//! The visitor's language: a choice they made (kept in local storage), else the bundle's default,
-//! else the browser's, else Chinese.
+//! The visitor's language: the one the address names (/en/…), else a choice they made (kept in local
+//! storage), else the bundle's default, else the browser's, else Chinese.
 
 use bundle::Lang;
 use leptos::prelude::*;
@@ -12,6 +12,12 @@ const LANG_KEY: &str = "showcase.lang";
 impl Store {
     pub fn set_lang(self, lang: Lang) {
         self.lang.set(lang);
+        self.remember_lang(lang);
+    }
+
+    /// Keeps `lang` as the visitor's choice, for the pages they open next (index.html's first script
+    /// takes a page in the other language to this one's address before it is drawn).
+    pub fn remember_lang(self, lang: Lang) {
         write_local(LANG_KEY, lang.code());
     }
 }
@@ -36,10 +42,11 @@ pub fn default_lang(store: Store) -> Lang {
     )
 }
 
-/// The visitor's saved choice, else the bundle's default, else the browser's language, else Chinese.
+/// The language the address names (/en/…), else the visitor's saved choice, else the bundle's
+/// default, else the browser's language, else Chinese.
 pub(super) fn initial_lang(bundle_default: Option<Lang>) -> Lang {
-    read_local(LANG_KEY)
-        .and_then(|code| Lang::from_tag(&code))
+    crate::router::address_lang()
+        .or_else(|| read_local(LANG_KEY).and_then(|code| Lang::from_tag(&code)))
         .unwrap_or_else(|| unchosen_lang(bundle_default))
 }
 

@@ -19,8 +19,8 @@ const DRAWING: &str = "app-drawing";
 pub struct Prerendered {
     /// The address it is the page of, under the site's base ("/gallery/red-ship").
     pub path: String,
-    /// The SHA-256 of the bundle it was rendered from (what `BundleInfo::sha256` gives for a bundle).
-    pub bundle: String,
+    /// Its bundle turns kiosk mode on (`kiosk.enabled`): not shown (style/main.css).
+    pub kiosk: bool,
 }
 
 fn element() -> Option<web_sys::Element> {
@@ -32,7 +32,7 @@ pub fn read() -> Option<Prerendered> {
     let element = element()?;
     Some(Prerendered {
         path: element.get_attribute("data-path")?,
-        bundle: element.get_attribute("data-bundle").unwrap_or_default(),
+        kiosk: element.has_attribute("data-kiosk"),
     })
 }
 
@@ -74,29 +74,10 @@ pub fn reveal() {
             return;
         };
         let document = leptos::prelude::document();
-        if let Some(drawing) = document.query_selector(&format!(".{DRAWING}")).ok().flatten() {
-            // Focus on a link of the pre-rendered page (a visitor tabbing before the app came) goes to
-            // the same place in the app's page.
-            let focused = focused_link(&old);
-            old.remove();
+        old.remove();
+        if let Some(drawing) = document.query_selector(".app-drawing").ok().flatten() {
             drawing.remove_attribute("class").ok();
             drawing.remove_attribute("aria-hidden").ok();
-            if let Some(href) = focused {
-                let selector = format!("a[href=\"{}\"]", href.replace('"', "\\\""));
-                if let Some(link) = drawing.query_selector(&selector).ok().flatten() {
-                    let _ = link.unchecked_into::<web_sys::HtmlElement>().focus();
-                }
-            }
-        } else {
-            old.remove();
         }
     });
-}
-
-/// The `href` of the link in `root` that has the keyboard focus.
-fn focused_link(root: &web_sys::Element) -> Option<String> {
-    let active = leptos::prelude::document().active_element()?;
-    (root.contains(Some(&active)) && active.tag_name() == "A")
-        .then(|| active.get_attribute("href"))
-        .flatten()
 }

@@ -278,7 +278,8 @@ test('the background downloads (basemap, Leaflet, other pages\' code) wait for t
   page.on('request', (r) => {
     if (/\.(geojson|wasm)$|\/leaflet-[0-9a-f]+\.(js|css)$/.test(r.url())) background.push(r.url());
   });
-  await page.goto('./gallery');
+  // Not until `load`, which waits for the pre-rendered page's pictures.
+  await page.goto('./gallery', { waitUntil: 'domcontentloaded' });
   await expect(page.locator('.gallery-grid > li')).toHaveCount(SAMPLE.items.length);
   await expect.poll(() => held.length).toBeGreaterThan(0);
   // What the page itself needed (its code, preloaded with the main module) is in; from here on, none.

@@ -42,6 +42,19 @@ export async function waitForTheApp(page) {
   await page.waitForFunction(() => !document.getElementById('prerendered') && !document.querySelector('.app-drawing'));
 }
 
+/** Switches the language as a visitor does: the switch is a link to the page's address in the other
+ *  language (a new page, which the app then draws), or in the kiosk a button that changes it in place. */
+export async function switchLanguage(page) {
+  const link = page.locator('.site-header a.lang-switch[href]');
+  if (!(await link.count())) {
+    await page.locator('.site-header .lang-switch').click();
+    return;
+  }
+  const before = page.url();
+  await Promise.all([page.waitForURL((url) => url.href !== before), link.click()]);
+  await waitForTheApp(page);
+}
+
 /** The visitor chose English on an earlier visit (stored, as the language switch stores it). Without a
  *  choice the site starts in the bundle's default language, Chinese for the sample. */
 export async function choseEnglish(page) {

@@ -1,9 +1,9 @@
 // The gallery as visitors use it: filtering and searching (kept in the address), item pages, and the
 // lightbox by keyboard, touch and the Back button.
-import { test, expect, expectNoAxeViolations, replaceBundle, SAMPLE } from './fixtures.mjs';
+import { test, expect, expectNoAxeViolations, replaceBundle, SAMPLE, switchLanguage } from './fixtures.mjs';
 
 const english = async (page) => {
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await switchLanguage(page);
 };
 
 test('filters and search narrow the grid, live in the address and survive a reload', async ({ page }) => {
@@ -298,7 +298,7 @@ test('a large gallery shows a page at a time, and a new search starts again at o
   big.map.routes.forEach((r) => { r.items = []; });
   await replaceBundle(page, big);
   await page.goto('./gallery');
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await switchLanguage(page);
   const cards = page.locator('.gallery-grid > li');
   await expect(cards).toHaveCount(12);
   // The first screen's images load at once (no `loading` attribute, the first before the others); the
@@ -325,7 +325,7 @@ test('a visit to the gallery downloads its first picture once the bundle is read
   await page.route(/\/split_gallery-[0-9a-f]+\.wasm$/, async (route) => { await held; await route.continue(); });
   const first = SAMPLE.items[0].media[0].src; // the oldest item, first in the default order
   const asked = page.waitForRequest((r) => r.url().endsWith(`/${first}`), { timeout: 10_000 });
-  await page.goto('./gallery');
+  await page.goto('./gallery', { prerendered: 'may-stay' });
   try {
     await asked;
   } finally {

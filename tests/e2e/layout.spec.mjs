@@ -1,6 +1,6 @@
 // What a visitor sees and reaches at phone, desktop and kiosk sizes: nothing wider than the screen, the
 // books readable on a phone, the skip link, touch targets, and a header that keeps its size.
-import { test, expect, expectNoAxeViolations, SAMPLE } from './fixtures.mjs';
+import { test, expect, expectNoAxeViolations, SAMPLE, switchLanguage } from './fixtures.mjs';
 
 const PAGES = ['./', './gallery', './gallery/student-paintings', './map', './story', './books', './units/southeast-elevator'];
 
@@ -8,7 +8,7 @@ test('no page is wider than a phone\'s screen, in either language', async ({ pag
   await page.setViewportSize({ width: 390, height: 844 });
   for (const lang of ['zh', 'en']) {
     await page.goto('./');
-    if (lang === 'en') await page.getByRole('button', { name: 'Switch to English' }).click();
+    if (lang === 'en') await switchLanguage(page);
     for (const path of PAGES) {
       await page.goto(path);
       await expect(page.locator('main h1').first()).toBeVisible();
@@ -79,7 +79,7 @@ test('touch targets: card titles and the map\'s zoom buttons are at least 44 px 
 test('the header keeps its size when the bundle comes: the page does not shift on a phone in English', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('./');
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await switchLanguage(page);
   await page.addInitScript(() => {
     window.__shift = 0;
     new PerformanceObserver((list) => {
@@ -155,7 +155,7 @@ test('English text sets quotation marks at the width of its letters; Chinese kee
   const theme = page.locator('.facts > div').filter({ hasText: '\u201c' }).locator('dd');
   await expect(theme).toBeVisible();
   expect(await quoteWidth(theme)).toBeGreaterThan(0.8);
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await switchLanguage(page);
   await expect(theme).toContainText('Party building');
   expect(await quoteWidth(theme)).toBeLessThan(0.6);
 });
@@ -187,7 +187,7 @@ test.describe('a first visit from an English browser, to a bundle whose default 
     let release;
     const held = new Promise((resolve) => { release = resolve; });
     await page.route('**/data/bundle.json', async (route) => { await held; await route.continue(); });
-    await page.goto('./');
+    await page.goto('./', { prerendered: 'may-stay' });
     await expect(page.getByRole('navigation').getByRole('link', { name: '首页' })).toBeVisible();
     release();
     await expect(page.getByRole('heading', { level: 1, name: SAMPLE.meta.title.zh })).toBeVisible();
@@ -214,7 +214,7 @@ test('item details: a label lines up with its value when the value is a link', a
 test('a unit\'s list keeps each kind of item whole on a phone ("· First-day cover" is not split)', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('./');
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await switchLanguage(page);
   await page.goto('./units/southeast-elevator');
   const kinds = page.locator('.unit-items .muted');
   await expect(kinds.first()).toBeVisible();

@@ -1,6 +1,6 @@
 // The map as visitors and kiosks use it: offline outlines and markers with no request off the origin,
 // the Wujiang partners grouped at country zoom, popups by keyboard, and links into the gallery.
-import { test, expect, expectNoAxeViolations, replaceBundle, SAMPLE } from './fixtures.mjs';
+import { test, expect, expectNoAxeViolations, replaceBundle, SAMPLE, switchLanguage } from './fixtures.mjs';
 
 test('the basemap, markers and route render, and still do with the network cut after load (no service worker)', async ({ page, context }) => {
   await page.goto('./');
@@ -84,7 +84,7 @@ test('opening the group zooms in until the three partners stand apart', async ({
 
 test('a marker opens its popup from the keyboard, and its link opens the filtered gallery', async ({ page }) => {
   await page.goto('./map');
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await switchLanguage(page);
   await expect(page.locator('.map').getByRole('button', { name: 'Zoom in' })).toBeVisible();
   const school = page.locator('.unit-marker-recipient');
   await school.focus();
@@ -128,7 +128,7 @@ test('the route label covers no marker and stays inside the map, on a phone, a d
     for (const [width, height] of [[390, 844], [1366, 768], [1920, 1080]]) {
       await page.setViewportSize({ width, height });
       await page.goto('./map');
-      if (lang === 'en' && width === 390) await page.getByRole('button', { name: 'Switch to English' }).click();
+      if (lang === 'en' && width === 390) await switchLanguage(page);
       const map = page.locator('.map');
       await expect(map.locator('.route-label')).toContainText(lang === 'en' ? '1,175 km' : '1,175 公里');
       await expect(map.locator('.unit-marker')).toHaveCount(2);

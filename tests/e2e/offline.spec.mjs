@@ -55,7 +55,8 @@ test('a first visit registers the worker only once its page and pictures are in,
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route(/\/media\//, async (route) => { await held; await route.continue(); });
-  await page.goto('./gallery');
+  // Not until `load`, which waits for the pre-rendered page's pictures.
+  await page.goto('./gallery', { waitUntil: 'domcontentloaded' });
   await expect(page.locator('.gallery-grid > li').first()).toBeVisible();
   // Let the page be idle a good while (well under the 10 s after which pictures are no longer waited
   // for): what comes after the pictures would have had time to run.

@@ -2,7 +2,7 @@
 // index.html, the interface texts and the stylesheet carry nothing of the sample event, and what the
 // second event's bundle says is what shows, head included. Run by the `other-event` project of
 // playwright.config.mjs against dist-other/.
-import { test, expect, holdBack, expectNoAxeViolations } from './fixtures.mjs';
+import { test, expect, holdBack, expectNoAxeViolations, switchLanguage } from './fixtures.mjs';
 import { readFileSync } from 'node:fs';
 
 const OTHER = JSON.parse(readFileSync(new URL('../fixtures/other-event/data/bundle.json', import.meta.url), 'utf8'));
@@ -49,7 +49,11 @@ test('the first HTML is the second event\'s: language, title, description, name 
   const html = await (await request.get('./')).text();
   expect(sampleWordsIn(html)).toEqual([]);
   expect(html).toContain('<html lang="en">');
-  expect(html).toContain(`<title>${OTHER.meta.site_name.en}</title>`);
+  // The home page's title is the event's and the site's; the shell's (the app around every page), the site's.
+  expect(html).toMatch(new RegExp(`<title>[^<]+ · ${OTHER.meta.site_name.en}</title>`));
+  const shell = await (await request.get('./shell.html')).text();
+  expect(sampleWordsIn(shell)).toEqual([]);
+  expect(shell).toContain(`<title>${OTHER.meta.site_name.en}</title>`);
   expect(html).toContain(`<meta name="description" content="${OTHER.meta.description.en}">`);
   expect(html).toContain(`<meta name="application-name" lang="zh-CN" content="${OTHER.meta.site_name.zh}" data-short="${OTHER.meta.short_name.zh}">`);
   expect(html).toContain(`<meta name="site-mark" content="${OTHER.meta.mark}">`);
@@ -92,9 +96,9 @@ test('the home page introduces each section with the bundle\'s words, or general
   await expect(explore.getByRole('link', { name: /Map/ })).toContainText('Where the units are, and the routes between them');
   await expect(page).toHaveTitle(`${OTHER.meta.title.en} · ${OTHER.meta.site_name.en}`);
   // The app keeps the description the bundle's, in the visitor's language.
-  await page.getByRole('button', { name: '切换到中文' }).click();
+  await switchLanguage(page);
   await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', OTHER.meta.description.zh);
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await switchLanguage(page);
   await page.goto('./books');
   await expect(page).toHaveTitle(`Book donations · ${OTHER.meta.site_name.en}`);
 });
@@ -128,7 +132,7 @@ test('/books lists each carrier once, with what they carried, and groups the dig
     await expect(section.locator('.carried-total')).toContainText(`${grouped(counted)} books`);
   }
   // Chinese groups the same way.
-  await page.getByRole('button', { name: 'Switch to Chinese' }).or(page.getByRole('button', { name: '切换到中文' })).click();
+  await switchLanguage(page);
   await expect(page.locator('.total-books')).toHaveText(`${grouped(total)} 本图书`);
 });
 
@@ -155,7 +159,8 @@ test('images keep their box while they load, and nothing moves when they come, o
   for (const path of ['./gallery', ...PAGES.filter((p) => p.startsWith('./gallery/'))]) {
     await page.unrouteAll({ behavior: 'ignoreErrors' });
     const release = await holdBack(page, '**/media/**');
-    await page.goto(path);
+    // Not until `load`: that waits for the pictures of the pre-rendered page, which are held.
+    await page.goto(path, { waitUntil: 'domcontentloaded' });
     const images = page.locator('main .bundle-image img');
     await expect(images.first()).toBeVisible();
     const boxes = await images.evaluateAll((imgs) => imgs.slice(0, 6).map((img) => ({

@@ -1,5 +1,5 @@
 // The story, unit and books pages, and the promise that every page is fully in the chosen language.
-import { test, expect, replaceBundle, expectNoAxeViolations, SAMPLE } from './fixtures.mjs';
+import { test, expect, replaceBundle, expectNoAxeViolations, SAMPLE, switchLanguage } from './fixtures.mjs';
 
 const PAGES = ['./', './gallery', './gallery/red-ship', './map', './story', './books', './units/southeast-elevator', './no-such-page'];
 const HAN = /\p{Script=Han}/u;
@@ -35,7 +35,7 @@ test('every page is in English after switching, and its interface in Chinese bef
     const englishLabels = (await texts(page)).filter((t) => t.chrome && !t.lang.startsWith('en') && LATIN_WORD.test(t.text) && !HAN.test(t.text));
     expect(englishLabels.map((t) => `${path}: ${t.text}`)).toEqual([]);
   }
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await switchLanguage(page);
   for (const path of PAGES) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
@@ -54,7 +54,7 @@ test('each page has its own document title', async ({ page }) => {
 
 test('the timeline links reach the right items and units', async ({ page }) => {
   await page.goto('./story');
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await switchLanguage(page);
   const steps = page.locator('.timeline > li');
   await expect(steps).toHaveCount(SAMPLE.timeline.length);
   const gifts = steps.filter({ hasText: 'Exchange of gifts' });
@@ -70,7 +70,7 @@ test('the timeline links reach the right items and units', async ({ page }) => {
 
 test('a unit page lists what it gave, linked to the filtered gallery', async ({ page }) => {
   await page.goto('./units/southeast-elevator');
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await switchLanguage(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Southeast Elevator Co., Ltd.' })).toBeVisible();
   await expect(page.locator('.item-details')).toContainText('Qin Jiancong');
   const gave = page.locator('section', { has: page.getByRole('heading', { name: 'Gave' }) });
@@ -99,7 +99,7 @@ test('book totals are computed from the bundle', async ({ page }) => {
 test('the map page gives the distance the books travelled, in the visitor language', async ({ page }) => {
   await page.goto('./map');
   await expect(page.locator('.route-distance')).toHaveText('约 1,175 公里');
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await switchLanguage(page);
   await expect(page.locator('.route-distance')).toHaveText('about 1,175 km');
 });
 

@@ -154,3 +154,79 @@ test('with the network down, the pre-rendered page stays and its links work', as
   await expect(page).toHaveURL(/\/gallery\/[a-z0-9-]+$/);
   await expect(page.locator('main h1').first()).toBeVisible();
 });
+
+// Both languages have addresses: the bundle's first (Chinese for the sample) at the site's, English
+// under /en; joined by hreflang; the switch goes between them; a remembered choice is honoured before
+// the first paint; the kiosk switches in place.
+const EN = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url), 'utf8'));
+const en = (text) => text.en ?? text.zh;
+
+test.describe('the languages’ addresses, without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('each page is at an address in each language, joined by hreflang, and the switch is a link between them', async ({ page }) => {
+    const item = SAMPLE.items.find((i) => i.id === 'red-ship');
+    await page.goto('./en/gallery/red-ship', { prerendered: 'may-stay' });
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expect(page.locator('main h1')).toHaveText(en(item.title));
+    await expect(page.locator('.js-notice')).toHaveText(EN.needs_javascript);
+    const alternates = await page.locator('link[rel="alternate"]').evaluateAll((links) => links.map((l) => `${l.hreflang} ${l.getAttribute('href')}`));
+    expect(alternates).toEqual(['zh-CN /gallery/red-ship', 'x-default /gallery/red-ship', 'en /en/gallery/red-ship']);
+    // Its links stay in English.
+    await page.locator('.site-header nav').getByRole('link', { name: EN.nav_gallery }).click();
+    await expect(page).toHaveURL(/\/en\/gallery$/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    for (const i of SAMPLE.items) await expect(page.locator('main')).toContainText(en(i.title));
+    await page.getByRole('link', { name: EN.switch_language_label }).click();
+    await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/gallery$/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.getByRole('link', { name: ZH.switch_language_label }).click();
+    await expect(page).toHaveURL(/\/en\/gallery$/);
+    const home = await page.goto('./en/', { prerendered: 'may-stay' });
+    expect(home.status()).toBe(200);
+    await expect(page.locator('#home-title')).toHaveText(en(SAMPLE.meta.title));
+  });
+});
+
+test('the switch goes to the page’s address in the other language, and the choice is kept for the next visit', async ({ page }) => {
+  const item = SAMPLE.items.find((i) => i.id === 'red-ship');
+  await page.goto('./gallery/red-ship?from=test');
+  await page.getByRole('link', { name: ZH.switch_language_label }).click();
+  await expect(page).toHaveURL(/\/en\/gallery\/red-ship\?from=test$/);
+  await waitForTheApp(page);
+  await expect(page.locator('main h1')).toHaveText(en(item.title));
+  expect(await page.evaluate(() => localStorage.getItem('showcase.lang'))).toBe('en');
+  // In the app, its links stay in English too.
+  await page.locator('.site-header nav').getByRole('link', { name: EN.nav_map }).click();
+  await expect(page).toHaveURL(/\/en\/map$/);
+  await expect(page.locator('main h1')).toBeVisible();
+  await expect(page.locator('#prerendered')).toHaveCount(0);
+});
+
+test('a remembered choice is honoured before the first paint: the page in the other language is never drawn', async ({ page }) => {
+  await page.addInitScript(() => {
+    try {
+      localStorage.setItem('showcase.lang', 'en');
+      const here = location.pathname;
+      new PerformanceObserver(() => sessionStorage.setItem(`painted ${here}`, '1')).observe({ type: 'paint', buffered: true });
+    } catch {}
+  });
+  const item = SAMPLE.items.find((i) => i.id === 'red-ship');
+  await page.goto('./gallery/red-ship');
+  await expect(page).toHaveURL(/\/en\/gallery\/red-ship$/);
+  await expect(page.locator('main h1')).toHaveText(en(item.title));
+  const painted = await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('painted')));
+  expect(painted).toEqual(['painted /en/gallery/red-ship']);
+  // One entry in the history: the address was replaced, not added to.
+  expect(await page.evaluate(() => history.length)).toBe(1);
+});
+
+test('the kiosk switches the language in place, at the address it is at', async ({ page }) => {
+  await page.goto('./?kiosk');
+  await expect(page.locator('html.kiosk')).toHaveCount(1);
+  const url = page.url();
+  const button = page.getByRole('button', { name: ZH.switch_language_label });
+  await button.click();
+  await expect(page.locator('#home-title')).toHaveText(en(SAMPLE.meta.title));
+  expect(page.url()).toBe(url);
+});

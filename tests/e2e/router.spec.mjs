@@ -161,15 +161,18 @@ test('a page being left does not redraw for the next page\'s address first', asy
   expect(others).toEqual([]);
 });
 
-test('a first visit waiting for its page\'s code shows the loading screen, not "opening the page"', async ({ page }) => {
+test('a first visit waiting for its page\'s code shows the page the build wrote, not "opening the page"', async ({ page }) => {
   const release = await holdBack(page, /\/split_gallery-[0-9a-f]+\.wasm$/);
   const bundle = page.waitForResponse(/\/data\/bundle\.json$/);
-  await page.goto('./gallery');
+  await page.goto('./gallery', { prerendered: 'may-stay' });
   await bundle;
-  // The bundle is in, the page's code is not: still the loading screen, and only it.
+  // The bundle is in, the page's code is not: the pre-rendered page stays on show, and only it.
   await page.waitForTimeout(800);
-  await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toBeVisible();
+  await expect(heading(page, 'Gallery')).toBeVisible();
+  await expect(page.locator('#prerendered')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: 'Opening the page' })).toHaveCount(0);
   release();
+  await expect(page.locator('#prerendered')).toHaveCount(0);
   await expect(heading(page, 'Gallery')).toBeVisible();
 });

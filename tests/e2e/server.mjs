@@ -69,8 +69,8 @@ export function serve({ root = 'dist', port = 4173, host = '127.0.0.1', prefix =
       res.writeHead(403).end();
       return;
     }
-    // A page's address is its file without `.html` (nginx's `try_files $uri $uri.html`, the "pretty
-    // URLs" of static hosts): /gallery is gallery.html, / is index.html.
+    // A page's address is its file without `.html` (nginx's `try_files $uri $uri.html $uri/index.html`,
+    // the "pretty URLs" of static hosts): /gallery is gallery.html, / and /en are index.html's.
     const isFile = async (f) => (await stat(f).catch(() => null))?.isFile() ?? false;
     let target = file;
     let status = 200;
@@ -81,8 +81,9 @@ export function serve({ root = 'dist', port = 4173, host = '127.0.0.1', prefix =
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      const page = path.endsWith('/') ? join(file, 'index.html') : `${file}.html`;
-      if (await isFile(page)) target = page;
+      const page = [`${file}.html`, join(file, 'index.html')];
+      if (!path.endsWith('/') && (await isFile(page[0]))) target = page[0];
+      else if (await isFile(page[1])) target = page[1];
       else if (await isFile(join(base, '404.html'))) [target, status] = [join(base, '404.html'), 404];
       else target = join(base, 'index.html');
     }

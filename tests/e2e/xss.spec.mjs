@@ -1,7 +1,7 @@
 // Nothing from the bundle is ever inserted as HTML, and no URL from it can run script: a bundle whose
 // every text carries markup and event handlers renders them as inert text, and one with script URLs is
 // refused with the fields named.
-import { test, expect, replaceBundle, SAMPLE } from './fixtures.mjs';
+import { test, expect, replaceBundle, SAMPLE, switchLanguage } from './fixtures.mjs';
 
 const PAYLOAD = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script><a href="javascript:window.__xss=1">x</a>`;
 
@@ -27,7 +27,7 @@ test('markup in every text of the bundle is shown as text and never runs', async
     // No element came from the payload: its tags exist only as text.
     expect(await page.locator('main script, main img[src="x"], main a[href^="javascript:"]').count()).toBe(0);
   }
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await switchLanguage(page);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('onerror=');
   expect(await page.evaluate(() => window.__xss)).toBe(0);
 });

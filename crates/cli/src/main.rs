@@ -60,6 +60,15 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Write every page of a built site again from its bundle, after the bundle (data/bundle.json) or
+    /// its photos changed on the server: the pages as HTML in both languages, and with the bundle's
+    /// `meta.base_url` sitemap.xml and robots.txt. Natively, by the app's own components, without
+    /// the WebAssembly toolchain. The bundle must have no errors (`bundle check`).
+    #[cfg(feature = "pages")]
+    Pages {
+        /// The site's folder: a build (dist/) or the deployed copy of it.
+        site: PathBuf,
+    },
     /// Write the bundle's JSON Schema (for editors' autocompletion) to public/data/bundle.schema.json.
     Schema {
         #[arg(long, default_value = schema::DEFAULT_SCHEMA)]
@@ -116,6 +125,8 @@ fn main() -> ExitCode {
             out,
         } => run_media(originals, item_id, bundle, site_root, out),
         Command::Schema { out, stdout } => run_schema(&out, stdout),
+        #[cfg(feature = "pages")]
+        Command::Pages { site } => run_pages(&site),
         Command::New(NewCommand::Item {
             id,
             kind,
@@ -175,6 +186,20 @@ fn run_media(
     }
     println!("Updated {}. Checking it:\n", bundle.display());
     Ok(run_check(&bundle, Some(site_root), Format::Text, false))
+}
+
+#[cfg(feature = "pages")]
+fn run_pages(site: &Path) -> Result<ExitCode> {
+    match showcase::app::write_pages(site) {
+        Ok(pages) => {
+            println!("Wrote {} pages in {}", pages.len(), site.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(err) => {
+            eprintln!("error: no page written: {err}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
 }
 
 fn run_schema(out: &Path, stdout: bool) -> Result<ExitCode> {
