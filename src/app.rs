@@ -54,7 +54,8 @@ pub fn App() -> impl IntoView {
         }
         on_show
     });
-    leptos::task::spawn_local(store.load(preload_first_picture));
+    // The first picture of a page downloads from the page the build wrote, as it is parsed.
+    leptos::task::spawn_local(store.load(|_| {}));
     view! { <Shell/> }
 }
 
@@ -366,26 +367,6 @@ macro_rules! page_table {
 }
 
 route::pages!(page_table);
-
-/// On the unfiltered gallery, starts downloading the first card's picture (the page's largest paint)
-/// as soon as the bundle is read, rather than once the gallery's code is in and its grid is drawn.
-/// Given to the store's load, called once, for the first bundle a visit reads.
-fn preload_first_picture(bundle: &bundle::Bundle) {
-    let unfiltered = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .is_some_and(|search| search.is_empty());
-    if !unfiltered || window_page() != Page::Gallery {
-        return;
-    }
-    let first = bundle::first_in_default_order(bundle).and_then(|i| bundle.items[i].media.first());
-    if let Some(media) = first {
-        if let Err(err) =
-            crate::components::media::preload(media, crate::pages::gallery::CARD_SIZES)
-        {
-            leptos::logging::warn!("preload {}: {}", media.src, crate::web::js_error_text(&err));
-        }
-    }
-}
 
 /// The page of the address (`crate::router`): routes are flat, no page is drawn inside another. The
 /// loading screen stays while the first page's code is still coming (the bundle may be in first).

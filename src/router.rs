@@ -544,11 +544,10 @@ fn router_base() -> String {
 
 /// The address of the page shown, in the language whose addresses are `prefixed` (`Some(Lang::En)`:
 /// "/showcase/en/gallery?kind=book") or without a language (`None`): the language switch's link.
-pub fn in_language(path_and_query: &str, prefixed: Option<Lang>) -> String {
-    let prefix = prefixed
-        .map(|l| format!("/{}", l.code()))
-        .unwrap_or_default();
-    format!("{}{prefix}{path_and_query}", site_base())
+pub fn in_language(path: &str, query: &str, prefixed: Option<Lang>) -> String {
+    let slash = if prefixed.is_some() { "/" } else { "" };
+    let code = prefixed.map_or("", Lang::code);
+    format!("{}{slash}{code}{path}{query}", site_base())
 }
 
 /// [`router_base`], read once.

@@ -262,10 +262,10 @@ fn each_language_has_its_addresses_joined_by_hreflang() {
     assert!(!en.body.contains(r#"href="/showcase/gallery""#));
     assert!(en
         .body
-        .contains(r#"href="/showcase/gallery/red-ship" hreflang="zh-CN""#));
+        .contains(r#"href="/showcase/gallery/red-ship" lang="zh-CN""#));
     assert!(zh
         .body
-        .contains(r#"href="/showcase/en/gallery/red-ship" hreflang="en""#));
+        .contains(r#"href="/showcase/en/gallery/red-ship" lang="en""#));
     // With a public address, they are absolute.
     let deployed = deployed();
     let page = render_page(deployed, Lang::Zh, "", "/map").head;

@@ -18,13 +18,16 @@ pub fn SiteHeader(#[prop(into)] in_place_language: Signal<bool>) -> impl IntoVie
     // one language's addresses name it, /en/…, and the other's do not). In place: no address, so the
     // kiosk's guard, which shows links out of the app as QR codes, leaves it alone; a kiosk is touched.
     let href = move || {
-        let here = format!("{}{}", router.path.get(), router.search.get());
         let prefixed = address_lang().is_none().then_some(other());
-        (!in_place_language.get()).then(|| in_language(&here, prefixed))
+        (!in_place_language.get()).then(|| {
+            router
+                .path
+                .with(|path| in_language(path, &router.search.get(), prefixed))
+        })
     };
     let switch = view! {
         <a class="lang-switch" href=href role=move || in_place_language.get().then_some("button")
-            hreflang=move || other().bcp47() lang=move || other().bcp47()
+            lang=move || other().bcp47()
             aria-label=move || t_string!(i18n, switch_language_label)
             on:click=move |event: web_sys::MouseEvent| {
                 if in_place_language.get_untracked() {

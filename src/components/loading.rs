@@ -55,13 +55,13 @@ pub fn RoutingNotice(is_routing: ReadSignal<bool>) -> impl IntoView {
 /// drawn by the app, which runs only with JavaScript.
 #[component]
 pub fn NoScriptNotice() -> impl IntoView {
-    let store = use_store();
-    (!crate::web::IN_BROWSER).then(|| {
-        let l = locale(store.lang.get_untracked());
+    #[cfg(feature = "ssr")]
+    {
+        let l = locale(use_store().lang.get_untracked());
         view! {
             <noscript>
                 <p class="static-notice js-notice">{td_string!(l, needs_javascript)}</p>
             </noscript>
         }
-    })
+    }
 }

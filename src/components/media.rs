@@ -25,22 +25,6 @@ pub fn BundleImage(
     move || view! { <StaticBundleImage media=media.clone() lang=lang.get() lazy priority sizes/> }
 }
 
-/// Starts downloading `media` as an image element with these `sizes` would, at high priority: a
-/// `<link rel=preload as=image>` with the same `srcset` and `sizes`, which that element then takes.
-pub fn preload(media: &Media, sizes: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let srcset = srcset(media);
-    let mut attributes = vec![
-        ("rel", "preload"),
-        ("as", "image"),
-        ("href", media.src.as_str()),
-        ("fetchpriority", "high"),
-    ];
-    if let Some(srcset) = &srcset {
-        attributes.extend([("imagesrcset", srcset.as_str()), ("imagesizes", sizes)]);
-    }
-    crate::web::assets::head_link(&attributes)
-}
-
 /// The `srcset` of an image with variants (the original included, as the widest).
 fn srcset(media: &Media) -> Option<String> {
     (!media.variants.is_empty()).then(|| {

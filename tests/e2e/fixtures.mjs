@@ -59,7 +59,8 @@ export async function switchLanguage(page) {
  *  choice the site starts in the bundle's default language, Chinese for the sample. */
 export async function choseEnglish(page) {
   // Not in a document the host sandboxes (a file of media/ or data/ opened as a page), which has no storage.
-  await page.addInitScript(() => { try { localStorage.setItem('showcase.lang', 'en'); } catch {} });
+  // Once: the init script runs in every document of the tab, and a later choice (the switch) stands.
+  await page.addInitScript(() => { try { localStorage.getItem('showcase.lang') ?? localStorage.setItem('showcase.lang', 'en'); } catch {} });
 }
 
 /** Serves `body` (a string, or an object turned into JSON) in place of the bundle for this page. */
