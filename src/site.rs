@@ -289,7 +289,7 @@ pub fn page_document(
     head: &str,
     body: &str,
 ) -> Result<String, String> {
-    fn between<'t>(text: &'t str, start: &str, end: &str) -> Result<(usize, usize), String> {
+    fn between(text: &str, start: &str, end: &str) -> Result<(usize, usize), String> {
         let from = text
             .find(start)
             .ok_or_else(|| format!("index.html has no {start}"))?;
