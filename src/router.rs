@@ -446,18 +446,22 @@ pub fn href_with(route: &Route, rest: &str) -> String {
 }
 
 /// The path the site is served under, from `<base href>` (trunk's `--public-url`): "" at the root,
-/// "/showcase" under a sub-path.
+/// "/showcase" under a sub-path. Read once in the browser (the language switch's link asks for it
+/// at every navigation).
 fn site_base() -> String {
     if !crate::web::IN_BROWSER {
         return PRERENDERED.with_borrow(|p| p.base.trim_end_matches('/').to_owned());
     }
-    document()
-        .base_uri()
-        .ok()
-        .flatten()
-        .and_then(|base| web_sys::Url::new(&base).ok())
-        .map(|url| url.pathname().trim_end_matches('/').to_owned())
-        .unwrap_or_default()
+    thread_local! {
+        static SITE: String = document()
+            .base_uri()
+            .ok()
+            .flatten()
+            .and_then(|base| web_sys::Url::new(&base).ok())
+            .map(|url| url.pathname().trim_end_matches('/').to_owned())
+            .unwrap_or_default();
+    }
+    SITE.with(Clone::clone)
 }
 
 /// The public address of `route` (for QR codes, to open on a phone): under the bundle's
