@@ -1,5 +1,6 @@
 // The benchmarks' static server: the built site as tests/e2e/server.mjs serves it (real files with their
-// types, index.html for unknown extension-less paths, no-cache on index.html, the bundle and sw.js,
+// types, the pages the build wrote (`/gallery` is gallery.html), its 404.html as a 404 for other
+// extension-less paths (index.html for a build without pages), no-cache on HTML, the bundle and sw.js,
 // immutable hashed assets, an ETag with 304 for a matching If-None-Match), plus two things a benchmark
 // needs:
 //  - compression, as the documented production server does (docs/maintainers.md: nginx `gzip_static on`,
@@ -109,15 +110,24 @@ export function serveBench({ root = 'dist', port = 4199, host = '127.0.0.1', com
         return;
       }
       let target = file;
+      let status = 200;
       if (!(await isFile(target))) {
         if (extname(path) || dir === PLAIN_DIR) {
           res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
           return;
         }
-        target = join(base, 'index.html'); // single-page fallback
+        // The pages the build wrote (docs/maintainers.md's `try_files $uri $uri.html $uri/index.html`),
+        // then its page that is not found, as a 404; a build without pages: the single-page fallback.
+        target = null;
+        for (const page of [`${file}.html`, join(file, 'index.html')]) if (!target && (await isFile(page))) target = page;
+        if (!target && (await isFile(join(base, '404.html')))) {
+          target = join(base, '404.html');
+          status = 404;
+        }
+        target ??= join(base, 'index.html');
       }
       const ext = extname(target);
-      const fresh = target.endsWith('index.html') || ext === '.json' || target.endsWith('sw.js') || dir === PLAIN_DIR;
+      const fresh = ext === '.html' || ext === '.json' || target.endsWith('sw.js') || dir === PLAIN_DIR;
       let body = await readFile(target);
       const headers = {
         'content-type': TYPES[ext] ?? 'application/octet-stream',
@@ -149,7 +159,7 @@ export function serveBench({ root = 'dist', port = 4199, host = '127.0.0.1', com
       }
       headers['content-length'] = body.length;
       if (req.method !== 'HEAD') stats.bytes += body.length;
-      res.writeHead(200, headers);
+      res.writeHead(status, headers);
       if (req.method === 'HEAD') res.end();
       else if (send) await send(res, body);
       else res.end(body);

@@ -7,7 +7,6 @@
 //! does, so the field's own handlers do the rest.
 
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
 
 use crate::i18n::*;
 
@@ -108,15 +107,7 @@ fn type_into(input: &web_sys::HtmlInputElement, key: Key) {
     input.set_value(&text);
     let units: u32 = text.chars().take(caret).map(|c| c.len_utf16() as u32).sum();
     let _ = input.set_selection_range(units, units);
-    if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &{
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        init
-    }) {
-        let _ = input
-            .unchecked_ref::<web_sys::EventTarget>()
-            .dispatch_event(&event);
-    }
+    crate::web::events::dispatch(input, "input");
 }
 
 /// The text after `key`, with the selection `start..stop` (characters) and the caret after it.

@@ -41,6 +41,10 @@ pub fn GalleryPage() -> impl IntoView {
 
 #[component]
 fn Gallery(bundle: Arc<Bundle>, lang: Signal<Lang>) -> impl IntoView {
+    // A search typed or a filter chosen on the page the build wrote, before the app came, is kept.
+    if crate::web::IN_BROWSER {
+        leptos::task::spawn_local(crate::web::prerendered::carry_over());
+    }
     let i18n = use_i18n();
     let store = use_store();
     let router = use_router();

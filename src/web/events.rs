@@ -60,3 +60,13 @@ fn listen_untyped(
         );
     });
 }
+
+/// Tells the page's handlers of a value changed by the app itself as if the visitor had changed it: a
+/// bubbling `event` ("input", "change") on `target`.
+pub fn dispatch(target: &web_sys::EventTarget, event: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    if let Ok(event) = web_sys::Event::new_with_event_init_dict(event, &init) {
+        let _ = target.dispatch_event(&event);
+    }
+}

@@ -81,3 +81,67 @@ pub fn reveal() {
         }
     });
 }
+
+fn prop(target: &wasm_bindgen::JsValue, name: &str) -> wasm_bindgen::JsValue {
+    js_sys::Reflect::get(target, &name.into()).unwrap_or_default()
+}
+
+/// The form controls of the pre-rendered page a visitor changed before the app came (typed into the
+/// search box, chose a filter): their ids and values. A control's own default, the value the build wrote
+/// (`defaultValue`, the `<option selected>`), tells what the visitor did from what the page said.
+fn touched(old: &web_sys::Element) -> Vec<(String, wasm_bindgen::JsValue)> {
+    let Ok(controls) = old.query_selector_all("input[id],select[id]") else {
+        return Vec::new();
+    };
+    (0..controls.length())
+        .filter_map(|i| controls.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|control| {
+            let value = prop(&control, "value");
+            let default = if control.tag_name() == "SELECT" {
+                match control.query_selector("option[selected]").ok().flatten() {
+                    Some(option) => prop(&option, "value"),
+                    None => prop(&prop(&prop(&control, "options"), "0"), "value"),
+                }
+            } else {
+                prop(&control, "defaultValue")
+            };
+            (value != default).then(|| (control.id(), value))
+        })
+        .collect()
+}
+
+/// What the visitor did on the pre-rendered page goes over to the app's drawing once it has taken the
+/// page's place: each changed control's value, told to the app as the visitor's own input would be
+/// (an `input` or `change` event), and the focus. Nothing typed while the app loads is lost. Called by
+/// a page with a form as it is drawn (so that the code is in the page's chunk, not in every visitor's
+/// shell); what the visitor did is read at once, and handed over after the swap.
+pub async fn carry_over() {
+    let Some(old) = element() else {
+        return;
+    };
+    let touched = touched(&old);
+    let document = leptos::prelude::document();
+    let focused = document
+        .active_element()
+        .filter(|e| old.contains(Some(e)))
+        .map(|e| e.id());
+    if touched.is_empty() && focused.is_none() {
+        return;
+    }
+    while old.is_connected() {
+        crate::web::schedule::next_task().await;
+    }
+    for (id, value) in &touched {
+        if let Some(control) = document.get_element_by_id(id) {
+            let _ = js_sys::Reflect::set(&control, &"value".into(), value);
+            let select = control.tag_name() == "SELECT";
+            crate::web::events::dispatch(&control, if select { "change" } else { "input" });
+        }
+    }
+    if let Some(control) = focused
+        .and_then(|id| document.get_element_by_id(&id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = control.focus();
+    }
+}

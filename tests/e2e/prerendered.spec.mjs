@@ -136,6 +136,34 @@ test('a page carries its bundle’s hash, and a bundle changed on the server sin
   await expect(page.getByText(ZH.not_found_title)).toHaveCount(0);
 });
 
+test('what a visitor types or chooses on the pre-rendered page before the app comes is kept', async ({ page }) => {
+  const release = await holdBack(page, '**/data/bundle.json');
+  await page.goto('./gallery?sort=title', { prerendered: 'may-stay' });
+  // The build's page, still on show: the visitor types a search and chooses a kind.
+  const kind = SAMPLE.items.find((i) => i.title.zh.includes('船')).kind;
+  await page.locator('#prerendered #gallery-search').fill('船');
+  await page.locator('#prerendered #gallery-kind').selectOption(kind);
+  await page.locator('#prerendered #gallery-search').focus();
+  release();
+  await expect(page.locator('#prerendered')).toHaveCount(0);
+  const search = page.locator('#gallery-search');
+  await expect(search).toHaveValue('船');
+  await expect(search).toBeFocused();
+  await expect(page.locator('#gallery-kind')).toHaveValue(kind);
+  // The app took both as the visitor's own: the address and the results follow them, and the sort
+  // from the address (a control the visitor did not touch) is the address's, not the page's default.
+  await expect(page).toHaveURL(new RegExp(`kind=${kind}`));
+  await expect(page).toHaveURL(/q=%E8%88%B9|q=船/);
+  await expect(page.locator('#gallery-sort')).toHaveValue('title');
+  const cards = page.locator('.gallery-grid > li');
+  await expect.poll(() => cards.count()).toBeLessThan(SAMPLE.items.length);
+  const shown = await cards.allInnerTexts();
+  // The same as the app shows for that address from the start.
+  await page.goto(`./gallery?kind=${kind}&q=${encodeURIComponent('船')}&sort=title`);
+  await expect(cards).toHaveCount(shown.length);
+  expect(await cards.allInnerTexts()).toEqual(shown);
+});
+
 test('with the network down, the pre-rendered page stays and its links work', async ({ page }) => {
   let asked = 0;
   await page.route('**/data/bundle.json', (route) => {
