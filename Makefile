@@ -6,7 +6,7 @@ ENV := source scripts/env.sh &&
 RELEASE := source scripts/release-env.sh &&
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test setup build lint test-native test-wasm test-size test-e2e screenshots bench fuzz clean
+.PHONY: serve test setup build build-editor lint test-native test-wasm test-size test-e2e screenshots bench fuzz clean
 
 ## Build the app with the sample bundle and serve it at http://127.0.0.1:8080 (rebuilds on change).
 serve: setup
@@ -24,6 +24,16 @@ build: setup
 	$(ENV) $(RELEASE) trunk build --release --offline --public-url /showcase/ --dist dist-subpath
 	# The same app with another event's content (tests/fixtures/other-event): nothing of the sample may show.
 	$(ENV) $(RELEASE) SHOWCASE_CONTENT=tests/fixtures/other-event trunk build --release --offline --dist dist-other
+	# The maintainers' editor, its own entry, into each site's edit/ (after the site: trunk empties its dist).
+	$(MAKE) --no-print-directory build-editor
+
+## The maintainers' editor alone (crates/editor), into dist/edit/ and dist-subpath/edit/.
+build-editor:
+	$(ENV) $(RELEASE) cd crates/editor && trunk build --release --offline
+	$(ENV) $(RELEASE) cd crates/editor && trunk build --release --offline --public-url /showcase/edit/ --dist ../../dist-subpath/edit
+	# The headers a host sends, again: the one policy for every path allows the editor's loader too.
+	node scripts/headers.mjs dist
+	node scripts/headers.mjs dist-subpath
 
 lint:
 	# The app's imports run one way, down the floors of docs/architecture.md.
@@ -43,7 +53,7 @@ lint:
 	env -u RUSTUP_TOOLCHAIN cargo fmt --manifest-path bench/floor/Cargo.toml -- --check
 
 test-native:
-	$(ENV) cargo test -p bundle -p bundle-cli -p kiosk -p route
+	$(ENV) cargo test -p bundle -p bundle-cli -p kiosk -p route -p editor
 	# Every page of a bundle rendered to HTML natively by the app's own components (tests/prerender.rs).
 	$(ENV) cargo test -p showcase --no-default-features --features ssr --test prerender
 	# The vendored wasm splitter's unit tests, its change (merging small chunks) among them.

@@ -17,7 +17,7 @@
 //    from the build it serves (and must be reloaded after a deploy).
 // Neither file is part of the site: hosts that read _headers do not serve it; the nginx recipe refuses
 // both.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The folders of files that are data for the page, never pages: sent with `sandbox`. */
@@ -35,6 +35,18 @@ export function pagePolicy(html) {
   if (!base) throw new Error('index.html has no <base href> (trunk writes it from --public-url)');
   const path = new URL(base[1], 'http://host/').pathname;
   return { policy, base: path.endsWith('/') ? path : `${path}/` };
+}
+
+/** `policy` with the script hashes and image sources of `other` added (each directive's sources, once). */
+export function mergePolicies(policy, other) {
+  const directives = (p) => new Map(p.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...v]) => [name, v]));
+  const merged = directives(policy);
+  for (const [name, sources] of directives(other)) {
+    if (!['script-src', 'img-src'].includes(name) || !merged.has(name)) continue;
+    const own = merged.get(name);
+    for (const source of sources) if (!own.includes(source)) own.push(source);
+  }
+  return [...merged].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
 }
 
 /** The rules of _headers: which paths get which headers (a path matching several gets all of them). */
@@ -101,6 +113,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
   if (!dir) throw new Error('usage: headers.mjs <dist dir> (or run as a trunk hook)');
   const page = pagePolicy(readFileSync(join(dir, 'index.html'), 'utf8'));
+  // The maintainers' editor (edit/, built after the site by `make build-editor`, which runs this again):
+  // a host sends one policy for every path, so it also allows the editor's own loader and its photo
+  // previews; the editor's page keeps its stricter <meta> policy as well.
+  const editor = join(dir, 'edit', 'index.html');
+  if (existsSync(editor)) page.policy = mergePolicies(page.policy, pagePolicy(readFileSync(editor, 'utf8')).policy);
   const rules = headerRules(page);
   writeFileSync(join(dir, '_headers'), renderHeaders(rules));
   writeFileSync(join(dir, '_headers.nginx'), renderNginx(page));

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { headerRules, headersFor, pagePolicy, parseHeaders, renderHeaders, renderNginx } from '../../scripts/headers.mjs';
+import { headerRules, headersFor, mergePolicies, pagePolicy, parseHeaders, renderHeaders, renderNginx } from '../../scripts/headers.mjs';
 import { serve } from '../e2e/server.mjs';
 
 const script = new URL('../../scripts/headers.mjs', import.meta.url).pathname;
@@ -124,4 +124,13 @@ test('the e2e server sends exactly the headers of _headers on every response, an
     server.close();
     rmSync(dir, { recursive: true });
   }
+});
+
+test('the editor’s loader and photo previews are allowed by the one policy a host sends', () => {
+  const site = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-a'; img-src 'self' https: data:; object-src 'none'";
+  const editor = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-b'; img-src 'self' blob: data:; connect-src 'self'";
+  assert.equal(
+    mergePolicies(site, editor),
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-a' 'sha256-b'; img-src 'self' https: data: blob:; object-src 'none'",
+  );
 });

@@ -11,6 +11,7 @@ pub mod number;
 mod parse;
 mod query;
 mod read;
+pub mod renditions;
 #[cfg(feature = "pinyin")]
 pub mod spell;
 mod text;

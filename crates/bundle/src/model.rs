@@ -187,6 +187,7 @@ pub struct Unit {
     pub branch: Option<Text>,
     /// Id of the person who is the branch secretary.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("x-refers" = "people")))]
     pub secretary: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<Text>,
@@ -258,8 +259,10 @@ pub struct Item {
     pub title: Text,
     pub description: Text,
     /// Ids of the giving units.
+    #[cfg_attr(feature = "schema", schemars(extend("x-refers" = "units")))]
     pub donors: Vec<String>,
     /// Ids of the receiving units.
+    #[cfg_attr(feature = "schema", schemars(extend("x-refers" = "units")))]
     pub recipients: Vec<String>,
     /// YYYY-MM-DD.
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
@@ -360,10 +363,13 @@ pub struct BookDetails {
     pub titles: Vec<Text>,
     /// Id of the person the books travelled through.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("x-refers" = "people")))]
     pub via: Option<String>,
     /// Ids of the units the books came from.
+    #[cfg_attr(feature = "schema", schemars(extend("x-refers" = "units")))]
     pub from: Vec<String>,
     /// Id of the unit that received them.
+    #[cfg_attr(feature = "schema", schemars(extend("x-refers" = "units")))]
     pub to: String,
 }
 
@@ -391,10 +397,13 @@ pub struct Activity {
     pub time: Option<String>,
     pub title: Text,
     pub description: Text,
+    #[cfg_attr(feature = "schema", schemars(extend("x-refers" = "units")))]
     #[serde(default)]
     pub units: Vec<String>,
+    #[cfg_attr(feature = "schema", schemars(extend("x-refers" = "people")))]
     #[serde(default)]
     pub people: Vec<String>,
+    #[cfg_attr(feature = "schema", schemars(extend("x-refers" = "items")))]
     #[serde(default)]
     pub items: Vec<String>,
 }
@@ -538,10 +547,13 @@ pub struct Route {
         schemars(regex(pattern = r"^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$"))
     )]
     pub id: String,
+    #[cfg_attr(feature = "schema", schemars(extend("x-refers" = "units")))]
     pub from: String,
+    #[cfg_attr(feature = "schema", schemars(extend("x-refers" = "units")))]
     pub to: String,
     pub label: Text,
     /// Items that travelled this route (e.g. the book donation).
+    #[cfg_attr(feature = "schema", schemars(extend("x-refers" = "items")))]
     #[serde(default)]
     pub items: Vec<String>,
 }

@@ -13,12 +13,10 @@ use image::codecs::jpeg::JpegEncoder;
 use image::imageops::FilterType;
 use image::{DynamicImage, ImageDecoder, ImageReader, RgbImage};
 
-/// Widths the site offers each photo at, for `srcset`; never wider than the original.
-pub const WIDTHS: [u32; 3] = [480, 960, 1920];
-/// JPEG quality: visually clean for photographs at about a tenth of the size of quality 100.
-const JPEG_QUALITY: u8 = 82;
-/// Lossy WebP quality (libwebp's scale): about a third smaller than the JPEG at the same look.
-const WEBP_QUALITY: f32 = 80.0;
+// The sizes and qualities are the editor's too (the bundle crate's one rule).
+use bundle::renditions::{file_names, scaled_height, JPEG_QUALITY, WEBP_QUALITY};
+pub use bundle::renditions::{target_widths, WIDTHS};
+
 /// Extensions of the originals `bundle media` picks up (case-insensitive).
 pub const ORIGINAL_EXTENSIONS: [&str; 6] = ["jpg", "jpeg", "png", "webp", "tif", "tiff"];
 
@@ -49,20 +47,6 @@ impl ProcessedPhoto {
     }
 }
 
-/// The widths to render an image `original_width` pixels wide at: the standard widths it can fill, plus
-/// its own width when it is narrower than the largest standard one (never upscaled).
-pub fn target_widths(original_width: u32) -> Vec<u32> {
-    let mut widths: Vec<u32> = WIDTHS
-        .into_iter()
-        .filter(|w| *w <= original_width)
-        .collect();
-    let largest = WIDTHS[WIDTHS.len() - 1];
-    if original_width < largest && widths.last() != Some(&original_width) {
-        widths.push(original_width);
-    }
-    widths
-}
-
 /// Decodes `original`, turns it upright, and writes `{stem}-{width}.jpg` and `.webp` for each target
 /// width into `out_dir`.
 pub fn process_photo(original: &Path, out_dir: &Path, stem: &str) -> Result<ProcessedPhoto> {
@@ -79,11 +63,12 @@ pub fn process_photo(original: &Path, out_dir: &Path, stem: &str) -> Result<Proc
         } else {
             image::imageops::resize(&pixels, width, height, FilterType::Lanczos3)
         };
+        let (jpeg, webp) = file_names(stem, width);
         let rendition = Rendition {
             width,
             height,
-            jpeg: format!("{stem}-{width}.jpg"),
-            webp: format!("{stem}-{width}.webp"),
+            jpeg,
+            webp,
         };
         write_jpeg(&resized, &out_dir.join(&rendition.jpeg))?;
         write_webp(&resized, &out_dir.join(&rendition.webp))?;
@@ -105,12 +90,6 @@ fn decode_upright(original: &Path) -> Result<RgbImage> {
     let mut image = DynamicImage::from_decoder(decoder)?;
     image.apply_orientation(orientation);
     Ok(image.to_rgb8())
-}
-
-fn scaled_height(original_width: u32, original_height: u32, width: u32) -> u32 {
-    let exact = u64::from(original_height) * u64::from(width);
-    let rounded = (exact + u64::from(original_width) / 2) / u64::from(original_width);
-    u32::try_from(rounded.max(1)).unwrap_or(u32::MAX)
 }
 
 fn write_jpeg(pixels: &RgbImage, path: &Path) -> Result<()> {

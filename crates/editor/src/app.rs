@@ -1,0 +1,503 @@
+//! The editor's composition root: opening a bundle, the sections and their forms, the problems, undo,
+//! the kept draft and saving.
+
+use bundle::Severity;
+use leptos::prelude::*;
+use serde_json::Value;
+use wasm_bindgen::JsCast;
+
+use crate::changes;
+use crate::draft::Draft;
+use crate::form::{self, entry_buttons, severity_class, summary};
+use crate::labels::{self, both};
+use crate::path::{Path, Step};
+use crate::schema::{schema, Kind};
+use crate::storage;
+
+/// What the editor shows in place of the forms.
+#[derive(Clone, PartialEq)]
+enum Opening {
+    /// Nothing open yet: the ways to open.
+    Choose,
+    /// A file that is not JSON: its text to correct, and where it breaks.
+    Broken {
+        text: String,
+        error: String,
+    },
+    Open,
+}
+
+/// Where the forms are: a section (a top-level field) and, in a list, an entry.
+#[derive(Clone, PartialEq, Default)]
+struct Place {
+    section: String,
+    entry: Option<usize>,
+}
+
+fn sections() -> Vec<(String, Value)> {
+    match schema().kind(schema().root()) {
+        Kind::Object { fields, .. } => fields
+            .into_iter()
+            .filter(|(name, _)| {
+                !matches!(
+                    name.as_str(),
+                    "$schema" | "schema_version" | "default_language"
+                )
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The address of the site's own bundle, from the editor's (`…/edit/` → `…/data/bundle.json`).
+fn site_bundle_url() -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    web_sys::Url::new_with_base("../data/bundle.json", &base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| "../data/bundle.json".into())
+}
+
+/// Whether this tab is a kiosk's (`?kiosk`, or the flag the site's kiosk keeps for the tab): the
+/// editor is not offered there, whatever a visitor types into the address.
+fn kiosk_tab() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let search = window.location().search().unwrap_or_default();
+    let asked = web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()
+        .and_then(|q| q.get("kiosk"));
+    match asked {
+        Some(value) => value != "0" && value != "false",
+        None => window
+            .session_storage()
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_item("showcase.kiosk").ok().flatten())
+            .is_some_and(|v| v == "1"),
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    if kiosk_tab() {
+        return view! { <main class="open"><h1>{both("editor")}</h1><p role="alert">{both("not_on_kiosk")}</p></main> }.into_any();
+    }
+    let draft = Draft::new();
+    let opening = RwSignal::new(Opening::Choose);
+    let place = RwSignal::new(Place {
+        section: "meta".into(),
+        entry: None,
+    });
+    // The draft's revision last kept in the browser.
+    let kept_revision = RwSignal::new(None::<u64>);
+    let kept = Signal::derive(move || kept_revision.get() == Some(draft.revision.get()));
+    let failure = RwSignal::new(None::<String>);
+
+    // Opens `text` (from the site, a file, or the kept draft): JSON goes to the forms, anything else to
+    // the text view with its error located.
+    let open_text = move |text: String, opened: Option<String>| {
+        failure.set(None);
+        match serde_json::from_str::<Value>(&text) {
+            Ok(value) => {
+                let opened = opened
+                    .and_then(|o| serde_json::from_str(&o).ok())
+                    .unwrap_or_else(|| value.clone());
+                draft.open(value, opened);
+                opening.set(Opening::Open);
+                place.set(Place {
+                    section: "meta".into(),
+                    entry: None,
+                });
+            }
+            Err(error) => {
+                let located = draft_error(&text);
+                opening.set(Opening::Broken {
+                    text,
+                    error: located.unwrap_or_else(|| error.to_string()),
+                });
+            }
+        }
+    };
+
+    // A kept draft is resumed at once: a reload or a closed tab goes on where it was.
+    leptos::task::spawn_local(async move {
+        if let Some(text) = storage::read(storage::DRAFT).await {
+            let opened = storage::read(storage::OPENED).await;
+            open_text(text, opened);
+            kept_revision.set(Some(draft.revision.get_untracked()));
+        }
+    });
+
+    // Kept as it changes: each time the draft settles after a change.
+    Effect::new(move |previous: Option<u64>| {
+        let n = draft.settled.get();
+        if previous.is_some_and(|p| p != n) && draft.is_open() {
+            let revision = draft.revision.get_untracked();
+            let text = draft.text();
+            let opened =
+                serde_json::to_string_pretty(&draft.opened.get_value()).unwrap_or_default();
+            leptos::task::spawn_local(async move {
+                if storage::keep(storage::DRAFT, &text).await.is_ok()
+                    && storage::keep(storage::OPENED, &opened).await.is_ok()
+                {
+                    kept_revision.set(Some(revision));
+                }
+            });
+        }
+        n
+    });
+
+    let open_site = move |_| {
+        leptos::task::spawn_local(async move {
+            let url = site_bundle_url();
+            match gloo_net::http::Request::get(&url)
+                .cache(web_sys::RequestCache::NoCache)
+                .send()
+                .await
+            {
+                Ok(response) if response.ok() => match response.text().await {
+                    Ok(text) => {
+                        open_text(text.clone(), Some(text));
+                        draft.settled.update(|n| *n += 1);
+                    }
+                    Err(e) => failure.set(Some(e.to_string())),
+                },
+                Ok(response) => failure.set(Some(format!("{url}: HTTP {}", response.status()))),
+                Err(e) => failure.set(Some(e.to_string())),
+            }
+        });
+    };
+
+    let read_file = move |file: web_sys::File| {
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                Ok(text) => {
+                    let text = text.as_string().unwrap_or_default();
+                    open_text(text.clone(), Some(text));
+                    draft.settled.update(|n| *n += 1);
+                }
+                Err(_) => failure.set(Some(file.name())),
+            }
+        });
+    };
+    let pick = move |e: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&e);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            read_file(file);
+        }
+    };
+    let drop = move |e: leptos::ev::DragEvent| {
+        e.prevent_default();
+        if let Some(file) = e
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            read_file(file);
+        }
+    };
+
+    // Undo and redo from the keyboard too, outside the text boxes' own.
+    let keys = move |e: leptos::ev::KeyboardEvent| {
+        if !(e.ctrl_key() || e.meta_key()) || !draft.is_open() {
+            return;
+        }
+        match e.key().as_str() {
+            "z" if !e.shift_key() => {
+                e.prevent_default();
+                draft.undo();
+            }
+            "y" | "Z" => {
+                e.prevent_default();
+                draft.redo();
+            }
+            _ => {}
+        }
+    };
+
+    let chooser = move || {
+        view! {
+            <section class="open" on:dragover=|e: leptos::ev::DragEvent| e.prevent_default() on:drop=drop>
+                <h2>{both("editor")}</h2>
+                <p><button type="button" class="primary" on:click=open_site>{both("open_site")}</button></p>
+                <p>
+                    <form::Label name=labels::ui("open_file") r#for="open-file".to_owned()/>
+                    <input id="open-file" type="file" accept=".json,application/json" on:change=pick/>
+                </p>
+                <p class="hint">{both("drop_here")}</p>
+                {move || failure.get().map(|f| view! { <p class="problem error" role="alert">{both("open_failed")}": "{f}</p> })}
+            </section>
+        }
+    };
+
+    let broken = move |text: String, error: String| {
+        let fixed = RwSignal::new(text.clone());
+        view! {
+            <section class="broken">
+                <h2>{both("not_json")}</h2>
+                <p class="problem error" role="alert" id="broken-error">{error}</p>
+                <form::Label name=labels::ui("not_json") r#for="broken-text".to_owned()/>
+                <textarea id="broken-text" rows="20" spellcheck="false" aria-describedby="broken-error"
+                    prop:value=text on:input=move |e| fixed.set(event_target_value(&e))></textarea>
+                <p><button type="button" class="primary" on:click=move |_| {
+                    let text = fixed.get_untracked();
+                    open_text(text, None);
+                    draft.settled.update(|n| *n += 1);
+                }>{both("apply_text")}</button></p>
+            </section>
+        }
+    };
+
+    view! {
+        <div class="editor" on:keydown=keys>
+            <header class="bar">
+                <h1>{both("editor")}</h1>
+                <Show when={move || opening.get() == Opening::Open}>
+                    <Toolbar draft kept/>
+                </Show>
+            </header>
+            {move || match opening.get() {
+                Opening::Choose => chooser().into_any(),
+                Opening::Broken { text, error } => broken(text, error).into_any(),
+                Opening::Open => view! {
+                    <div class="workspace">
+                        <Sections place/>
+                        <main class="forms" id="forms">
+                            {move || {
+                                let Place { section, entry } = place.get();
+                                section_view(draft, place, section, entry)
+                            }}
+                        </main>
+                        <Problems draft place/>
+                    </div>
+                    <changes::Save draft/>
+                    <p class="open-again"><button type="button" on:click=move |_| opening.set(Opening::Choose)>{both("open_site")}" …"</button></p>
+                }.into_any(),
+            }}
+        </div>
+    }
+    .into_any()
+}
+
+/// The error of a text that is not JSON, located (line and column) by the site's own parser.
+fn draft_error(text: &str) -> Option<String> {
+    bundle::parse(text).err().map(|e| e.to_string())
+}
+
+#[component]
+fn Toolbar(draft: Draft, kept: Signal<bool>) -> impl IntoView {
+    view! {
+        <div class="toolbar">
+            <button type="button" disabled={move || draft.history.get().0 == 0} on:click=move |_| draft.undo()
+                aria-keyshortcuts="Control+Z">{both("undo")}</button>
+            <button type="button" disabled={move || draft.history.get().1 == 0} on:click=move |_| draft.redo()
+                aria-keyshortcuts="Control+Y">{both("redo")}</button>
+            <span class="kept" role="status">{move || kept.get().then(|| both("draft_kept"))}</span>
+        </div>
+    }
+}
+
+#[component]
+fn Sections(place: RwSignal<Place>) -> impl IntoView {
+    view! {
+        <nav class="sections" aria-label=both("sections")>
+            <ul>
+                {sections().into_iter().map(|(name, _)| {
+                    let (zh, en) = labels::field(&name);
+                    let current = {
+                        let name = name.clone();
+                        move || place.with(|p| p.section == name).then_some("page")
+                    };
+                    view! {
+                        <li><button type="button" aria-current=current on:click=move |_| {
+                            place.set(Place { section: name.clone(), entry: None });
+                        }><span lang="zh-CN">{zh}</span>" "<span lang="en" class="en">{en}</span></button></li>
+                    }
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// A section's forms: an object's fields, or a list's entries with the chosen one's form.
+fn section_view(
+    draft: Draft,
+    place: RwSignal<Place>,
+    section: String,
+    entry: Option<usize>,
+) -> AnyView {
+    let Some((_, node)) = sections().into_iter().find(|(n, _)| *n == section) else {
+        return ().into_any();
+    };
+    let path = Path::default().field(&section);
+    let list_item = match schema().kind(&node) {
+        Kind::List { item } if matches!(schema().kind(&item), Kind::Object { .. }) => Some(item),
+        _ => None,
+    };
+    match list_item {
+        Some(item) => view! {
+            <div class="collection">
+                <Entries draft place path=path.clone() item=item.clone()/>
+                {entry.map(|n| view! {
+                    <div class="entry-form">
+                        {form::field(draft, path.index(n), item.clone())}
+                    </div>
+                })}
+            </div>
+        }
+        .into_any(),
+        None => form::field(draft, path, node),
+    }
+}
+
+/// A list's entries by name, to choose one; each can be moved (buttons or dragging) or removed, and one
+/// added.
+#[component]
+fn Entries(draft: Draft, place: RwSignal<Place>, path: Path, item: Value) -> impl IntoView {
+    let names = {
+        let path = path.clone();
+        Memo::new(move |_| {
+            draft.value.with(|v| {
+                path.get(v)
+                    .and_then(Value::as_array)
+                    .map(|l| l.iter().map(summary).collect::<Vec<_>>())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let dragged = RwSignal::new(None::<usize>);
+    let add = {
+        let path = path.clone();
+        move |_| {
+            let empty = schema().empty(&item);
+            let n = names.with_untracked(Vec::len);
+            draft.edit_list(&path, |l| l.push(empty));
+            place.update(|p| p.entry = Some(n));
+        }
+    };
+    let rows = {
+        let path = path.clone();
+        move || {
+            let count = names.with(Vec::len);
+            names
+                .get()
+                .into_iter()
+                .enumerate()
+                .map(|(n, name)| {
+                    let path = path.clone();
+                    let drop_path = path.clone();
+                    let current = move || place.with(|p| p.entry == Some(n)).then_some("true");
+                    view! {
+                        <li draggable="true"
+                            on:dragstart=move |_| dragged.set(Some(n))
+                            on:dragover=|e: leptos::ev::DragEvent| e.prevent_default()
+                            on:drop=move |e: leptos::ev::DragEvent| {
+                                e.prevent_default();
+                                if let Some(from) = dragged.get_untracked().filter(|f| *f != n) {
+                                    draft.edit_list(&drop_path, |l| {
+                                        let moved = l.remove(from);
+                                        l.insert(n, moved);
+                                    });
+                                    place.update(|p| p.entry = Some(n));
+                                }
+                                dragged.set(None);
+                            }>
+                            <button type="button" class="entry-name" aria-current=current
+                                on:click=move |_| place.update(|p| p.entry = Some(n))>
+                                {name}
+                            </button>
+                            {entry_buttons(draft, path, n, count)}
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    view! {
+        <section class="entries" aria-label=both("entries")>
+            <ol>{rows}</ol>
+            <button type="button" class="primary" on:click=add>{both("add")}</button>
+        </section>
+    }
+}
+
+/// Every problem of the draft, errors first, then warnings, then notes; each goes to its field.
+#[component]
+fn Problems(draft: Draft, place: RwSignal<Place>) -> impl IntoView {
+    let group = move |severity: Severity, key: &'static str| {
+        let listed = move || {
+            draft.report.with(|r| {
+                r.problems
+                    .iter()
+                    .filter(|p| p.severity == severity)
+                    .map(|p| (p.location.path.clone(), p.message.clone()))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let count = move || draft.report.with(|r| r.count(severity));
+        view! {
+            <section class=severity_class(severity)>
+                <h3>{both(key)}" ("{count}")"</h3>
+                <ul>
+                    {move || listed().into_iter().map(|(at, message)| {
+                        let target = at.clone();
+                        view! {
+                            <li><button type="button" class="go" on:click=move |_| go_to(place, &target)>
+                                <code>{if at.is_empty() { "(bundle)".to_owned() } else { at.clone() }}</code>" "{message}
+                            </button></li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    };
+    view! {
+        <aside class="problems" aria-label=both("problems")>
+            <h2>{both("problems")}</h2>
+            <p class="checked" role="status">
+                {move || {
+                    let errors = draft.report.with(|r| r.errors());
+                    if errors == 0 { both("no_problems") } else { format!("{} {errors}", both("errors")) }
+                }}
+            </p>
+            {group(Severity::Error, "errors")}
+            {group(Severity::Warning, "warnings")}
+            {group(Severity::Info, "notes")}
+            <p class="timing">{both("checked_in")}" "{move || format!("{:.0} ms", draft.report.with(|r| r.took_ms))}</p>
+        </aside>
+    }
+}
+
+/// Shows the field of the problem at `at`: its section and entry, then focuses the nearest control
+/// (or group of controls) drawn for it.
+fn go_to(place: RwSignal<Place>, at: &str) {
+    let path = Path::parse(at);
+    let section = match path.0.first() {
+        Some(Step::Field(name)) => name.clone(),
+        _ => return,
+    };
+    let entry = match path.0.get(1) {
+        Some(Step::Index(n)) => Some(*n),
+        _ => None,
+    };
+    place.set(Place { section, entry });
+    leptos::task::spawn_local(async move {
+        // Once the section's forms are drawn.
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        let mut steps = path.0.clone();
+        while !steps.is_empty() {
+            let id = Path(steps.clone()).dom_id();
+            if let Some(element) = document().get_element_by_id(&id) {
+                let element: web_sys::HtmlElement = element.unchecked_into();
+                element.scroll_into_view();
+                if element.tag_name() == "FIELDSET" {
+                    let _ = element.set_attribute("tabindex", "-1");
+                }
+                let _ = element.focus();
+                return;
+            }
+            steps.pop();
+        }
+    });
+}

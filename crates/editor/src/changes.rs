@@ -1,0 +1,323 @@
+//! What saving would change, against the bundle as it was opened (records added, removed and changed in
+//! each list, other sections changed), and saving: refused while the checker finds errors.
+
+use leptos::prelude::*;
+use serde_json::Value;
+use wasm_bindgen::JsCast;
+
+use crate::draft::Draft;
+use crate::labels::{self, both};
+
+/// The lists whose records have ids.
+const COLLECTIONS: [&str; 4] = ["units", "people", "items", "timeline"];
+
+/// The changes to one list: its name, and the ids of the records added, removed and changed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListChanges {
+    pub list: String,
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    pub changed: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Changes {
+    pub lists: Vec<ListChanges>,
+    /// Other top-level sections that differ.
+    pub sections: Vec<String>,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.lists.is_empty() && self.sections.is_empty()
+    }
+}
+
+fn by_id(value: &Value, list: &str) -> Vec<(String, Value)> {
+    value
+        .get(list)
+        .and_then(Value::as_array)
+        .map(|l| {
+            l.iter()
+                .map(|r| {
+                    (
+                        r.get("id").and_then(Value::as_str).unwrap_or("").to_owned(),
+                        r.clone(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub fn compare(opened: &Value, draft: &Value) -> Changes {
+    let mut changes = Changes::default();
+    for list in COLLECTIONS {
+        let (before, after) = (by_id(opened, list), by_id(draft, list));
+        let find = |records: &[(String, Value)], id: &str| {
+            records
+                .iter()
+                .find(|(i, _)| i == id)
+                .map(|(_, r)| r.clone())
+        };
+        let added: Vec<String> = after
+            .iter()
+            .filter(|(id, _)| find(&before, id).is_none())
+            .map(|(id, _)| id.clone())
+            .collect();
+        let removed: Vec<String> = before
+            .iter()
+            .filter(|(id, _)| find(&after, id).is_none())
+            .map(|(id, _)| id.clone())
+            .collect();
+        let changed: Vec<String> = after
+            .iter()
+            .filter(|(id, record)| find(&before, id).is_some_and(|old| old != *record))
+            .map(|(id, _)| id.clone())
+            .collect();
+        if !(added.is_empty() && removed.is_empty() && changed.is_empty()) {
+            changes.lists.push(ListChanges {
+                list: list.to_owned(),
+                added,
+                removed,
+                changed,
+            });
+        }
+    }
+    let keys = |v: &Value| {
+        v.as_object()
+            .map(|o| o.keys().cloned().collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    let mut sections = keys(draft);
+    sections.extend(keys(opened).into_iter().filter(|k| draft.get(k).is_none()));
+    changes.sections = sections
+        .into_iter()
+        .filter(|k| !COLLECTIONS.contains(&k.as_str()) && opened.get(k) != draft.get(k))
+        .collect();
+    changes
+}
+
+/// Gives `bytes` to the browser to save as `name` (the maintainer's downloads folder).
+fn download(name: &str, kind: &str, bytes: &[u8]) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(kind);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let link: web_sys::HtmlAnchorElement = document()
+        .create_element("a")
+        .expect("an element")
+        .unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Every file the draft's pictures name (`src` of each media entry and of its variants).
+pub fn media_files(draft: &Value) -> Vec<String> {
+    let mut files = Vec::new();
+    let mut walk = vec![draft];
+    while let Some(value) = walk.pop() {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::Array(media)) = map.get("media") {
+                    for entry in media {
+                        let variants = entry
+                            .get("variants")
+                            .and_then(Value::as_array)
+                            .into_iter()
+                            .flatten();
+                        for src in std::iter::once(entry)
+                            .chain(variants)
+                            .filter_map(|e| e.get("src")?.as_str())
+                        {
+                            if !files.iter().any(|f| f == src) {
+                                files.push(src.to_owned());
+                            }
+                        }
+                    }
+                }
+                walk.extend(map.values());
+            }
+            Value::Array(list) => walk.extend(list),
+            _ => {}
+        }
+    }
+    files
+}
+
+/// The site's files the draft changes, as a .zip to unpack over the site: `data/bundle.json`, the
+/// bundle it replaces as `data/bundle.previous.json`, and the photos added in the editor under
+/// `media/`.
+pub fn zip(
+    bundle: &str,
+    previous: &str,
+    photos: &[(String, Vec<u8>)],
+) -> Result<Vec<u8>, zip::result::ZipError> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in [
+        ("data/bundle.json", bundle.as_bytes()),
+        ("data/bundle.previous.json", previous.as_bytes()),
+    ]
+    .into_iter()
+    .chain(photos.iter().map(|(n, b)| (n.as_str(), b.as_slice())))
+    {
+        zip.start_file(name, options)?;
+        zip.write_all(bytes)?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+async fn save_zip(draft: Draft) {
+    let text = draft.text();
+    let previous =
+        serde_json::to_string_pretty(&draft.opened.get_value()).unwrap_or_default() + "\n";
+    let mut photos = Vec::new();
+    // The pictures' files, and for each WebP rendition its JPEG twin, which `bundle media` writes too.
+    let mut wanted = draft.value.with_untracked(media_files);
+    let twins: Vec<String> = wanted
+        .iter()
+        .filter_map(|f| Some(format!("{}.jpg", f.strip_suffix(".webp")?)))
+        .collect();
+    wanted.extend(
+        twins
+            .into_iter()
+            .filter(|t| !wanted.contains(t))
+            .collect::<Vec<_>>(),
+    );
+    for src in wanted {
+        if src.starts_with("media/") {
+            if let Some(bytes) = crate::storage::read_bytes(&src).await {
+                photos.push((src, bytes));
+            }
+        }
+    }
+    if let Ok(bytes) = zip(&text, &previous, &photos) {
+        download("showcase-content.zip", "application/zip", &bytes);
+    }
+}
+
+fn ids(label: &str, ids: &[String]) -> impl IntoView {
+    (!ids.is_empty()).then(|| view! { <li>{both(label)}": "{ids.join(", ")}</li> })
+}
+
+/// The summary of changes and the save button.
+#[component]
+pub fn Save(draft: Draft) -> impl IntoView {
+    let changes = Memo::new(move |_| {
+        draft.report.track();
+        draft
+            .value
+            .with_untracked(|v| draft.opened.with_value(|o| compare(o, v)))
+    });
+    let errors = move || draft.report.with(|r| r.errors());
+    view! {
+        <section class="save" aria-labelledby="save-title">
+            <h2 id="save-title">{both("changes")}</h2>
+            {move || {
+                let changes = changes.get();
+                if changes.is_empty() {
+                    return view! { <p>{both("nothing_changed")}</p> }.into_any();
+                }
+                view! {
+                    <ul class="changes">
+                        {changes.lists.iter().map(|ListChanges { list, added, removed, changed }| {
+                            let (zh, en) = labels::field(list);
+                            view! {
+                                <li>{format!("{zh} · {en}")}
+                                    <ul>{ids("added", added)}{ids("removed", removed)}{ids("changed", changed)}</ul>
+                                </li>
+                            }
+                        }).collect_view()}
+                        {(!changes.sections.is_empty()).then(|| {
+                            let names: Vec<String> = changes.sections.iter().map(|s| { let (zh, en) = labels::field(s); format!("{zh} · {en}") }).collect();
+                            view! { <li>{both("changed")}": "{names.join(", ")}</li> }
+                        })}
+                    </ul>
+                }
+                .into_any()
+            }}
+            <p>
+                <button type="button" class="primary" id="save-zip" disabled={move || errors() > 0}
+                    aria-describedby="save-blocked" on:click=move |_| leptos::task::spawn_local(save_zip(draft))>
+                    {both("save_zip")}
+                </button>" "
+                <button type="button" id="save" disabled={move || errors() > 0}
+                    aria-describedby="save-blocked" on:click=move |_| download("bundle.json", "application/json", draft.text().as_bytes())>
+                    {both("save")}
+                </button>
+            </p>
+            <p id="save-blocked" class="problem error">{move || (errors() > 0).then(|| both("save_blocked"))}</p>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn records_added_removed_and_changed_are_told_by_id() {
+        let opened =
+            json!({ "meta": { "a": 1 }, "items": [{ "id": "a", "t": 1 }, { "id": "b", "t": 1 }] });
+        let draft =
+            json!({ "meta": { "a": 2 }, "items": [{ "id": "a", "t": 2 }, { "id": "c", "t": 1 }] });
+        let changes = compare(&opened, &draft);
+        assert_eq!(
+            changes.lists,
+            vec![ListChanges {
+                list: "items".into(),
+                added: vec!["c".into()],
+                removed: vec!["b".into()],
+                changed: vec!["a".into()]
+            }]
+        );
+        assert_eq!(changes.sections, vec!["meta".to_owned()]);
+        assert!(compare(&opened, &opened).is_empty());
+    }
+
+    #[test]
+    fn the_files_of_every_picture_are_found() {
+        let draft = json!({ "items": [{ "media": [{ "src": "media/a-1-960.jpg", "variants": [{ "src": "media/a-1-480.webp" }, { "src": "media/a-1-960.webp" }] }] }],
+            "units": [{ "media": [{ "src": "media/a-1-960.jpg" }] }] });
+        let mut files = media_files(&draft);
+        files.sort();
+        assert_eq!(
+            files,
+            [
+                "media/a-1-480.webp",
+                "media/a-1-960.jpg",
+                "media/a-1-960.webp"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_zip_holds_the_bundle_its_predecessor_and_the_photos() {
+        let bytes = zip("{}", "{ }", &[("media/a.jpg".into(), vec![1, 2, 3])]).unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let names: Vec<String> = archive.file_names().map(str::to_owned).collect();
+        assert_eq!(
+            names,
+            [
+                "data/bundle.json",
+                "data/bundle.previous.json",
+                "media/a.jpg"
+            ]
+        );
+        let mut photo = Vec::new();
+        std::io::Read::read_to_end(&mut archive.by_name("media/a.jpg").unwrap(), &mut photo)
+            .unwrap();
+        assert_eq!(photo, [1, 2, 3]);
+    }
+}

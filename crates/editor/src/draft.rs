@@ -1,0 +1,277 @@
+//! The bundle being edited: its JSON, every change to it undoable, checked by the site's own rules a
+//! moment after each change, and kept in the browser as it changes (`storage`).
+
+use bundle::{Location, Problem, Severity};
+use leptos::prelude::*;
+use serde_json::Value;
+
+use crate::path::{Path, Step};
+
+/// Changes to one field within this time are one step of undo (typing a word is one change).
+const MERGE_MS: f64 = 1_000.0;
+/// How long typing must pause before the draft is checked and kept.
+const SETTLE_MS: u32 = 150;
+const UNDO_DEPTH: usize = 200;
+
+#[derive(Debug, Clone)]
+struct Patch {
+    path: Path,
+    before: Value,
+    after: Value,
+}
+
+/// One step of undo: the changes it made, in order.
+#[derive(Debug, Clone)]
+struct Edit {
+    patches: Vec<Patch>,
+    /// When it was last changed; 0 for a step no later change merges into.
+    at: f64,
+}
+
+/// The result of the last check of the draft.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub problems: Vec<Problem>,
+    /// How long the check took (serialising, parsing and validating), in milliseconds.
+    pub took_ms: f64,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == severity)
+            .count()
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Draft {
+    pub value: RwSignal<Value>,
+    /// The bundle as it was opened, for the summary of changes.
+    pub opened: StoredValue<Value>,
+    undo: StoredValue<Vec<Edit>>,
+    redo: StoredValue<Vec<Edit>>,
+    /// Lengths of the undo and redo stacks, for the buttons.
+    pub history: RwSignal<(usize, usize)>,
+    pub report: RwSignal<Report>,
+    /// Bumped when the draft has settled after a change: the cue to keep it.
+    pub settled: RwSignal<u64>,
+    /// Bumped by every change: what has been kept is told by the revision it had.
+    pub revision: RwSignal<u64>,
+    pending: StoredValue<Option<gloo_timers::callback::Timeout>, LocalStorage>,
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+impl Draft {
+    pub fn new() -> Self {
+        Self {
+            value: RwSignal::new(Value::Null),
+            opened: StoredValue::new(Value::Null),
+            undo: StoredValue::new(Vec::new()),
+            redo: StoredValue::new(Vec::new()),
+            history: RwSignal::new((0, 0)),
+            report: RwSignal::new(Report::default()),
+            settled: RwSignal::new(0),
+            revision: RwSignal::new(0),
+            pending: StoredValue::new_local(None),
+        }
+    }
+
+    /// Starts editing `value`; `opened` is what it was opened from (the same, unless a kept draft is
+    /// being resumed).
+    pub fn open(&self, value: Value, opened: Value) {
+        self.opened.set_value(opened);
+        self.value.set(value);
+        self.undo.update_value(Vec::clear);
+        self.redo.update_value(Vec::clear);
+        self.history.set((0, 0));
+        self.revision.update(|n| *n += 1);
+        self.check_now();
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.value.with(|v| !v.is_null())
+    }
+
+    /// The value at `path` (a copy).
+    pub fn get(&self, path: &Path) -> Value {
+        self.value
+            .with(|v| path.get(v).cloned())
+            .unwrap_or(Value::Null)
+    }
+
+    /// Sets the value at `path`; one step of undo, merged with the last when it changed the same field
+    /// a moment ago.
+    pub fn set(&self, path: &Path, after: Value) {
+        let before = self.get(path);
+        if before == after {
+            return;
+        }
+        self.write(path, after.clone());
+        let at = now();
+        self.undo.update_value(|undo| match undo.last_mut() {
+            Some(last)
+                if last.patches.len() == 1
+                    && last.patches[0].path == *path
+                    && at - last.at < MERGE_MS =>
+            {
+                last.patches[0].after = after;
+                last.at = at;
+            }
+            _ => {
+                undo.push(Edit {
+                    patches: vec![Patch {
+                        path: path.clone(),
+                        before,
+                        after,
+                    }],
+                    at,
+                });
+                if undo.len() > UNDO_DEPTH {
+                    undo.remove(0);
+                }
+            }
+        });
+        self.redo.update_value(Vec::clear);
+        self.changed();
+    }
+
+    /// Sets a value that follows from the last change (an id made from a title): part of that change's
+    /// step of undo, not one of its own.
+    pub fn set_quietly(&self, path: &Path, after: Value) {
+        let before = self.get(path);
+        self.write(path, after.clone());
+        let patch = Patch {
+            path: path.clone(),
+            before,
+            after,
+        };
+        self.undo.update_value(|undo| match undo.last_mut() {
+            Some(last) => {
+                // No longer a change of one field: the next keystroke is a step of its own.
+                last.patches.retain(|p| p.path != patch.path);
+                last.patches.push(patch);
+            }
+            None => undo.push(Edit {
+                patches: vec![patch],
+                at: 0.0,
+            }),
+        });
+        self.changed();
+    }
+
+    /// Changes the list at `path` with `f` (add, remove, move): one step of undo of its own.
+    pub fn edit_list(&self, path: &Path, f: impl FnOnce(&mut Vec<Value>)) {
+        let before = self.get(path);
+        let mut list = before.as_array().cloned().unwrap_or_default();
+        f(&mut list);
+        let after = Value::Array(list);
+        self.write(path, after.clone());
+        let edit = Edit {
+            patches: vec![Patch {
+                path: path.clone(),
+                before,
+                after,
+            }],
+            at: 0.0,
+        };
+        self.undo.update_value(|undo| undo.push(edit));
+        self.redo.update_value(Vec::clear);
+        self.changed();
+    }
+
+    /// Puts `value` at `path`; a null there takes the field away (an optional field left unset is
+    /// absent from the file, as the model writes it).
+    fn write(&self, path: &Path, value: Value) {
+        self.value.update(|v| {
+            if let (true, Some((Step::Field(name), parent))) =
+                (value.is_null(), path.0.split_last())
+            {
+                if let Some(Value::Object(object)) = Path(parent.to_vec()).get_mut(v) {
+                    object.shift_remove(name);
+                }
+                return;
+            }
+            if let Some(place) = path.get_mut(v) {
+                *place = value;
+            }
+        });
+    }
+
+    pub fn undo(&self) {
+        if let Some(edit) = self.undo.try_update_value(Vec::pop).flatten() {
+            for patch in edit.patches.iter().rev() {
+                self.write(&patch.path, patch.before.clone());
+            }
+            self.redo.update_value(|redo| redo.push(edit));
+            self.changed();
+        }
+    }
+
+    pub fn redo(&self) {
+        if let Some(edit) = self.redo.try_update_value(Vec::pop).flatten() {
+            for patch in &edit.patches {
+                self.write(&patch.path, patch.after.clone());
+            }
+            self.undo
+                .update_value(|undo| undo.push(Edit { at: 0.0, ..edit }));
+            self.changed();
+        }
+    }
+
+    fn changed(&self) {
+        self.revision.update(|n| *n += 1);
+        self.history.set((
+            self.undo.with_value(Vec::len),
+            self.redo.with_value(Vec::len),
+        ));
+        let draft = *self;
+        let timeout = gloo_timers::callback::Timeout::new(SETTLE_MS, move || draft.check_now());
+        // Replacing the pending check cancels it: typing checks once it pauses.
+        self.pending.set_value(Some(timeout));
+    }
+
+    /// The draft as the file it would be saved as.
+    pub fn text(&self) -> String {
+        self.value
+            .with(|v| serde_json::to_string_pretty(v).unwrap_or_default() + "\n")
+    }
+
+    /// Checks the draft with the site's own parser and rules, as `bundle check` does (without the
+    /// media files on disk, which the browser cannot see), then tells that it has settled.
+    pub fn check_now(&self) {
+        let start = now();
+        let text = self.text();
+        let problems = check(&text);
+        self.report.set(Report {
+            problems,
+            took_ms: now() - start,
+        });
+        self.settled.update(|n| *n += 1);
+    }
+}
+
+/// The problems of a bundle's text: its one parse error, or what validation finds.
+pub fn check(text: &str) -> Vec<Problem> {
+    match bundle::parse(text) {
+        Ok(bundle) => bundle::validate(&bundle),
+        Err(error) => vec![Problem {
+            severity: Severity::Error,
+            code: "parse",
+            message: error.message,
+            location: Location {
+                path: error.location.path,
+                line: error.location.line,
+                column: error.location.column,
+            },
+        }],
+    }
+}

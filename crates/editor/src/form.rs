@@ -1,0 +1,755 @@
+//! The forms, drawn from the schema: one control per kind of value (`schema::Kind`), each labelled in
+//! both languages, bound to its place in the draft, and showing the problems the checker found there.
+
+use bundle::Severity;
+use leptos::prelude::*;
+use serde_json::Value;
+
+use crate::draft::Draft;
+use crate::labels;
+use crate::path::{Path, Step};
+use crate::schema::{schema, Kind};
+
+/// Fields written by tools, not by hand.
+const HIDDEN: [&str; 2] = ["$schema", "schema_version"];
+/// Texts long enough for several lines.
+const LONG: [&str; 7] = [
+    "description",
+    "summary",
+    "story",
+    "theme",
+    "inscription",
+    "caption",
+    "about",
+];
+
+/// A label in both languages, for the control `for`.
+#[component]
+pub fn Label(
+    name: (String, String),
+    #[prop(optional, into)] r#for: Option<String>,
+) -> impl IntoView {
+    view! {
+        <label for=r#for>
+            <span lang="zh-CN">{name.0}</span>" "<span lang="en" class="en">{name.1}</span>
+        </label>
+    }
+}
+
+fn legend(name: (String, String)) -> impl IntoView {
+    view! { <legend><span lang="zh-CN">{name.0}</span>" "<span lang="en" class="en">{name.1}</span></legend> }
+}
+
+/// The problems found at exactly `path`, for its control.
+#[component]
+pub fn ProblemsAt(draft: Draft, path: Path) -> impl IntoView {
+    let text = path.to_string();
+    let id = format!("{}:problems", path.dom_id());
+    let here = Memo::new(move |_| {
+        draft.report.with(|r| {
+            r.problems
+                .iter()
+                .filter(|p| p.location.path == text)
+                .map(|p| (p.severity, p.message.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <ul class="field-problems" id=id aria-live="polite">
+            {move || here.get().into_iter().map(|(severity, message)| view! {
+                <li class=severity_class(severity)>{message}</li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+pub fn severity_class(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "problem error",
+        Severity::Warning => "problem warning",
+        Severity::Info => "problem note",
+    }
+}
+
+/// Whether the checker found an error at `path`, for `aria-invalid`.
+fn invalid(draft: Draft, path: &Path) -> Signal<&'static str> {
+    let text = path.to_string();
+    Signal::derive(move || {
+        let bad = draft.report.with(|r| {
+            r.problems
+                .iter()
+                .any(|p| p.severity == Severity::Error && p.location.path == text)
+        });
+        if bad {
+            "true"
+        } else {
+            "false"
+        }
+    })
+}
+
+fn name_of(path: &Path) -> String {
+    path.0
+        .iter()
+        .rev()
+        .find_map(|s| match s {
+            Step::Field(name) => Some(name.clone()),
+            Step::Index(_) => None,
+        })
+        .unwrap_or_default()
+}
+
+/// The control for the value at `path`, of schema `node`.
+pub fn field(draft: Draft, path: Path, node: Value) -> AnyView {
+    let name = name_of(&path);
+    let label = match path.0.last() {
+        Some(Step::Index(n)) => (format!("第 {} 项", n + 1), format!("No. {}", n + 1)),
+        _ => labels::field(&name),
+    };
+    let optional = node.get("anyOf").is_some()
+        || matches!(node.get("type"), Some(Value::Array(t)) if t.contains(&"null".into()));
+    match schema().kind(&node) {
+        Kind::Text => text(draft, path, label, LONG.contains(&name.as_str())),
+        Kind::Object { fields, .. } => object(draft, path, label, fields, optional),
+        Kind::List { item } => list(draft, path, label, item),
+        Kind::Choice(choices) => choice(draft, path, label, choices, optional),
+        Kind::Reference {
+            collection,
+            many: false,
+        } => reference(draft, path, label, collection),
+        Kind::Reference {
+            collection,
+            many: true,
+        } => references(draft, path, label, collection),
+        Kind::Line { .. } => line(draft, path, label, name == "date"),
+        Kind::Number { integer, min, max } => number(draft, path, label, integer, min, max),
+        Kind::Flag => flag(draft, path, label),
+        Kind::Json => json(draft, path, label),
+    }
+}
+
+/// The fields of an object value, in the model's order.
+pub fn fields(draft: Draft, path: Path, fields: Vec<(String, Value)>) -> AnyView {
+    fields
+        .into_iter()
+        .filter(|(name, _)| !HIDDEN.contains(&name.as_str()))
+        .map(|(name, node)| field(draft, path.field(&name), node))
+        .collect_view()
+        .into_any()
+}
+
+fn as_string(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// A text in both languages, side by side, with its review note.
+fn text(draft: Draft, path: Path, label: (String, String), long: bool) -> AnyView {
+    let review = path.field("review");
+    let has_review = {
+        let review = review.clone();
+        move || {
+            draft
+                .value
+                .with(|v| review.get(v).is_some_and(|r| !r.is_null()))
+        }
+    };
+    let languages = [("zh", "zh-CN"), ("en", "en")].map(|(code, lang)| {
+        let p = path.field(code);
+        let id = p.dom_id();
+        let value = {
+            let p = p.clone();
+            move || as_string(&draft.get(&p))
+        };
+        let set = {
+            let p = p.clone();
+            move |e: leptos::ev::Event| {
+                let v = event_target_value(&e);
+                draft.set(
+                    &p,
+                    if v.is_empty() {
+                        Value::Null
+                    } else {
+                        Value::String(v)
+                    },
+                );
+                crate::ids::follow_title(draft, &p);
+            }
+        };
+        let control = if long {
+            view! { <textarea id=id.clone() lang=lang rows="3" prop:value=value on:input=set
+            aria-invalid=invalid(draft, &p) aria-describedby=format!("{id}:problems")></textarea> }
+            .into_any()
+        } else {
+            view! { <input id=id.clone() lang=lang type="text" prop:value=value on:input=set
+            aria-invalid=invalid(draft, &p) aria-describedby=format!("{id}:problems")/> }
+            .into_any()
+        };
+        view! {
+            <div class="language">
+                <Label name=labels::field(code) r#for=id/>
+                {control}
+                <ProblemsAt draft path=p/>
+            </div>
+        }
+    });
+    let clear = {
+        let review = review.clone();
+        move |_| draft.set(&review, Value::Null)
+    };
+    view! {
+        <fieldset class="text" id=path.dom_id()>
+            {legend(label)}
+            <div class="languages">{languages.into_iter().collect_view()}</div>
+            <Show when=has_review>
+                <p class="review">
+                    <strong>{let (zh, en) = labels::field("review"); format!("{zh} · {en}")}</strong>" "
+                    {let review = review.clone(); move || as_string(&draft.get(&review))}" "
+                    <button type="button" on:click=clear.clone()>{labels::both("clear_review")}</button>
+                </p>
+            </Show>
+            <ProblemsAt draft path=path.clone()/>
+        </fieldset>
+    }
+    .into_any()
+}
+
+fn object(
+    draft: Draft,
+    path: Path,
+    label: (String, String),
+    fields_of: Vec<(String, Value)>,
+    optional: bool,
+) -> AnyView {
+    let present = {
+        let path = path.clone();
+        Memo::new(move |_| {
+            draft
+                .value
+                .with(|v| path.get(v).is_some_and(|x| !x.is_null()))
+        })
+    };
+    let inner = {
+        let path = path.clone();
+        move || {
+            present
+                .get()
+                .then(|| fields(draft, path.clone(), fields_of.clone()))
+        }
+    };
+    let toggle = optional.then(|| {
+        let path = path.clone();
+        view! {
+            <button type="button" class="toggle" on:click=move |_| {
+                if present.get_untracked() {
+                    draft.set(&path, Value::Null);
+                } else {
+                    draft.set(&path, Value::Object(Default::default()));
+                }
+            }>
+                {move || if present.get() { labels::both("unset") } else { labels::both("set") }}
+            </button>
+        }
+    });
+    view! {
+        <fieldset class="object" id=path.dom_id()>
+            {legend(label)}
+            {toggle}
+            {inner}
+            <ProblemsAt draft path=path.clone()/>
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// A list inside a record (pictures, titles, principles…): its entries one under the other, each movable
+/// and removable, and an "add" at the end.
+fn list(draft: Draft, path: Path, label: (String, String), item: Value) -> AnyView {
+    let count = {
+        let path = path.clone();
+        Memo::new(move |_| {
+            draft
+                .value
+                .with(|v| path.get(v).and_then(Value::as_array).map_or(0, Vec::len))
+        })
+    };
+    let entries = {
+        let path = path.clone();
+        let item = item.clone();
+        move || {
+            (0..count.get())
+                .map(|n| {
+                    let list_path = path.clone();
+                    let controls = entry_buttons(draft, list_path, n, count.get());
+                    let picture = (name_of(&path) == "media").then(|| {
+                        let entry = draft.get(&path.index(n));
+                        let alt = entry["alt"]["zh"]
+                            .as_str()
+                            .or(entry["alt"]["en"].as_str())
+                            .unwrap_or("")
+                            .to_owned();
+                        view! { <Thumbnail src=as_string(&entry["src"]) alt/> }
+                    });
+                    view! {
+                        <li class="entry">
+                            {picture}
+                            {field(draft, path.index(n), item.clone())}
+                            {controls}
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let add = {
+        let path = path.clone();
+        move |_| {
+            let empty = schema().empty(&item);
+            draft.edit_list(&path, |list| list.push(empty));
+        }
+    };
+    let photos = (name_of(&path) == "media").then(|| view! { <AddPhoto draft path=path.clone()/> });
+    view! {
+        <fieldset class="list" id=path.dom_id()>
+            {legend(label)}
+            <ol>{entries}</ol>
+            {photos}
+            <button type="button" on:click=add>{labels::both("add")}</button>
+            <ProblemsAt draft path=path.clone()/>
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// Where the site's media are, as the bundle writes them (`bundle media` writes the same).
+const MEDIA: &str = "media/";
+
+/// A photo added to a record's pictures: made ready in the browser (`photos`), its files kept with the
+/// draft until they are saved, and its entry added with the alt text still to write.
+#[component]
+fn AddPhoto(draft: Draft, path: Path) -> impl IntoView {
+    let id = format!("{}:photo", path.dom_id());
+    let status = RwSignal::new(None::<(bool, String)>);
+    let pick = move |e: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&e);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let record = Path(path.0[..path.0.len() - 1].to_vec());
+        let item = as_string(&draft.get(&record.field("id")));
+        if item.is_empty() {
+            status.set(Some((false, labels::both("photo_needs_id"))));
+            return;
+        }
+        let n = draft.get(&path).as_array().map_or(0, Vec::len) + 1;
+        let stem = format!("{item}-{n}");
+        let path = path.clone();
+        status.set(Some((true, labels::both("photo_working"))));
+        leptos::task::spawn_local(async move {
+            match crate::photos::prepare(&file, &stem).await {
+                Ok(photo) => {
+                    for r in &photo.renditions {
+                        for (name, blob) in [&r.jpeg, &r.webp] {
+                            if crate::storage::keep_blob(&format!("{MEDIA}{name}"), blob)
+                                .await
+                                .is_err()
+                            {
+                                status.set(Some((false, labels::both("photo_not_kept"))));
+                                return;
+                            }
+                        }
+                    }
+                    let entry = photo.entry(MEDIA);
+                    draft.edit_list(&path, |l| l.push(entry));
+                    status.set(Some((true, labels::both("photo_added"))));
+                }
+                Err(error) => status.set(Some((
+                    false,
+                    format!("{}: {error}", labels::both("photo_failed")),
+                ))),
+            }
+        });
+    };
+    view! {
+        <div class="field photo">
+            <Label name=labels::ui("add_photo") r#for=id.clone()/>
+            <input id=id type="file" accept="image/jpeg,image/png,image/webp" on:change=pick/>
+            <p role="status" class="photo-status">
+                {move || status.get().map(|(ok, text)| view! { <span class=if ok { "" } else { "problem error" }>{text}</span> })}
+            </p>
+        </div>
+    }
+}
+
+/// A picture of the draft: a photo added in the editor from the files kept with the draft, any other
+/// from the site. A picture that cannot be shown shows its alt text in its place.
+#[component]
+pub fn Thumbnail(src: String, alt: String) -> impl IntoView {
+    let shown = RwSignal::new(None::<String>);
+    let relative = !src.contains("://") && !src.starts_with('/');
+    {
+        let src = src.clone();
+        leptos::task::spawn_local(async move {
+            let kept = match src.strip_prefix(MEDIA) {
+                Some(_) if relative => crate::storage::read_file(&src).await,
+                _ => None,
+            };
+            let url = match kept {
+                Some(file) => web_sys::Url::create_object_url_with_blob(&file).unwrap_or_default(),
+                None if relative => format!("../{src}"),
+                None => src.clone(),
+            };
+            shown.set(Some(url));
+        });
+    }
+    view! {
+        <span class="thumbnail">
+            {move || shown.get().map(|url| view! { <img src=url alt=alt.clone() width="96" loading="lazy"/> })}
+        </span>
+    }
+}
+
+/// Move up, move down and remove, for entry `n` of `count` in the list at `path`.
+pub fn entry_buttons(draft: Draft, path: Path, n: usize, count: usize) -> impl IntoView {
+    let (up, down, remove) = (path.clone(), path.clone(), path);
+    view! {
+        <div class="entry-buttons">
+            <button type="button" disabled={n == 0} on:click=move |_| draft.edit_list(&up, |l| l.swap(n, n - 1))>
+                {labels::both("move_up")}
+            </button>
+            <button type="button" disabled={n + 1 >= count} on:click=move |_| draft.edit_list(&down, |l| l.swap(n, n + 1))>
+                {labels::both("move_down")}
+            </button>
+            <button type="button" class="danger" on:click=move |_| draft.edit_list(&remove, |l| { l.remove(n); })>
+                {labels::both("remove")}
+            </button>
+        </div>
+    }
+}
+
+fn choice(
+    draft: Draft,
+    path: Path,
+    label: (String, String),
+    choices: Vec<String>,
+    optional: bool,
+) -> AnyView {
+    let id = path.dom_id();
+    let current = {
+        let path = path.clone();
+        move || as_string(&draft.get(&path))
+    };
+    let set = {
+        let path = path.clone();
+        move |e: leptos::ev::Event| {
+            let v = event_target_value(&e);
+            draft.set(
+                &path,
+                if v.is_empty() {
+                    Value::Null
+                } else {
+                    Value::String(v)
+                },
+            );
+        }
+    };
+    let options = choices
+        .into_iter()
+        .map(|c| {
+            let (zh, en) = labels::choice(&c);
+            let current = current.clone();
+            let value = c.clone();
+            view! { <option value=c selected={move || current() == value}>{format!("{zh} · {en}")}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <Label name=label r#for=id.clone()/>
+            <select id=id on:change=set aria-invalid=invalid(draft, &path)>
+                {optional.then(|| view! { <option value="">{labels::both("none")}</option> })}
+                {options}
+            </select>
+            <ProblemsAt draft path=path.clone()/>
+        </div>
+    }
+    .into_any()
+}
+
+/// The records of a top-level list (`units`, `people`, `items`) as (id, name) for choosing one.
+pub fn records(draft: Draft, collection: &str) -> Vec<(String, String)> {
+    draft.value.with(|v| {
+        v.get(collection)
+            .and_then(Value::as_array)
+            .map(|list| {
+                list.iter()
+                    .map(|r| (as_string(&r["id"]), summary(r)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+}
+
+/// A record's name for lists: its title or name, in Chinese and English.
+pub fn summary(record: &Value) -> String {
+    let text = record
+        .get("title")
+        .or_else(|| record.get("name"))
+        .or_else(|| record.get("label"));
+    let part = |code: &str| {
+        text.and_then(|t| t.get(code))
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned()
+    };
+    let (zh, en) = (part("zh"), part("en"));
+    match (zh.is_empty(), en.is_empty()) {
+        (false, false) => format!("{zh} · {en}"),
+        (false, true) => zh,
+        (true, false) => en,
+        (true, true) => as_string(&record["id"]),
+    }
+}
+
+fn reference(draft: Draft, path: Path, label: (String, String), collection: String) -> AnyView {
+    let id = path.dom_id();
+    let current = {
+        let path = path.clone();
+        move || as_string(&draft.get(&path))
+    };
+    let set = {
+        let path = path.clone();
+        move |e: leptos::ev::Event| {
+            let v = event_target_value(&e);
+            draft.set(
+                &path,
+                if v.is_empty() {
+                    Value::Null
+                } else {
+                    Value::String(v)
+                },
+            );
+        }
+    };
+    let options = move || {
+        let current = current.clone();
+        records(draft, &collection)
+            .into_iter()
+            .map(|(value, name)| {
+                let selected = current() == value;
+                view! { <option value=value selected=selected>{name}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="field">
+            <Label name=label r#for=id.clone()/>
+            <select id=id on:change=set aria-invalid=invalid(draft, &path)>
+                <option value="">{labels::both("none")}</option>
+                {options}
+            </select>
+            <ProblemsAt draft path=path.clone()/>
+        </div>
+    }
+    .into_any()
+}
+
+/// Several references: the chosen ones as a list with "remove", and a list to add one more from.
+fn references(draft: Draft, path: Path, label: (String, String), collection: String) -> AnyView {
+    let chosen = {
+        let path = path.clone();
+        move || -> Vec<String> {
+            draft.value.with(|v| {
+                path.get(v)
+                    .and_then(Value::as_array)
+                    .map(|l| l.iter().map(as_string).collect())
+                    .unwrap_or_default()
+            })
+        }
+    };
+    let add_id = format!("{}:add", path.dom_id());
+    let all = {
+        let collection = collection.clone();
+        move || records(draft, &collection)
+    };
+    let shown = {
+        let (path, chosen, all) = (path.clone(), chosen.clone(), all.clone());
+        move || {
+            let names = all();
+            chosen()
+                .into_iter()
+                .enumerate()
+                .map(|(n, id)| {
+                    let name = names.iter().find(|(i, _)| *i == id).map_or(id.clone(), |(_, name)| name.clone());
+                    let path = path.clone();
+                    view! {
+                        <li>
+                            <span>{name}</span>" "
+                            <button type="button" class="small" aria-label=format!("{} {}", labels::both("remove"), id)
+                                on:click=move |_| draft.edit_list(&path, |l| { l.remove(n); })>
+                                {labels::both("remove")}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let options = {
+        let chosen = chosen.clone();
+        move || {
+            let chosen = chosen();
+            all()
+                .into_iter()
+                .filter(|(id, _)| !chosen.contains(id))
+                .map(|(id, name)| view! { <option value=id>{name}</option> })
+                .collect_view()
+        }
+    };
+    let add = {
+        let path = path.clone();
+        move |e: leptos::ev::Event| {
+            let v = event_target_value(&e);
+            if !v.is_empty() {
+                draft.edit_list(&path, |l| l.push(Value::String(v)));
+            }
+        }
+    };
+    let (zh, en) = label.clone();
+    view! {
+        <fieldset class="references" id=path.dom_id()>
+            {legend(label)}
+            <ul class="chosen">{shown}</ul>
+            <label for=add_id.clone()>{format!("{} {zh} · {} {en}", labels::ui("add").0, labels::ui("add").1)}</label>
+            <select id=add_id on:change=add prop:value="">
+                <option value="">"…"</option>
+                {options}
+            </select>
+            <ProblemsAt draft path=path.clone()/>
+        </fieldset>
+    }
+    .into_any()
+}
+
+fn line(draft: Draft, path: Path, label: (String, String), date: bool) -> AnyView {
+    let id = path.dom_id();
+    let value = {
+        let path = path.clone();
+        move || as_string(&draft.get(&path))
+    };
+    let set = {
+        let path = path.clone();
+        move |e: leptos::ev::Event| {
+            let v = event_target_value(&e);
+            draft.set(
+                &path,
+                if v.is_empty() {
+                    Value::Null
+                } else {
+                    Value::String(v)
+                },
+            );
+        }
+    };
+    view! {
+        <div class="field">
+            <Label name=label r#for=id.clone()/>
+            <input id=id.clone() type=if date { "date" } else { "text" } prop:value=value on:input=set
+                aria-invalid=invalid(draft, &path) aria-describedby=format!("{id}:problems")/>
+            <ProblemsAt draft path=path.clone()/>
+        </div>
+    }
+    .into_any()
+}
+
+fn number(
+    draft: Draft,
+    path: Path,
+    label: (String, String),
+    integer: bool,
+    min: Option<f64>,
+    max: Option<f64>,
+) -> AnyView {
+    let id = path.dom_id();
+    let value = {
+        let path = path.clone();
+        move || as_string(&draft.get(&path))
+    };
+    let set = {
+        let path = path.clone();
+        move |e: leptos::ev::Event| {
+            let v = event_target_value(&e);
+            let parsed = if integer {
+                v.trim().parse::<i64>().ok().map(Value::from)
+            } else {
+                v.trim()
+                    .parse::<f64>()
+                    .ok()
+                    .and_then(|f| serde_json::Number::from_f64(f).map(Value::Number))
+            };
+            if v.trim().is_empty() {
+                draft.set(&path, Value::Null);
+            } else if let Some(n) = parsed {
+                draft.set(&path, n);
+            }
+        }
+    };
+    view! {
+        <div class="field">
+            <Label name=label r#for=id.clone()/>
+            <input id=id.clone() type="number" inputmode=if integer { "numeric" } else { "decimal" }
+                step=if integer { "1" } else { "any" } min=min.map(|m| m.to_string()) max=max.map(|m| m.to_string())
+                prop:value=value on:input=set aria-invalid=invalid(draft, &path) aria-describedby=format!("{id}:problems")/>
+            <ProblemsAt draft path=path.clone()/>
+        </div>
+    }
+    .into_any()
+}
+
+fn flag(draft: Draft, path: Path, label: (String, String)) -> AnyView {
+    let id = path.dom_id();
+    let checked = {
+        let path = path.clone();
+        move || draft.get(&path).as_bool().unwrap_or(false)
+    };
+    let set = {
+        let path = path.clone();
+        move |e: leptos::ev::Event| draft.set(&path, Value::Bool(event_target_checked(&e)))
+    };
+    view! {
+        <div class="field flag">
+            <input id=id.clone() type="checkbox" prop:checked=checked on:change=set/>
+            <Label name=label r#for=id/>
+            <ProblemsAt draft path=path.clone()/>
+        </div>
+    }
+    .into_any()
+}
+
+/// A value of a shape the forms do not draw: its JSON, applied when it reads as JSON.
+fn json(draft: Draft, path: Path, label: (String, String)) -> AnyView {
+    let id = path.dom_id();
+    let value = {
+        let path = path.clone();
+        move || serde_json::to_string_pretty(&draft.get(&path)).unwrap_or_default()
+    };
+    let set = {
+        let path = path.clone();
+        move |e: leptos::ev::Event| {
+            if let Ok(v) = serde_json::from_str::<Value>(&event_target_value(&e)) {
+                draft.set(&path, v);
+            }
+        }
+    };
+    view! {
+        <div class="field">
+            <Label name=label r#for=id.clone()/>
+            <textarea id=id class="json" rows="4" prop:value=value on:change=set></textarea>
+            <ProblemsAt draft path=path.clone()/>
+        </div>
+    }
+    .into_any()
+}

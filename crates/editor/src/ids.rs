@@ -1,0 +1,111 @@
+//! Ids made from titles: a new record's id follows its English title (or its Chinese one, as `item-3`,
+//! where there is no English yet) until the record is saved; a record the bundle already had keeps its
+//! id whatever its title becomes, since the site's addresses are made from ids.
+
+use leptos::prelude::*;
+use serde_json::Value;
+
+use crate::draft::Draft;
+use crate::path::{Path, Step};
+
+/// The lists whose records are named by id, and the word for one record.
+const NAMED: [(&str, &str); 4] = [
+    ("units", "unit"),
+    ("people", "person"),
+    ("items", "item"),
+    ("timeline", "step"),
+];
+const MAX: usize = 64;
+
+/// `text` as an id: lower-case letters and digits, words joined by `-`, at most 64 characters.
+pub fn slug(text: &str) -> String {
+    let mut id = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    id.truncate(MAX);
+    id.trim_matches('-').to_owned()
+}
+
+/// `base`, or `base-2`, `base-3`… : the first not in `taken`.
+pub fn unique(base: &str, taken: &[String]) -> String {
+    let mut n = 1;
+    loop {
+        let id = if n == 1 {
+            base.to_owned()
+        } else {
+            format!("{base}-{n}")
+        };
+        if !taken.contains(&id) {
+            return id;
+        }
+        n += 1;
+    }
+}
+
+/// After the title (or name) at `path` changed: if it belongs to a record the opened bundle did not
+/// have, its id is made again from it.
+pub fn follow_title(draft: Draft, path: &Path) {
+    let [Step::Field(list), Step::Index(n), Step::Field(field), ..] = path.0.as_slice() else {
+        return;
+    };
+    let Some((_, word)) = NAMED.iter().find(|(l, _)| l == list) else {
+        return;
+    };
+    if !matches!(field.as_str(), "title" | "name") {
+        return;
+    }
+    let record = Path::default().field(list).index(*n);
+    let id_path = record.field("id");
+    let current = draft.get(&id_path).as_str().unwrap_or("").to_owned();
+    let ids_of = |v: &Value| -> Vec<String> {
+        v.get(list.as_str())
+            .and_then(Value::as_array)
+            .map(|l| {
+                l.iter()
+                    .filter_map(|r| r["id"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    if !current.is_empty() && draft.opened.with_value(|o| ids_of(o).contains(&current)) {
+        return;
+    }
+    let title = draft.get(&record.field(field));
+    let english = title["en"].as_str().map(slug).unwrap_or_default();
+    let base = if english.is_empty() {
+        format!("{word}-{}", n + 1)
+    } else {
+        english
+    };
+    let mut taken = draft.value.with(ids_of);
+    if let Some(own) = taken.get(*n) {
+        if *own == current {
+            taken.remove(*n);
+        }
+    }
+    let id = unique(&base, &taken);
+    if id != current {
+        draft.set_quietly(&id_path, Value::String(id));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_made_from_titles() {
+        assert_eq!(slug("The “Red Ship” painting"), "the-red-ship-painting");
+        assert_eq!(slug("  100 books!  "), "100-books");
+        assert_eq!(slug("红船"), "");
+        assert_eq!(slug(&"a".repeat(80)).len(), 64);
+        let taken = vec!["red-ship".to_owned(), "red-ship-2".to_owned()];
+        assert_eq!(unique("red-ship", &taken), "red-ship-3");
+        assert_eq!(unique("kite", &taken), "kite");
+    }
+}
