@@ -89,7 +89,7 @@ test.beforeEach(async ({ page }) => {
   await page.goto('./edit/');
   await page.evaluate(async () => {
     const root = await navigator.storage.getDirectory();
-    for await (const name of root.keys()) await root.removeEntry(name);
+    for await (const name of root.keys()) await root.removeEntry(name, { recursive: true });
   });
 });
 
@@ -279,4 +279,48 @@ test('no visitor page links to the editor', async ({ page, request }) => {
     const html = await (await request.get(path)).text();
     expect(html, path).not.toMatch(/href="[^"]*edit\//);
   }
+});
+
+test('saved into the site’s folder, the bundle it replaced kept; a bundle changed on disk since it was opened is not overwritten', async ({ page }) => {
+  // The folder picker is the browser's own dialog, which a test cannot click through: it answers with a
+  // folder of the origin's private file system, the same kind of handle a picked folder is.
+  await page.addInitScript(() => {
+    window.showDirectoryPicker = async () => (await navigator.storage.getDirectory()).getDirectoryHandle('site', { create: true });
+  });
+  await page.goto('./edit/');
+  const original = JSON.stringify(SAMPLE, null, 2);
+  const disk = {
+    write: (path, text) => page.evaluate(async ([path, text]) => {
+      let folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('site', { create: true });
+      const parts = path.split('/');
+      for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part, { create: true });
+      const writer = await (await folder.getFileHandle(parts.at(-1), { create: true })).createWritable();
+      await writer.write(text);
+      await writer.close();
+    }, [path, text]),
+    read: (path) => page.evaluate(async (path) => {
+      let folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('site');
+      const parts = path.split('/');
+      for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part);
+      return (await (await folder.getFileHandle(parts.at(-1))).getFile()).text();
+    }, path),
+  };
+  await disk.write('data/bundle.json', original);
+  await page.getByRole('button', { name: /Open the site's folder/ }).click();
+  await byId(page, 'field:meta.title.en').fill('Saved in place');
+  const save = page.getByRole('button', { name: /Save into the site's folder/ });
+  await save.click();
+  await expect(page.getByRole('status').filter({ hasText: /Saved into the site's folder/ })).toBeVisible();
+  expect(JSON.parse(await disk.read('data/bundle.json')).meta.title.en).toBe('Saved in place');
+  expect(await disk.read('data/bundle.previous.json')).toBe(original);
+  await expect(page.getByRole('region', { name: /Summary of changes/ })).toContainText('Nothing changed');
+
+  // Someone else changes the bundle on disk; this draft's next save does not overwrite it.
+  const theirs = structuredClone(SAMPLE);
+  theirs.meta.title.en = 'Their title';
+  await disk.write('data/bundle.json', JSON.stringify(theirs, null, 2));
+  await byId(page, 'field:meta.title.en').fill('Mine again');
+  await save.click();
+  await expect(page.getByRole('status').filter({ hasText: /changed by someone else/ })).toBeVisible();
+  expect(JSON.parse(await disk.read('data/bundle.json')).meta.title.en).toBe('Their title');
 });

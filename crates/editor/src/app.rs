@@ -93,6 +93,8 @@ pub fn App() -> impl IntoView {
     let kept_revision = RwSignal::new(None::<u64>);
     let kept = Signal::derive(move || kept_revision.get() == Some(draft.revision.get()));
     let failure = RwSignal::new(None::<String>);
+    // The site's folder on disk, once opened or chosen for saving (where the browser can write one).
+    let site = StoredValue::new_local(None::<crate::folder::Folder>);
 
     // Opens `text` (from the site, a file, or the kept draft): JSON goes to the forms, anything else to
     // the text view with its error located.
@@ -169,6 +171,22 @@ pub fn App() -> impl IntoView {
         });
     };
 
+    let open_folder = move |_| {
+        leptos::task::spawn_local(async move {
+            let Ok(folder) = crate::folder::pick().await else {
+                return;
+            };
+            match crate::folder::read_bundle(&folder).await {
+                Ok(Some(text)) => {
+                    site.set_value(Some(folder));
+                    open_text(text.clone(), Some(text));
+                    draft.settled.update(|n| *n += 1);
+                }
+                _ => failure.set(Some(both("no_bundle_in_folder"))),
+            }
+        });
+    };
+
     let read_file = move |file: web_sys::File| {
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(file.text()).await {
@@ -221,6 +239,9 @@ pub fn App() -> impl IntoView {
             <section class="open" on:dragover=|e: leptos::ev::DragEvent| e.prevent_default() on:drop=drop>
                 <h2>{both("editor")}</h2>
                 <p><button type="button" class="primary" on:click=open_site>{both("open_site")}</button></p>
+                {crate::folder::available().then(|| view! {
+                    <p><button type="button" on:click=open_folder>{both("open_folder")}</button></p>
+                })}
                 <p>
                     <form::Label name=labels::ui("open_file") r#for="open-file".to_owned()/>
                     <input id="open-file" type="file" accept=".json,application/json" on:change=pick/>
@@ -271,7 +292,7 @@ pub fn App() -> impl IntoView {
                         </main>
                         <Problems draft place/>
                     </div>
-                    <changes::Save draft/>
+                    <changes::Save draft site/>
                     <p class="open-again"><button type="button" on:click=move |_| opening.set(Opening::Choose)>{both("open_site")}" …"</button></p>
                 }.into_any(),
             }}

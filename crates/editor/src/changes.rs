@@ -6,6 +6,7 @@ use serde_json::Value;
 use wasm_bindgen::JsCast;
 
 use crate::draft::Draft;
+use crate::folder::{Folder, SaveError};
 use crate::labels::{self, both};
 
 /// The lists whose records have ids.
@@ -177,32 +178,78 @@ pub fn zip(
     Ok(zip.finish()?.into_inner())
 }
 
-async fn save_zip(draft: Draft) {
-    let text = draft.text();
-    let previous =
-        serde_json::to_string_pretty(&draft.opened.get_value()).unwrap_or_default() + "\n";
-    let mut photos = Vec::new();
-    // The pictures' files, and for each WebP rendition its JPEG twin, which `bundle media` writes too.
+/// The photos added in the editor that the draft's pictures name, as kept with the draft: each file a
+/// picture names, and for each WebP rendition its JPEG twin, which `bundle media` writes too.
+async fn kept_photos(draft: Draft) -> Vec<(String, web_sys::File)> {
     let mut wanted = draft.value.with_untracked(media_files);
     let twins: Vec<String> = wanted
         .iter()
         .filter_map(|f| Some(format!("{}.jpg", f.strip_suffix(".webp")?)))
         .collect();
-    wanted.extend(
-        twins
-            .into_iter()
-            .filter(|t| !wanted.contains(t))
-            .collect::<Vec<_>>(),
-    );
-    for src in wanted {
-        if src.starts_with("media/") {
-            if let Some(bytes) = crate::storage::read_bytes(&src).await {
-                photos.push((src, bytes));
-            }
+    for twin in twins {
+        if !wanted.contains(&twin) {
+            wanted.push(twin);
         }
     }
-    if let Ok(bytes) = zip(&text, &previous, &photos) {
+    let mut photos = Vec::new();
+    for src in wanted.into_iter().filter(|s| s.starts_with("media/")) {
+        if let Some(file) = crate::storage::read_file(&src).await {
+            photos.push((src, file));
+        }
+    }
+    photos
+}
+
+fn previous_text(draft: Draft) -> String {
+    serde_json::to_string_pretty(&draft.opened.get_value()).unwrap_or_default() + "\n"
+}
+
+async fn save_zip(draft: Draft) {
+    let text = draft.text();
+    let mut photos = Vec::new();
+    for (name, file) in kept_photos(draft).await {
+        if let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            photos.push((name, js_sys::Uint8Array::new(&buffer).to_vec()));
+        }
+    }
+    if let Ok(bytes) = zip(&text, &previous_text(draft), &photos) {
         download("showcase-content.zip", "application/zip", &bytes);
+    }
+}
+
+/// Saves into the site's folder (asking for it the first time); what happened, for the maintainer.
+async fn save_folder(
+    draft: Draft,
+    site: StoredValue<Option<Folder>, LocalStorage>,
+) -> (bool, String) {
+    let chosen = site.get_value();
+    let folder = match chosen {
+        Some(folder) => folder,
+        None => match crate::folder::pick().await {
+            Ok(folder) => {
+                site.set_value(Some(folder.clone()));
+                folder
+            }
+            Err(_) => return (false, both("no_folder")),
+        },
+    };
+    let photos: Vec<(String, web_sys::Blob)> = kept_photos(draft)
+        .await
+        .into_iter()
+        .map(|(n, f)| (n, f.into()))
+        .collect();
+    let text = draft.text();
+    let opened = draft.opened.get_value();
+    match crate::folder::save(&folder, &text, &opened, &photos).await {
+        Ok(()) => {
+            // What is on disk now is what the next save compares with.
+            draft.opened.set_value(draft.value.get_untracked());
+            // The summary of changes (which follows the report) is against what is on disk now.
+            draft.report.update(|_| {});
+            (true, both("saved_folder"))
+        }
+        Err(SaveError::ChangedOnDisk) => (false, both("changed_on_disk")),
+        Err(SaveError::Failed(why)) => (false, format!("{}: {why}", both("save_failed"))),
     }
 }
 
@@ -210,9 +257,14 @@ fn ids(label: &str, ids: &[String]) -> impl IntoView {
     (!ids.is_empty()).then(|| view! { <li>{both(label)}": "{ids.join(", ")}</li> })
 }
 
-/// The summary of changes and the save button.
+/// The summary of changes and the save buttons.
 #[component]
-pub fn Save(draft: Draft) -> impl IntoView {
+pub fn Save(draft: Draft, site: StoredValue<Option<Folder>, LocalStorage>) -> impl IntoView {
+    let outcome = RwSignal::new(None::<(bool, String)>);
+    let to_folder = move |_| {
+        outcome.set(None);
+        leptos::task::spawn_local(async move { outcome.set(Some(save_folder(draft, site).await)) });
+    };
     let changes = Memo::new(move |_| {
         draft.report.track();
         draft
@@ -247,6 +299,12 @@ pub fn Save(draft: Draft) -> impl IntoView {
                 .into_any()
             }}
             <p>
+                {crate::folder::available().then(|| view! {
+                    <button type="button" class="primary" id="save-folder" disabled={move || errors() > 0}
+                        aria-describedby="save-blocked" on:click=to_folder>
+                        {both("save_folder")}
+                    </button>" "
+                })}
                 <button type="button" class="primary" id="save-zip" disabled={move || errors() > 0}
                     aria-describedby="save-blocked" on:click=move |_| leptos::task::spawn_local(save_zip(draft))>
                     {both("save_zip")}
@@ -255,6 +313,9 @@ pub fn Save(draft: Draft) -> impl IntoView {
                     aria-describedby="save-blocked" on:click=move |_| download("bundle.json", "application/json", draft.text().as_bytes())>
                     {both("save")}
                 </button>
+            </p>
+            <p role="status" class="save-outcome">
+                {move || outcome.get().map(|(ok, text)| view! { <span class=if ok { "saved" } else { "problem error" }>{text}</span> })}
             </p>
             <p id="save-blocked" class="problem error">{move || (errors() > 0).then(|| both("save_blocked"))}</p>
         </section>

@@ -4,6 +4,7 @@
 mod app;
 mod changes;
 mod draft;
+mod folder;
 mod form;
 mod ids;
 mod labels;

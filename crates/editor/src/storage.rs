@@ -57,13 +57,6 @@ pub async fn read_file(name: &str) -> Option<web_sys::File> {
     )
 }
 
-/// The bytes of the file `name`, if it was kept.
-pub async fn read_bytes(name: &str) -> Option<Vec<u8>> {
-    let file = read_file(name).await?;
-    let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
-    Some(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
 /// Writes `text` as the file `name`.
 pub async fn keep(name: &str, text: &str) -> Result<(), JsValue> {
     let handle = file(name, true).await?;
