@@ -6,7 +6,7 @@ ENV := source scripts/env.sh &&
 RELEASE := source scripts/release-env.sh &&
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test setup build build-editor lint test-native test-wasm test-size test-e2e screenshots bench fuzz clean
+.PHONY: serve test setup build build-editor bench-editor lint test-native test-wasm test-size test-e2e screenshots bench fuzz clean
 
 ## Build the app with the sample bundle and serve it at http://127.0.0.1:8080 (rebuilds on change).
 serve: setup
@@ -77,7 +77,7 @@ screenshots: build
 
 ## Benchmarks (they report, never fail): the gallery with 1,000 / 5,000 / 20,000 synthetic items.
 ## Results are written down in BENCHMARKS.md.
-bench: build bench-size bench-floor bench-load bench-lighthouse bench-kiosk bench-first-load
+bench: build bench-size bench-floor bench-load bench-lighthouse bench-kiosk bench-first-load bench-editor
 	$(ENV) node scripts/bench-gallery.mjs
 
 .PHONY: bench-size bench-floor bench-load bench-lighthouse bench-kiosk bench-first-load build-nosplit
@@ -95,6 +95,10 @@ bench-floor: build
 ## Cold load (4x CPU, Slow 4G) and scale runs of /gallery against the plain fixture in bench/plain/.
 bench-load: build
 	$(ENV) node scripts/bench-load.mjs --dist dist
+
+## The maintainers' editor at 1,000 and 5,000 synthetic items: opening, keystrokes, the check, memory, size.
+bench-editor: build
+	$(ENV) node scripts/bench-editor.mjs --dist dist
 
 ## The kiosk's whole cycle 1,000 times, accelerated with a fake clock: memory growth.
 bench-kiosk: build

@@ -87,6 +87,7 @@ try {
   await kiosk.close();
   await keyboardAndCounts();
   await sleepScreen();
+  await editor();
   await otherEvent();
 } finally {
   await browser.close();
@@ -180,5 +181,31 @@ async function otherEvent() {
     }
   } finally {
     otherServer.close();
+  }
+}
+
+/** The maintainers' editor (edit/): an item's form and the problems of a new one, at phone and desktop
+ *  sizes, into docs/screenshots/editor-<what>-<width>x<height>.png. */
+async function editor() {
+  for (const [width, height] of [[390, 844], [1366, 768]]) {
+    const phone = width < 600 ? { isMobile: true, hasTouch: true } : {};
+    const context = await browser.newContext({ viewport: { width, height }, serviceWorkers: 'block', ...phone });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${PORT}/edit/`);
+    await page.getByRole('button', { name: /Open this site's content/ }).click();
+    await page.getByRole('button', { name: /展品 Items/ }).click();
+    await page.locator('.entries .entry-name').nth(1).click();
+    await page.waitForLoadState('networkidle');
+    let file = `${out}editor-item-${width}x${height}.png`;
+    await page.screenshot({ path: file });
+    console.log('wrote', file);
+    await page.locator('.entries > button').click();
+    await page.locator(`[id="field:items[${sample.items.length}].title.en"]`).fill('A new gift');
+    await page.locator('aside.problems').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(400);
+    file = `${out}editor-problems-${width}x${height}.png`;
+    await page.screenshot({ path: file });
+    console.log('wrote', file);
+    await context.close();
   }
 }

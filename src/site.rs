@@ -254,7 +254,10 @@ impl PageHead {
         if let Some(url) = &self.canonical {
             html.push_str(&format!(r#"<link rel="canonical" href="{}">"#, attr(url)));
         }
-        for (n, (lang, url)) in self.languages.iter().enumerate() {
+        // Search engines take only full addresses for the other languages' pages (as for the canonical
+        // one): without the site's public address (`meta.base_url`), the switch alone joins them.
+        let public = self.canonical.is_some();
+        for (n, (lang, url)) in self.languages.iter().enumerate().filter(|_| public) {
             let link = |hreflang: &str| {
                 format!(
                     r#"<link rel="alternate" hreflang="{hreflang}" href="{}">"#,

@@ -250,11 +250,21 @@ fn each_language_has_its_addresses_joined_by_hreflang() {
     ];
     assert_eq!(zh.head.languages, both);
     assert_eq!(en.head.languages, both);
+    // In the head only as full addresses, which search engines require: with the site's public one.
     let head = en.head.to_html(&en.title, "site", Lang::En);
-    assert!(head
-        .contains(r#"<link rel="alternate" hreflang="en" href="/showcase/en/gallery/red-ship">"#));
+    assert!(!head.contains("hreflang"), "{head}");
+    let public = read(&SAMPLE.replacen(
+        r#""meta": {"#,
+        r#""meta": { "base_url": "https://showcase.example.org/","#,
+        1,
+    ));
+    let en = render_page(public, Lang::En, "/showcase", "/gallery/red-ship");
+    let head = en.head.to_html(&en.title, "site", Lang::En);
     assert!(head.contains(
-        r#"<link rel="alternate" hreflang="x-default" href="/showcase/gallery/red-ship">"#
+        r#"<link rel="alternate" hreflang="en" href="https://showcase.example.org/en/gallery/red-ship">"#
+    ));
+    assert!(head.contains(
+        r#"<link rel="alternate" hreflang="x-default" href="https://showcase.example.org/gallery/red-ship">"#
     ));
     // The English page's links stay in English; its switch goes to the same page in Chinese, and the
     // Chinese page's to the English one.

@@ -68,7 +68,7 @@ fn ItemView(bundle: Arc<Bundle>, position: usize, lang: Signal<Lang>) -> impl In
                         let badge = if sample { format!(" · {}", t_string!(i18n, sample_image)) } else { String::new() };
                         format!("{}: {}{badge}", t_string!(i18n, view_larger), title.get(lang.get()))
                     }>
-                    <BundleImage media=media.clone() lang lazy={n > 0} sizes="(min-width: 900px) 60vw, 100vw"/>
+                    <BundleImage media=media.clone() lang lazy={n > 0} priority={n == 0} sizes="(min-width: 900px) 60vw, 100vw"/>
                 </button>
             }
         })

@@ -115,7 +115,7 @@ test('a new item with a photo: its problems at its fields until it is complete, 
   test.setTimeout(600_000);
   await openTheSite(page);
   await page.getByRole('button', { name: /展品 Items/ }).click();
-  await page.getByRole('button', { name: /添加 · Add/ }).last().click();
+  await page.getByRole('region', { name: /Entries/ }).getByRole('button', { name: /添加 · Add/ }).click();
   const n = SAMPLE.items.length;
   const at = (field) => byId(page, `field:items[${n}].${field}`);
   // Empty: errors, listed and at the fields, and saving to the site is refused.

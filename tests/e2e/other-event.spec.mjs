@@ -71,6 +71,18 @@ test('the first HTML is the second event\'s: language, title, description, name 
   }
 });
 
+test('with a public address, each page names its languages\' pages in full, and its canonical one', async ({ request }) => {
+  const base = OTHER.meta.base_url;
+  const item = OTHER.items[0].id;
+  for (const [path, own] of [[`./gallery/${item}`, `gallery/${item}`], [`./zh/gallery/${item}`, `zh/gallery/${item}`]]) {
+    const html = await (await request.get(path)).text();
+    const alternates = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map((m) => `${m[1]} ${m[2]}`);
+    // The bundle's first language (English) at the site's addresses, and the default for others.
+    expect(alternates, path).toEqual([`en ${base}gallery/${item}`, `x-default ${base}gallery/${item}`, `zh-CN ${base}zh/gallery/${item}`]);
+    expect(html, path).toContain(`<link rel="canonical" href="${base}${own}">`);
+  }
+});
+
 for (const lang of ['en', 'zh']) {
   test(`no page shows anything of the sample event, head included (${lang})`, async ({ page }) => {
     await page.addInitScript((l) => localStorage.setItem('showcase.lang', l), lang);

@@ -195,14 +195,15 @@ const en = (text) => text.en ?? text.zh;
 test.describe('the languages’ addresses, without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('each page is at an address in each language, joined by hreflang, and the switch is a link between them', async ({ page }) => {
+  test('each page is at an address in each language, and the switch is a link between them', async ({ page }) => {
     const item = SAMPLE.items.find((i) => i.id === 'red-ship');
     await page.goto('./en/gallery/red-ship', { prerendered: 'may-stay' });
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await expect(page.locator('main h1')).toHaveText(en(item.title));
     await expect(page.locator('.js-notice')).toHaveText(EN.needs_javascript);
-    const alternates = await page.locator('link[rel="alternate"]').evaluateAll((links) => links.map((l) => `${l.hreflang} ${l.getAttribute('href')}`));
-    expect(alternates).toEqual(['zh-CN /gallery/red-ship', 'x-default /gallery/red-ship', 'en /en/gallery/red-ship']);
+    // The sample has no public address: search engines take only full ones, so the head has none
+    // (tests/e2e/other-event.spec.mjs: a bundle with one).
+    expect(await page.locator('link[rel="alternate"]').count()).toBe(0);
     // Its links stay in English.
     await page.locator('.site-header nav').getByRole('link', { name: EN.nav_gallery }).click();
     await expect(page).toHaveURL(/\/en\/gallery$/);

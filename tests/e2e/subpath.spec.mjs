@@ -110,3 +110,30 @@ test('in the kiosk, a file of the sub-path site becomes a QR code at the site\'s
   await expect(dialog.getByRole('img', { name: /^二维码：http:\/\/127\.0\.0\.1:\d+\/elsewhere\/report\.pdf$/ })).toBeVisible();
   await expect(page).toHaveURL(/\/showcase\/\?kiosk$/);
 });
+
+test.describe('the pages the build wrote, under /showcase/', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('read without JavaScript, in both languages, their links and pictures under /showcase/', async ({ page }) => {
+    for (const path of ['./', './gallery', `./gallery/${SAMPLE.items[0].id}`, './en/gallery', './map']) {
+      const response = await page.goto(path, { prerendered: 'may-stay' });
+      expect(response.status(), path).toBe(200);
+      await expect(page.locator('#prerendered main h1'), path).toBeVisible();
+      const hrefs = await page.locator('#prerendered a[href]').evaluateAll((links) => links.map((a) => new URL(a.href).pathname));
+      expect(hrefs.length, path).toBeGreaterThan(0);
+      for (const href of hrefs) expect(href, path).toMatch(/^\/showcase\//);
+      const sources = await page.locator('#prerendered img').evaluateAll((images) => images.map((i) => new URL(i.currentSrc || i.src).pathname));
+      for (const src of sources) expect(src, path).toMatch(/^\/showcase\//);
+    }
+    const missing = await page.goto('./no-such-page', { prerendered: 'may-stay' });
+    expect(missing.status()).toBe(404);
+    await expect(page.locator('#prerendered main h1')).toBeVisible();
+  });
+});
+
+test('the app takes the pre-rendered page’s place under /showcase/', async ({ page }) => {
+  await page.goto(`./gallery/${SAMPLE.items[0].id}`);
+  await expect(page.locator('#prerendered')).toHaveCount(0);
+  await expect(page.locator('main h1')).toHaveText(SAMPLE.items[0].title.zh);
+  expect(new URL(page.url()).pathname).toBe(`/showcase/gallery/${SAMPLE.items[0].id}`);
+});
