@@ -34,6 +34,9 @@ build-editor:
 	# The headers a host sends, again: the one policy for every path allows the editor's loader too.
 	node scripts/headers.mjs dist
 	node scripts/headers.mjs dist-subpath
+	# Its .gz and .br siblings, as for the site's files.
+	node scripts/precompress.mjs dist/edit
+	node scripts/precompress.mjs dist-subpath/edit
 
 lint:
 	# The app's imports run one way, down the floors of docs/architecture.md.

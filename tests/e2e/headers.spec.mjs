@@ -6,6 +6,7 @@
 import { test as plain, expect as plainExpect } from '@playwright/test';
 import { rmSync, writeFileSync } from 'node:fs';
 import { test, expect, SAMPLE } from './fixtures.mjs';
+import { mergePolicies } from '../../scripts/headers.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const SUBPATH = `http://127.0.0.1:${PORT + 1}/showcase/`;
@@ -27,9 +28,16 @@ for (const [site, base] of [['the root build', null], ['the sub-path build', SUB
     const at = (path) => new URL(path, base ?? baseURL).href;
     const index = await request.get(at('./'));
     expect(index.status()).toBe(200);
-    const policy = metaPolicy(await index.text());
-    expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+'){2}/);
+    const own = metaPolicy(await index.text());
+    expect(own).toMatch(/script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+'){2}/);
+    // One policy for every path: the page's, allowing the editor's loader and photo previews too
+    // (edit/, which keeps its own stricter policy in its page as well).
+    const editor = metaPolicy(await (await request.get(at('./edit/'))).text());
+    const policy = mergePolicies(own, editor);
+    expect(policy).not.toBe(own);
+    expect(policy.match(/'sha256-[^']+'/g).length).toBe(own.match(/'sha256-[^']+'/g).length + 1);
     const cases = [
+      ['./edit/', [policy]],
       ['./', [policy]],
       ['./gallery/red-ship', [policy]], // the single-page fallback: index.html again
       ['./sw.js', [policy]],

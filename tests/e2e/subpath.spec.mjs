@@ -137,3 +137,9 @@ test('the app takes the pre-rendered page’s place under /showcase/', async ({ 
   await expect(page.locator('main h1')).toHaveText(SAMPLE.items[0].title.zh);
   expect(new URL(page.url()).pathname).toBe(`/showcase/gallery/${SAMPLE.items[0].id}`);
 });
+
+test('the editor under /showcase/edit/ opens the sub-path site’s own bundle', async ({ page }) => {
+  await page.goto('./edit/');
+  await page.getByRole('button', { name: /Open this site's content/ }).click();
+  await expect(page.locator('[id="field:meta.title.zh"]')).toHaveValue(SAMPLE.meta.title.zh);
+});

@@ -395,6 +395,7 @@ fn Entries(draft: Draft, place: RwSignal<Place>, path: Path, item: Value) -> imp
             let n = names.with_untracked(Vec::len);
             draft.edit_list(&path, |l| l.push(empty));
             place.update(|p| p.entry = Some(n));
+            show_form();
         }
     };
     let rows = {
@@ -425,7 +426,10 @@ fn Entries(draft: Draft, place: RwSignal<Place>, path: Path, item: Value) -> imp
                                 dragged.set(None);
                             }>
                             <button type="button" class="entry-name" aria-current=current
-                                on:click=move |_| place.update(|p| p.entry = Some(n))>
+                                on:click=move |_| {
+                                    place.update(|p| p.entry = Some(n));
+                                    show_form();
+                                }>
                                 {name}
                             </button>
                             {entry_buttons(draft, path, n, count)}
@@ -441,6 +445,18 @@ fn Entries(draft: Draft, place: RwSignal<Place>, path: Path, item: Value) -> imp
             <button type="button" class="primary" on:click=add>{both("add")}</button>
         </section>
     }
+}
+
+/// Brings the chosen entry's form into view (on a phone it is below the list), once it is drawn.
+fn show_form() {
+    leptos::task::spawn_local(async {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        if let Some(form) = document().query_selector(".entry-form").ok().flatten() {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            form.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
 }
 
 /// Every problem of the draft, errors first, then warnings, then notes; each goes to its field.
