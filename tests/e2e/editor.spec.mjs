@@ -129,8 +129,9 @@ test('a new item with a photo: its problems at its fields until it is complete, 
 
   await at('title.zh').fill('新的赠礼');
   await at('title.en').fill('A New Gift');
-  // The id follows the English title.
+  // The id follows the English title, and the list of entries names the new one.
   await expect(at('id')).toHaveValue('a-new-gift');
+  await expect(page.getByRole('region', { name: /Entries/ }).getByRole('button', { name: '新的赠礼 · A New Gift' })).toBeVisible();
   await at('description.zh').fill('一件新的赠礼。');
   await at('description.en').fill('A new gift.');
   await at('date').fill('2021-06-08');

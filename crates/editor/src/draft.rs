@@ -63,6 +63,10 @@ pub struct Draft {
     pub settled: RwSignal<u64>,
     /// Bumped by every change: what has been kept is told by the revision it had.
     pub revision: RwSignal<u64>,
+    /// Where the last change was (each place it wrote; the root when a bundle was opened): for views of
+    /// many records, which redraw the one that changed rather than all of them.
+    pub changed_at: RwSignal<Vec<Path>>,
+    written: StoredValue<Vec<Path>>,
     pending: StoredValue<Option<gloo_timers::callback::Timeout>, LocalStorage>,
 }
 
@@ -81,6 +85,8 @@ impl Draft {
             report: RwSignal::new(Report::default()),
             settled: RwSignal::new(0),
             revision: RwSignal::new(0),
+            changed_at: RwSignal::new(Vec::new()),
+            written: StoredValue::new(Vec::new()),
             pending: StoredValue::new_local(None),
         }
     }
@@ -94,6 +100,7 @@ impl Draft {
         self.redo.update_value(Vec::clear);
         self.history.set((0, 0));
         self.revision.update(|n| *n += 1);
+        self.changed_at.set(vec![Path::default()]);
         self.check_now();
     }
 
@@ -191,6 +198,7 @@ impl Draft {
     /// Puts `value` at `path`; a null there takes the field away (an optional field left unset is
     /// absent from the file, as the model writes it).
     fn write(&self, path: &Path, value: Value) {
+        self.written.update_value(|w| w.push(path.clone()));
         self.value.update(|v| {
             if let (true, Some((Step::Field(name), parent))) =
                 (value.is_null(), path.0.split_last())
@@ -229,6 +237,11 @@ impl Draft {
 
     fn changed(&self) {
         self.revision.update(|n| *n += 1);
+        self.changed_at.set(
+            self.written
+                .try_update_value(std::mem::take)
+                .unwrap_or_default(),
+        );
         self.history.set((
             self.undo.with_value(Vec::len),
             self.redo.with_value(Vec::len),

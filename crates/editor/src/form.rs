@@ -283,9 +283,13 @@ fn list(draft: Draft, path: Path, label: (String, String), item: Value) -> AnyVi
             (0..count.get())
                 .map(|n| {
                     let list_path = path.clone();
-                    let controls = entry_buttons(draft, list_path, n, count.get());
+                    let controls = entry_buttons(draft, list_path, n, count.into());
                     let picture = (name_of(&path) == "media").then(|| {
-                        let entry = draft.get(&path.index(n));
+                        // Read once: the entries are drawn again when the list changes, not at each keystroke.
+                        let entry = draft
+                            .value
+                            .with_untracked(|v| path.index(n).get(v).cloned())
+                            .unwrap_or_default();
                         let alt = entry["alt"]["zh"]
                             .as_str()
                             .or(entry["alt"]["en"].as_str())
@@ -414,14 +418,14 @@ pub fn Thumbnail(src: String, alt: String) -> impl IntoView {
 }
 
 /// Move up, move down and remove, for entry `n` of `count` in the list at `path`.
-pub fn entry_buttons(draft: Draft, path: Path, n: usize, count: usize) -> impl IntoView {
+pub fn entry_buttons(draft: Draft, path: Path, n: usize, count: Signal<usize>) -> impl IntoView {
     let (up, down, remove) = (path.clone(), path.clone(), path);
     view! {
         <div class="entry-buttons">
             <button type="button" disabled={n == 0} on:click=move |_| draft.edit_list(&up, |l| l.swap(n, n - 1))>
                 {labels::both("move_up")}
             </button>
-            <button type="button" disabled={n + 1 >= count} on:click=move |_| draft.edit_list(&down, |l| l.swap(n, n + 1))>
+            <button type="button" disabled={move || n + 1 >= count.get()} on:click=move |_| draft.edit_list(&down, |l| l.swap(n, n + 1))>
                 {labels::both("move_down")}
             </button>
             <button type="button" class="danger" on:click=move |_| draft.edit_list(&remove, |l| { l.remove(n); })>
@@ -534,9 +538,11 @@ fn reference(draft: Draft, path: Path, label: (String, String), collection: Stri
             );
         }
     };
+    // Drawn again only when the records' names change, not at every keystroke elsewhere.
+    let all = Memo::new(move |_| records(draft, &collection));
     let options = move || {
         let current = current.clone();
-        records(draft, &collection)
+        all.get()
             .into_iter()
             .map(|(value, name)| {
                 let selected = current() == value;
@@ -571,12 +577,14 @@ fn references(draft: Draft, path: Path, label: (String, String), collection: Str
         }
     };
     let add_id = format!("{}:add", path.dom_id());
+    // Drawn again only when the records' names change, not at every keystroke elsewhere.
     let all = {
         let collection = collection.clone();
-        move || records(draft, &collection)
+        let names = Memo::new(move |_| records(draft, &collection));
+        move || names.get()
     };
     let shown = {
-        let (path, chosen, all) = (path.clone(), chosen.clone(), all.clone());
+        let (path, chosen) = (path.clone(), chosen.clone());
         move || {
             let names = all();
             chosen()
