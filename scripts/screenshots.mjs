@@ -201,7 +201,7 @@ async function editor() {
     console.log('wrote', file);
     await page.locator('.entries > button').click();
     await page.locator(`[id="field:items[${sample.items.length}].title.en"]`).fill('A new gift');
-    await page.locator('aside.problems').scrollIntoViewIfNeeded();
+    await page.locator('aside.problems h2').evaluate((h) => h.scrollIntoView({ block: 'start' }));
     await page.waitForTimeout(400);
     file = `${out}editor-problems-${width}x${height}.png`;
     await page.screenshot({ path: file });
