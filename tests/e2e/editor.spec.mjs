@@ -110,7 +110,7 @@ test('the site’s bundle opens in forms drawn from its schema, labelled in both
   await expectNoAxeViolations(page);
 });
 
-test('a new item with a photo: its problems at its fields until it is complete, then saved as a .zip the checker and the site take', async ({ page, browser }) => {
+test('a new item with a photo: its problems at its fields until it is complete, then saved as a .zip that opens again and that the checker and the site take', async ({ page, browser }) => {
   // The CLI may be compiled for the comparison: minutes on a cold machine.
   test.setTimeout(600_000);
   await openTheSite(page);
@@ -190,6 +190,19 @@ test('a new item with a photo: its problems at its fields until it is complete, 
     expect(seen.topLeft[2], name).toBeLessThan(120);
   }
 
+  // The .zip opens in the editor again, in a browser that has nothing kept, its photos with it.
+  await page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    for await (const name of root.keys()) await root.removeEntry(name, { recursive: true });
+  });
+  await page.reload();
+  await page.getByLabel(/Open a bundle.json or .zip file/).setInputFiles(await download.path());
+  await page.getByRole('button', { name: /展品 Items/ }).click();
+  await page.getByRole('region', { name: /Entries/ }).getByRole('button', { name: '新的赠礼 · A New Gift' }).click();
+  const thumbnail = page.locator('.thumbnail img[alt="一幅红色的画"]');
+  await expect.poll(() => thumbnail.evaluate((i) => i.complete && i.naturalWidth > 0), { timeout: 10_000 }).toBe(true);
+  expect(await thumbnail.getAttribute('src')).toMatch(/^blob:/);
+
   // `bundle check` accepts the site with it unpacked over it.
   const site = mkdtempSync(join(tmpdir(), 'edited-'));
   cpSync(join(ROOT, 'dist'), site, { recursive: true });
@@ -244,7 +257,7 @@ test('a broken bundle shows where it breaks and is repaired in the editor', asyn
   // A comma missing after the first item's id.
   const broken = good.replace(`"id": "${SAMPLE.items[0].id}",`, `"id": "${SAMPLE.items[0].id}"`);
   const line = broken.slice(0, broken.indexOf(`"id": "${SAMPLE.items[0].id}"`)).split('\n').length + 1;
-  await page.getByLabel(/Open a bundle.json file/).setInputFiles({ name: 'bundle.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
+  await page.getByLabel(/Open a bundle.json or .zip file/).setInputFiles({ name: 'bundle.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
   await expect(page.getByRole('alert')).toContainText(`line ${line}`);
   await page.locator('#broken-text').fill(good.replace(SAMPLE.meta.title.en, 'Repaired'));
   await page.getByRole('button', { name: /Apply the correction/ }).click();
@@ -253,7 +266,7 @@ test('a broken bundle shows where it breaks and is repaired in the editor', asyn
   const unknownDonor = structuredClone(SAMPLE);
   unknownDonor.items[0].donors = ['no-such-unit'];
   await page.getByRole('button', { name: /Open this site's content …/ }).click();
-  await page.getByLabel(/Open a bundle.json file/).setInputFiles({ name: 'bundle.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(unknownDonor)) });
+  await page.getByLabel(/Open a bundle.json or .zip file/).setInputFiles({ name: 'bundle.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(unknownDonor)) });
   const problems = page.getByRole('complementary', { name: /Problems/ });
   const problem = problems.getByRole('button', { name: /items\[0\]\.donors/ }).first();
   await expect(problem).toContainText('no-such-unit');

@@ -189,13 +189,24 @@ pub fn App() -> impl IntoView {
 
     let read_file = move |file: web_sys::File| {
         leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            let text = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => {
+                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                    // A .zip by what it is, whatever its name.
+                    if bytes.starts_with(b"PK\x03\x04") {
+                        crate::changes::open_zip(&file.name(), bytes).await
+                    } else {
+                        Ok(String::from_utf8_lossy(&bytes).into_owned())
+                    }
+                }
+                Err(_) => Err(file.name()),
+            };
+            match text {
                 Ok(text) => {
-                    let text = text.as_string().unwrap_or_default();
                     open_text(text.clone(), Some(text));
                     draft.settled.update(|n| *n += 1);
                 }
-                Err(_) => failure.set(Some(file.name())),
+                Err(why) => failure.set(Some(why)),
             }
         });
     };
@@ -244,7 +255,7 @@ pub fn App() -> impl IntoView {
                 })}
                 <p>
                     <form::Label name=labels::ui("open_file") r#for="open-file".to_owned()/>
-                    <input id="open-file" type="file" accept=".json,application/json" on:change=pick/>
+                    <input id="open-file" type="file" accept=".json,application/json,.zip,application/zip" on:change=pick/>
                 </p>
                 <p class="hint">{both("drop_here")}</p>
                 {move || failure.get().map(|f| view! { <p class="problem error" role="alert">{both("open_failed")}": "{f}</p> })}

@@ -204,6 +204,46 @@ fn previous_text(draft: Draft) -> String {
     serde_json::to_string_pretty(&draft.opened.get_value()).unwrap_or_default() + "\n"
 }
 
+/// What a .zip of the site's `data/` and `media/` holds (as "Save as a .zip" writes it, or packed by
+/// hand, in a folder of its own or not): the bundle's text, its photos kept with the draft.
+pub async fn open_zip(name: &str, bytes: Vec<u8>) -> Result<String, String> {
+    use std::io::Read;
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| format!("{name}: {e}"))?;
+    let names: Vec<String> = archive.file_names().map(str::to_owned).collect();
+    let bundle = names
+        .iter()
+        .filter(|n| n.ends_with("data/bundle.json"))
+        .min_by_key(|n| n.len())
+        .ok_or_else(|| format!("{name}: {}", both("no_bundle_in_zip")))?
+        .clone();
+    let root = bundle.trim_end_matches("data/bundle.json").to_owned();
+    let mut text = String::new();
+    archive
+        .by_name(&bundle)
+        .map_err(|e| e.to_string())?
+        .read_to_string(&mut text)
+        .map_err(|e| e.to_string())?;
+    for entry in names
+        .iter()
+        .filter(|n| n.starts_with(&format!("{root}media/")) && !n.ends_with('/'))
+    {
+        let mut bytes = Vec::new();
+        if archive
+            .by_name(entry)
+            .ok()
+            .and_then(|mut f| f.read_to_end(&mut bytes).ok())
+            .is_some()
+        {
+            let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+            if let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence(&parts) {
+                let _ = crate::storage::keep_blob(&entry[root.len()..], &blob).await;
+            }
+        }
+    }
+    Ok(text)
+}
+
 async fn save_zip(draft: Draft) {
     let text = draft.text();
     let mut photos = Vec::new();
