@@ -338,3 +338,22 @@ test('saved into the site’s folder, the bundle it replaced kept; a bundle chan
   await expect(page.getByRole('status').filter({ hasText: /changed by someone else/ })).toBeVisible();
   expect(JSON.parse(await disk.read('data/bundle.json')).meta.title.en).toBe('Their title');
 });
+
+test('entries are reordered by dragging and by their buttons, each an undoable step', async ({ page }) => {
+  await openTheSite(page);
+  await page.getByRole('button', { name: /展品 Items/ }).click();
+  const entries = page.getByRole('region', { name: /Entries/ });
+  const names = () => entries.locator('.entry-name').allInnerTexts();
+  const before = await names();
+  // Dragging the first entry onto the third puts it there.
+  await entries.locator('li').nth(0).dragTo(entries.locator('li').nth(2));
+  await expect.poll(names).toEqual([before[1], before[2], before[0], ...before.slice(3)]);
+  // The keyboard's way: the buttons of the second entry move it down, then up.
+  await entries.locator('li').nth(1).getByRole('button', { name: /Move down/ }).click();
+  await expect.poll(names).toEqual([before[1], before[0], before[2], ...before.slice(3)]);
+  await page.getByRole('button', { name: /撤销 · Undo/ }).click();
+  await page.getByRole('button', { name: /撤销 · Undo/ }).click();
+  await expect.poll(names).toEqual(before);
+  // The order is the bundle's: the summary of changes names nothing changed once undone.
+  await expect(page.getByRole('region', { name: /Summary of changes/ })).toContainText('Nothing changed');
+});
