@@ -357,3 +357,26 @@ test('entries are reordered by dragging and by their buttons, each an undoable s
   // The order is the bundle's: the summary of changes names nothing changed once undone.
   await expect(page.getByRole('region', { name: /Summary of changes/ })).toContainText('Nothing changed');
 });
+
+test('an item’s pictures are reordered by dragging, inside its form', async ({ page }) => {
+  await openTheSite(page);
+  await page.getByRole('button', { name: /展品 Items/ }).click();
+  const item = SAMPLE.items.findIndex((i) => (i.media ?? []).length >= 2);
+  await page.getByRole('region', { name: /Entries/ }).locator('.entry-name').nth(item).click();
+  const media = byId(page, `field:items[${item}].media`);
+  const sources = SAMPLE.items[item].media.map((m) => m.src);
+  await expect(byId(page, `field:items[${item}].media[0].src`)).toHaveValue(sources[0]);
+  // The events a drag of the second picture onto the first gives (Playwright's mouse drag starts at the
+  // middle of the entry, which is its form's fields: they take a drag for their text).
+  await media.evaluate((list) => {
+    const entries = list.querySelectorAll(':scope > ol > li');
+    const data = new DataTransfer();
+    entries[1].dispatchEvent(new DragEvent('dragstart', { bubbles: true, dataTransfer: data }));
+    entries[0].dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
+    entries[0].dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+  });
+  await expect(byId(page, `field:items[${item}].media[0].src`)).toHaveValue(sources[1]);
+  await expect(byId(page, `field:items[${item}].media[1].src`)).toHaveValue(sources[0]);
+  // The list of entries is as it was: the drag was the pictures'.
+  await expect(page.getByRole('region', { name: /Entries/ }).locator('.entry-name').nth(item)).toContainText(SAMPLE.items[item].title.zh);
+});

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::changes;
 use crate::draft::Draft;
-use crate::form::{self, entry_buttons, severity_class, summary};
+use crate::form::{self, entry_buttons, severity_class, summary, Draggable};
 use crate::labels::{self, both};
 use crate::path::{Path, Step};
 use crate::schema::{schema, Kind};
@@ -449,20 +449,7 @@ fn Entries(draft: Draft, place: RwSignal<Place>, path: Path, item: Value) -> imp
         };
         let current = move || place.with(|p| p.entry == Some(n)).then_some("true");
         view! {
-            <li draggable="true"
-                on:dragstart=move |_| dragged.set(Some(n))
-                on:dragover=|e: leptos::ev::DragEvent| e.prevent_default()
-                on:drop=move |e: leptos::ev::DragEvent| {
-                    e.prevent_default();
-                    if let Some(from) = dragged.get_untracked().filter(|f| *f != n) {
-                        draft.edit_list(&drop_path, |l| {
-                            let moved = l.remove(from);
-                            l.insert(n, moved);
-                        });
-                        place.update(|p| p.entry = Some(n));
-                    }
-                    dragged.set(None);
-                }>
+            <Draggable draft path=drop_path n dragged moved=Callback::new(move |to| place.update(|p| p.entry = Some(to)))>
                 <button type="button" class="entry-name" aria-current=current
                     on:click=move |_| {
                         place.update(|p| p.entry = Some(n));
@@ -471,7 +458,7 @@ fn Entries(draft: Draft, place: RwSignal<Place>, path: Path, item: Value) -> imp
                     {name}
                 </button>
                 {entry_buttons(draft, path, n, count.into())}
-            </li>
+            </Draggable>
         }
     };
     let rows = view! { <For each=move || 0..count.get() key=|n| *n children=row/> };

@@ -276,6 +276,7 @@ fn list(draft: Draft, path: Path, label: (String, String), item: Value) -> AnyVi
                 .with(|v| path.get(v).and_then(Value::as_array).map_or(0, Vec::len))
         })
     };
+    let dragged = RwSignal::new(None::<usize>);
     let entries = {
         let path = path.clone();
         let item = item.clone();
@@ -297,12 +298,13 @@ fn list(draft: Draft, path: Path, label: (String, String), item: Value) -> AnyVi
                             .to_owned();
                         view! { <Thumbnail src=as_string(&entry["src"]) alt/> }
                     });
+                    let entry = field(draft, path.index(n), item.clone());
                     view! {
-                        <li class="entry">
+                        <Draggable draft path=path.clone() n dragged class="entry">
                             {picture}
-                            {field(draft, path.index(n), item.clone())}
+                            {entry}
                             {controls}
-                        </li>
+                        </Draggable>
                     }
                 })
                 .collect_view()
@@ -414,6 +416,48 @@ pub fn Thumbnail(src: String, alt: String) -> impl IntoView {
         <span class="thumbnail">
             {move || shown.get().map(|url| view! { <img src=url alt=alt.clone() width="96" loading="lazy"/> })}
         </span>
+    }
+}
+
+/// Entry `n` of the list at `path`, movable by dragging it onto another (`dragged`: the one being
+/// dragged, shared by the list's entries); `moved` is told where it went.
+#[component]
+pub fn Draggable(
+    draft: Draft,
+    path: Path,
+    n: usize,
+    dragged: RwSignal<Option<usize>>,
+    #[prop(optional)] moved: Option<Callback<usize>>,
+    #[prop(optional, into)] class: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <li class=class draggable="true"
+            // A list in an entry of a list: its drags are its own.
+            on:dragstart=move |e: leptos::ev::DragEvent| {
+                e.stop_propagation();
+                dragged.set(Some(n));
+            }
+            on:dragover=|e: leptos::ev::DragEvent| e.prevent_default()
+            on:drop=move |e: leptos::ev::DragEvent| {
+                e.prevent_default();
+                if dragged.get_untracked().is_none() {
+                    return;
+                }
+                e.stop_propagation();
+                if let Some(from) = dragged.get_untracked().filter(|f| *f != n) {
+                    draft.edit_list(&path, |l| {
+                        let item = l.remove(from);
+                        l.insert(n, item);
+                    });
+                    if let Some(moved) = moved {
+                        moved.run(n);
+                    }
+                }
+                dragged.set(None);
+            }>
+            {children()}
+        </li>
     }
 }
 
