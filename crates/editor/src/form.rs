@@ -138,6 +138,26 @@ pub fn fields(draft: Draft, path: Path, fields: Vec<(String, Value)>) -> AnyView
         .into_any()
 }
 
+/// The text at `path`, for a control's value.
+fn text_of(draft: Draft, path: Path) -> impl Fn() -> String + Clone + 'static {
+    move || as_string(&draft.get(&path))
+}
+
+/// A control's handler that sets the text at `path` to what was typed or chosen (nothing: unset).
+fn set_text(draft: Draft, path: Path) -> impl Fn(leptos::ev::Event) + Clone + 'static {
+    move |e| {
+        let v = event_target_value(&e);
+        draft.set(
+            &path,
+            if v.is_empty() {
+                Value::Null
+            } else {
+                Value::String(v)
+            },
+        );
+    }
+}
+
 fn as_string(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
@@ -487,24 +507,8 @@ fn choice(
     optional: bool,
 ) -> AnyView {
     let id = path.dom_id();
-    let current = {
-        let path = path.clone();
-        move || as_string(&draft.get(&path))
-    };
-    let set = {
-        let path = path.clone();
-        move |e: leptos::ev::Event| {
-            let v = event_target_value(&e);
-            draft.set(
-                &path,
-                if v.is_empty() {
-                    Value::Null
-                } else {
-                    Value::String(v)
-                },
-            );
-        }
-    };
+    let current = text_of(draft, path.clone());
+    let set = set_text(draft, path.clone());
     let options = choices
         .into_iter()
         .map(|c| {
@@ -564,24 +568,8 @@ pub fn summary(record: &Value) -> String {
 
 fn reference(draft: Draft, path: Path, label: (String, String), collection: String) -> AnyView {
     let id = path.dom_id();
-    let current = {
-        let path = path.clone();
-        move || as_string(&draft.get(&path))
-    };
-    let set = {
-        let path = path.clone();
-        move |e: leptos::ev::Event| {
-            let v = event_target_value(&e);
-            draft.set(
-                &path,
-                if v.is_empty() {
-                    Value::Null
-                } else {
-                    Value::String(v)
-                },
-            );
-        }
-    };
+    let current = text_of(draft, path.clone());
+    let set = set_text(draft, path.clone());
     // Drawn again only when the records' names change, not at every keystroke elsewhere.
     let all = Memo::new(move |_| records(draft, &collection));
     let options = move || {
@@ -688,24 +676,8 @@ fn references(draft: Draft, path: Path, label: (String, String), collection: Str
 
 fn line(draft: Draft, path: Path, label: (String, String), date: bool) -> AnyView {
     let id = path.dom_id();
-    let value = {
-        let path = path.clone();
-        move || as_string(&draft.get(&path))
-    };
-    let set = {
-        let path = path.clone();
-        move |e: leptos::ev::Event| {
-            let v = event_target_value(&e);
-            draft.set(
-                &path,
-                if v.is_empty() {
-                    Value::Null
-                } else {
-                    Value::String(v)
-                },
-            );
-        }
-    };
+    let value = text_of(draft, path.clone());
+    let set = set_text(draft, path.clone());
     view! {
         <div class="field">
             <Label name=label r#for=id.clone()/>
@@ -726,10 +698,7 @@ fn number(
     max: Option<f64>,
 ) -> AnyView {
     let id = path.dom_id();
-    let value = {
-        let path = path.clone();
-        move || as_string(&draft.get(&path))
-    };
+    let value = text_of(draft, path.clone());
     let set = {
         let path = path.clone();
         move |e: leptos::ev::Event| {
