@@ -43,12 +43,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn never_upscaled_and_the_own_width_when_narrower() {
+    fn never_upscales_and_always_offers_the_original_width() {
         assert_eq!(target_widths(4000), vec![480, 960, 1920]);
+        assert_eq!(target_widths(1920), vec![480, 960, 1920]);
         assert_eq!(target_widths(1200), vec![480, 960, 1200]);
         assert_eq!(target_widths(960), vec![480, 960]);
         assert_eq!(target_widths(300), vec![300]);
+    }
+
+    #[test]
+    fn keeps_the_aspect_ratio_when_scaling() {
         assert_eq!(scaled_height(4000, 3000, 480), 360);
-        assert_eq!(scaled_height(3, 2, 1), 1);
+        assert_eq!(scaled_height(1600, 1067, 960), 640);
+        assert_eq!(scaled_height(5000, 1, 480), 1);
     }
 }

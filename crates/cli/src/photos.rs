@@ -146,22 +146,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn never_upscales_and_always_offers_the_original_width() {
-        assert_eq!(target_widths(4000), vec![480, 960, 1920]);
-        assert_eq!(target_widths(1920), vec![480, 960, 1920]);
-        assert_eq!(target_widths(1200), vec![480, 960, 1200]);
-        assert_eq!(target_widths(960), vec![480, 960]);
-        assert_eq!(target_widths(300), vec![300]);
-    }
-
-    #[test]
-    fn keeps_the_aspect_ratio_when_scaling() {
-        assert_eq!(scaled_height(4000, 3000, 480), 360);
-        assert_eq!(scaled_height(1600, 1067, 960), 640);
-        assert_eq!(scaled_height(5000, 1, 480), 1);
-    }
-
-    #[test]
     fn the_placeholder_is_the_average_colour() {
         let mut pixels = RgbImage::new(2, 1);
         pixels.put_pixel(0, 0, image::Rgb([255, 0, 0]));

@@ -140,8 +140,8 @@ pub fn App() -> impl IntoView {
             let opened =
                 serde_json::to_string_pretty(&draft.opened.get_value()).unwrap_or_default();
             leptos::task::spawn_local(async move {
-                if storage::keep(storage::DRAFT, &text).await.is_ok()
-                    && storage::keep(storage::OPENED, &opened).await.is_ok()
+                if storage::keep(storage::DRAFT, &text.into()).await.is_ok()
+                    && storage::keep(storage::OPENED, &opened.into()).await.is_ok()
                 {
                     kept_revision.set(Some(revision));
                 }

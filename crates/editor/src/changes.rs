@@ -237,7 +237,7 @@ pub async fn open_zip(name: &str, bytes: Vec<u8>) -> Result<String, String> {
         {
             let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
             if let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence(&parts) {
-                let _ = crate::storage::keep_blob(&entry[root.len()..], &blob).await;
+                let _ = crate::storage::keep(&entry[root.len()..], &blob).await;
             }
         }
     }

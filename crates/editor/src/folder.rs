@@ -28,7 +28,8 @@ pub async fn pick() -> Result<Folder, JsValue> {
     Ok(JsFuture::from(promise).await?.unchecked_into())
 }
 
-async fn folder(parent: &Folder, name: &str, create: bool) -> Result<Folder, JsValue> {
+/// The folder `name` in `parent` (made when `create`).
+pub async fn folder(parent: &Folder, name: &str, create: bool) -> Result<Folder, JsValue> {
     let options = web_sys::FileSystemGetDirectoryOptions::new();
     options.set_create(create);
     Ok(
@@ -38,7 +39,8 @@ async fn folder(parent: &Folder, name: &str, create: bool) -> Result<Folder, JsV
     )
 }
 
-async fn file(
+/// The file `name` in `parent` (made when `create`).
+pub async fn file(
     parent: &Folder,
     name: &str,
     create: bool,
@@ -52,7 +54,9 @@ async fn file(
     )
 }
 
-async fn write(parent: &Folder, name: &str, data: &JsValue) -> Result<(), JsValue> {
+/// Writes `data` (a string or a blob) as the file `name` in `parent`, replaced whole when its writer
+/// closes.
+pub async fn write(parent: &Folder, name: &str, data: &JsValue) -> Result<(), JsValue> {
     let handle = file(parent, name, true).await?;
     let writer: web_sys::FileSystemWritableFileStream = JsFuture::from(handle.create_writable())
         .await?

@@ -380,7 +380,7 @@ fn AddPhoto(draft: Draft, path: Path) -> impl IntoView {
                 Ok(photo) => {
                     for r in &photo.renditions {
                         for (name, blob) in [&r.jpeg, &r.webp] {
-                            if crate::storage::keep_blob(&format!("{MEDIA}{name}"), blob)
+                            if crate::storage::keep(&format!("{MEDIA}{name}"), blob)
                                 .await
                                 .is_err()
                             {
