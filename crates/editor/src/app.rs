@@ -138,7 +138,7 @@ pub fn App() -> impl IntoView {
             let revision = draft.revision.get_untracked();
             let text = draft.text();
             let opened =
-                serde_json::to_string_pretty(&draft.opened.get_value()).unwrap_or_default();
+                serde_json::to_string_pretty(&draft.opened.get_untracked()).unwrap_or_default();
             leptos::task::spawn_local(async move {
                 if storage::keep(storage::DRAFT, &text.into()).await.is_ok()
                     && storage::keep(storage::OPENED, &opened.into()).await.is_ok()

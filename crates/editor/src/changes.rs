@@ -201,7 +201,7 @@ async fn kept_photos(draft: Draft) -> Vec<(String, web_sys::File)> {
 }
 
 fn previous_text(draft: Draft) -> String {
-    serde_json::to_string_pretty(&draft.opened.get_value()).unwrap_or_default() + "\n"
+    serde_json::to_string_pretty(&draft.opened.get_untracked()).unwrap_or_default() + "\n"
 }
 
 /// What a .zip of the site's `data/` and `media/` holds (as "Save as a .zip" writes it, or packed by
@@ -279,13 +279,11 @@ async fn save_folder(
         .map(|(n, f)| (n, f.into()))
         .collect();
     let text = draft.text();
-    let opened = draft.opened.get_value();
+    let opened = draft.opened.get_untracked();
     match crate::folder::save(&folder, &text, &opened, &photos).await {
         Ok(()) => {
             // What is on disk now is what the next save compares with.
-            draft.opened.set_value(draft.value.get_untracked());
-            // The summary of changes (which follows the report) is against what is on disk now.
-            draft.report.update(|_| {});
+            draft.opened.set(draft.value.get_untracked());
             (true, both("saved_folder"))
         }
         Err(SaveError::ChangedOnDisk) => (false, both("changed_on_disk")),
@@ -305,11 +303,12 @@ pub fn Save(draft: Draft, site: StoredValue<Option<Folder>, LocalStorage>) -> im
         outcome.set(None);
         leptos::task::spawn_local(async move { outcome.set(Some(save_folder(draft, site).await)) });
     };
+    // Against what was opened (or last saved into the folder), once each change is checked.
     let changes = Memo::new(move |_| {
         draft.report.track();
         draft
-            .value
-            .with_untracked(|v| draft.opened.with_value(|o| compare(o, v)))
+            .opened
+            .with(|o| draft.value.with_untracked(|v| compare(o, v)))
     });
     let errors = move || draft.report.with(|r| r.errors());
     view! {

@@ -53,7 +53,7 @@ impl Report {
 pub struct Draft {
     pub value: RwSignal<Value>,
     /// The bundle as it was opened, for the summary of changes.
-    pub opened: StoredValue<Value>,
+    pub opened: RwSignal<Value>,
     undo: StoredValue<Vec<Edit>>,
     redo: StoredValue<Vec<Edit>>,
     /// Lengths of the undo and redo stacks, for the buttons.
@@ -78,7 +78,7 @@ impl Draft {
     pub fn new() -> Self {
         Self {
             value: RwSignal::new(Value::Null),
-            opened: StoredValue::new(Value::Null),
+            opened: RwSignal::new(Value::Null),
             undo: StoredValue::new(Vec::new()),
             redo: StoredValue::new(Vec::new()),
             history: RwSignal::new((0, 0)),
@@ -94,7 +94,7 @@ impl Draft {
     /// Starts editing `value`; `opened` is what it was opened from (the same, unless a kept draft is
     /// being resumed).
     pub fn open(&self, value: Value, opened: Value) {
-        self.opened.set_value(opened);
+        self.opened.set(opened);
         self.value.set(value);
         self.undo.update_value(Vec::clear);
         self.redo.update_value(Vec::clear);

@@ -72,7 +72,11 @@ pub fn follow_title(draft: Draft, path: &Path) {
             })
             .unwrap_or_default()
     };
-    if !current.is_empty() && draft.opened.with_value(|o| ids_of(o).contains(&current)) {
+    if !current.is_empty()
+        && draft
+            .opened
+            .with_untracked(|o| ids_of(o).contains(&current))
+    {
         return;
     }
     let title = draft.get(&record.field(field));
