@@ -56,7 +56,10 @@ lint:
 	env -u RUSTUP_TOOLCHAIN cargo fmt --manifest-path bench/floor/Cargo.toml -- --check
 
 test-native:
-	$(ENV) cargo test -p bundle -p bundle-cli -p kiosk -p route -p editor
+	$(ENV) cargo test -p bundle -p bundle-cli -p kiosk -p route
+	# The editor on its own: tested with the CLI, cargo would give leptos the editor's `csr` beside the
+	# CLI's `ssr` (`bundle pages`), and the pages rendered natively would then call the browser.
+	$(ENV) cargo test -p editor
 	# Every page of a bundle rendered to HTML natively by the app's own components (tests/prerender.rs).
 	$(ENV) cargo test -p showcase --no-default-features --features ssr --test prerender
 	# The vendored wasm splitter's unit tests, its change (merging small chunks) among them.
