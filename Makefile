@@ -6,10 +6,19 @@ ENV := source scripts/env.sh &&
 RELEASE := source scripts/release-env.sh &&
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test setup build build-editor bench-editor lint test-native test-wasm test-size test-e2e screenshots bench fuzz clean
+.PHONY: serve dev test setup build build-editor bench-editor lint test-native test-wasm test-size test-e2e screenshots bench fuzz clean
 
-## Build the app with the sample bundle and serve it at http://127.0.0.1:8080 (rebuilds on change).
+## Build the app with the sample bundle, and its editor at edit/, and serve them at http://127.0.0.1:8080
+## as a host would (the build's headers, pre-rendered pages, pre-compressed files).
 serve: setup
+	$(ENV) $(RELEASE) trunk build --release --offline
+	$(ENV) $(RELEASE) cd crates/editor && trunk build --release --offline
+	node scripts/headers.mjs dist
+	node scripts/precompress.mjs dist/edit
+	PORT=8080 node tests/e2e/server.mjs dist
+
+## The app alone, rebuilt on every change (trunk's own server: no editor, no host headers).
+dev: setup
 	$(ENV) $(RELEASE) trunk serve --release --offline
 
 ## Every check and test: format, lints, native model tests, browser component tests, end-to-end tests.

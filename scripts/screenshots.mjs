@@ -184,15 +184,17 @@ async function otherEvent() {
   }
 }
 
-/** The maintainers' editor (edit/): an item's form and the problems of a new one, at phone and desktop
- *  sizes, into docs/screenshots/editor-<what>-<width>x<height>.png. */
+/** The maintainers' editor (edit/): an item's form, the problems of a new one and a unit's position on
+ *  its map, at phone and desktop sizes, into docs/screenshots/editor-<what>-<width>x<height>.png. With
+ *  its service worker, as a maintainer has it: the toolbar offers the preview. */
 async function editor() {
   for (const [width, height] of [[390, 844], [1366, 768]]) {
     const phone = width < 600 ? { isMobile: true, hasTouch: true } : {};
-    const context = await browser.newContext({ viewport: { width, height }, serviceWorkers: 'block', ...phone });
+    const context = await browser.newContext({ viewport: { width, height }, serviceWorkers: 'allow', ...phone });
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${PORT}/edit/`);
     await page.getByRole('button', { name: /Open this site's content/ }).click();
+    await page.getByRole('link', { name: /Preview the site/ }).waitFor();
     await page.getByRole('button', { name: /展品 Items/ }).click();
     await page.locator('.entries .entry-name').nth(1).click();
     await page.waitForLoadState('networkidle');
@@ -204,6 +206,13 @@ async function editor() {
     await page.locator('aside.problems h2').evaluate((h) => h.scrollIntoView({ block: 'start' }));
     await page.waitForTimeout(400);
     file = `${out}editor-problems-${width}x${height}.png`;
+    await page.screenshot({ path: file });
+    console.log('wrote', file);
+    await page.getByRole('navigation', { name: /Sections/ }).getByRole('button', { name: /Units/ }).click();
+    await page.locator('.entries .entry-name').nth(0).click();
+    await page.locator('svg.map').evaluate((m) => m.closest('fieldset').scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(400);
+    file = `${out}editor-unit-map-${width}x${height}.png`;
     await page.screenshot({ path: file });
     console.log('wrote', file);
     await context.close();

@@ -4,7 +4,17 @@ fn local() -> Option<web_sys::Storage> {
     if !super::IN_BROWSER {
         return None;
     }
-    web_sys::window()?.local_storage().ok().flatten()
+    let window = web_sys::window()?;
+    // The editor's preview of a draft (its worker marks the page) keeps nothing: a draft is no
+    // visitor's last good bundle, a preview's views no kiosk's counts.
+    if window
+        .document()?
+        .document_element()?
+        .has_attribute("data-preview")
+    {
+        return None;
+    }
+    window.local_storage().ok().flatten()
 }
 
 fn session() -> Option<web_sys::Storage> {

@@ -270,6 +270,9 @@ test('a broken bundle shows where it breaks and is repaired in the editor', asyn
   const problems = page.getByRole('complementary', { name: /Problems/ });
   const problem = problems.getByRole('button', { name: /items\[0\]\.donors/ }).first();
   await expect(problem).toContainText('no-such-unit');
+  // Said in both languages: the rule in Chinese, the checker's message in English.
+  await expect(problem.locator('[lang="zh-CN"]')).toHaveText(/引用了不存在的条目/);
+  await expect(problem.locator('[lang="en"]')).toContainText('there is no');
   await expect(page.getByRole('button', { name: /Save bundle.json/ })).toBeDisabled();
   await problem.click();
   await expect(byId(page, 'field:items[0].donors')).toBeVisible();
@@ -340,10 +343,15 @@ test('saved into the site’s folder, the bundle it replaced kept; a bundle chan
 });
 
 test('entries are reordered by dragging and by their buttons, each an undoable step', async ({ page }) => {
+  // Tall enough for the first three entries at once: Playwright's drag scrolls to its target after
+  // pressing, and an entry far from the screen is laid out only once it is near (content-visibility),
+  // so the drag would start from whatever is then under the pointer (a person's drag scrolls itself).
+  await page.setViewportSize({ width: 1280, height: 1200 });
   await openTheSite(page);
   await page.getByRole('button', { name: /展品 Items/ }).click();
   const entries = page.getByRole('region', { name: /Entries/ });
-  const names = () => entries.locator('.entry-name').allInnerTexts();
+  // Their text, not their rendered text: the entries off the screen are not rendered.
+  const names = () => entries.locator('.entry-name').allTextContents();
   const before = await names();
   // Dragging the first entry onto the third puts it there.
   await entries.locator('li').nth(0).dragTo(entries.locator('li').nth(2));
@@ -379,4 +387,186 @@ test('an item’s pictures are reordered by dragging, inside its form', async ({
   await expect(byId(page, `field:items[${item}].media[1].src`)).toHaveValue(sources[0]);
   // The list of entries is as it was: the drag was the pictures'.
   await expect(page.getByRole('region', { name: /Entries/ }).locator('.entry-name').nth(item)).toContainText(SAMPLE.items[item].title.zh);
+});
+
+test('a unit’s position is chosen by clicking its map, moved by the arrow keys, and undone', async ({ page }) => {
+  await openTheSite(page);
+  await page.getByRole('navigation', { name: /Sections/ }).getByRole('button', { name: /Units/ }).click();
+  const unit = SAMPLE.units[0];
+  await page.getByRole('button', { name: new RegExp(unit.name.zh) }).first().click();
+  const lat = byId(page, 'field:units[0].location.lat');
+  const lon = byId(page, 'field:units[0].location.lon');
+  await expect(lat).toHaveValue(String(unit.location.lat));
+  const map = page.getByRole('application', { name: /Choose the position on the map/ });
+  // The site's outlines are drawn under the position.
+  await expect(map.locator('.outlines path').first()).toBeAttached();
+  // A click a quarter of the map's width right of its centre (the position): 4° wide at first, so
+  // 1° of the drawing east, 1 / cos 35° of longitude; the latitude stays.
+  const box = await map.boundingBox();
+  await map.click({ position: { x: box.width * 0.75, y: box.height / 2 } });
+  // Within a pixel and a half of it: a mouse event's position is in whole pixels.
+  const pixel = 4 / box.width / 0.819;
+  await expect.poll(async () => Math.abs(Number(await lon.inputValue()) - unit.location.lon - 1 / 0.819)).toBeLessThan(1.5 * pixel);
+  const clicked = Number(await lat.inputValue());
+  expect(Math.abs(clicked - unit.location.lat)).toBeLessThan(1.5 * (3 / box.height));
+  // The arrow keys move it by a hundredth of the map's width.
+  await map.focus();
+  await map.press('ArrowUp');
+  await expect.poll(async () => Number(await lat.inputValue()) - clicked).toBeCloseTo(0.04, 4);
+  // The undo knows it as any other edit: the click and the nudge a moment later one step, as
+  // keystrokes in a field are.
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await expect(page.getByRole('button', { name: /Undo/ })).toBeDisabled();
+  await expect(lat).toHaveValue(String(unit.location.lat));
+  await expect(lon).toHaveValue(String(unit.location.lon));
+  await expectNoAxeViolations(page);
+});
+
+test('where the browser cannot write a folder, a picked site folder opens with its photos', async ({ page }) => {
+  // Firefox and Safari have no showDirectoryPicker: the folder comes from a file input instead.
+  await page.addInitScript(() => {
+    delete window.showDirectoryPicker;
+    delete Window.prototype.showDirectoryPicker;
+  });
+  const site = mkdtempSync(join(tmpdir(), 'editor-folder-'));
+  cpSync(join(ROOT, 'dist', 'data'), join(site, 'data'), { recursive: true });
+  cpSync(join(ROOT, 'dist', 'media'), join(site, 'media'), { recursive: true });
+  const bundle = structuredClone(SAMPLE);
+  bundle.meta.title.zh = '文件夹里的标题';
+  writeFileSync(join(site, 'data', 'bundle.json'), JSON.stringify(bundle));
+  await page.goto('./edit/');
+  // A file input (which the accessibility tree also calls a button), not the picker's button.
+  await expect(page.locator('button', { hasText: /Open the site's folder/ })).toHaveCount(0);
+  await expect(page.locator('input[type=file][webkitdirectory]')).toHaveCount(1);
+  await page.getByLabel(/Open the site's folder/).setInputFiles(site);
+  await expect(byId(page, 'field:meta.title.zh')).toHaveValue('文件夹里的标题');
+  // Its photos are kept with the draft, as a .zip's are.
+  const kept = await page.evaluate(async () => {
+    const media = await (await navigator.storage.getDirectory()).getDirectoryHandle('media');
+    const names = [];
+    for await (const name of media.keys()) names.push(name);
+    return names;
+  });
+  const first = SAMPLE.items[0].media[0].src.replace('media/', '');
+  expect(kept).toContain(first);
+});
+
+test('where the browser gives no folder handle, a dropped site folder opens from its entries, photos too', async ({ page }) => {
+  // Firefox and Safari hand a dropped folder over as entries of the File and Directory Entries API
+  // (webkitGetAsEntry), not as a handle. Chromium here has both, so the handle is taken away and the
+  // entries are the API's shape over real files: a reader that answers in batches, then an empty one.
+  await page.addInitScript(() => {
+    delete window.showDirectoryPicker;
+    delete Window.prototype.showDirectoryPicker;
+    delete DataTransferItem.prototype.getAsFileSystemHandle;
+  });
+  const bundle = structuredClone(SAMPLE);
+  bundle.meta.title.zh = '拖进来的文件夹';
+  const photo = SAMPLE.items[0].media[0].src;
+  const files = {
+    'data/bundle.json': Buffer.from(JSON.stringify(bundle)).toString('base64'),
+    [photo]: readFileSync(join(ROOT, 'dist', photo)).toString('base64'),
+    'index.html': Buffer.from('<!doctype html>').toString('base64'),
+  };
+  await page.goto('./edit/');
+  await page.evaluate((files) => {
+    const later = (f) => setTimeout(f, 10);
+    const fileEntry = (path, bytes) => ({
+      isFile: true, isDirectory: false, name: path.split('/').pop(), fullPath: `/${path}`,
+      file: (ok) => later(() => ok(new File([Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0))], path.split('/').pop()))),
+    });
+    const folderEntry = (path, children) => ({
+      isFile: false, isDirectory: true, name: path.split('/').pop(), fullPath: `/${path}`,
+      createReader: () => {
+        const left = [...children];
+        return { readEntries: (ok) => later(() => ok(left.splice(0, 2))) };
+      },
+    });
+    // site/ with data/, media/ and a file beside them, as the folder tree of a built site.
+    const tree = (prefix, names) => {
+      const here = new Map();
+      for (const name of names) {
+        const [head, ...rest] = name.split('/');
+        if (!here.has(head)) here.set(head, []);
+        if (rest.length) here.get(head).push(rest.join('/'));
+      }
+      return [...here].map(([head, rest]) => rest.length
+        ? folderEntry(`${prefix}/${head}`, tree(`${prefix}/${head}`, rest))
+        : fileEntry(`${prefix}/${head}`, files[`${prefix}/${head}`.replace(/^site\//, '')]));
+    };
+    const site = folderEntry('site', tree('site', Object.keys(files)));
+    const data = new DataTransfer();
+    data.items.add(new File([], 'site'));
+    DataTransferItem.prototype.webkitGetAsEntry = () => site;
+    const target = document.querySelector('section.open');
+    target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+  }, files);
+  await expect(byId(page, 'field:meta.title.zh')).toHaveValue('拖进来的文件夹');
+  const kept = await page.evaluate(async () => {
+    const media = await (await navigator.storage.getDirectory()).getDirectoryHandle('media');
+    const names = [];
+    for await (const name of media.keys()) names.push(name);
+    return names;
+  });
+  expect(kept).toEqual([photo.replace('media/', '')]);
+});
+
+test.describe('with the editor’s service worker', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('the draft is previewed as the site, its pages and the kiosk, and nothing of it reaches the published site', async ({ page, context }) => {
+    test.setTimeout(120_000);
+    await openTheSite(page);
+    await page.getByRole('button', { name: /展品 Items/ }).click();
+    const item = SAMPLE.items[0];
+    await page.getByRole('button', { name: new RegExp(item.title.zh) }).first().click();
+    await byId(page, 'field:items[0].title.zh').fill('预览里的新标题');
+    // A photo added to the draft is in the preview too (kept in the browser, not on the site).
+    const k = item.media.length;
+    await byId(page, 'field:items[0].media:photo').setInputFiles({ name: 'IMG_0002.JPG', mimeType: 'image/jpeg', buffer: await phonePhoto(page) });
+    await expect(page.getByRole('status').filter({ hasText: /Photo added/ })).toBeVisible({ timeout: 30_000 });
+    await byId(page, `field:items[0].media[${k}].alt.zh`).fill('预览中的照片');
+    await byId(page, `field:items[0].media[${k}].alt.en`).fill('A photo seen in preview');
+    await expect(page.getByRole('status').filter({ hasText: /Draft kept/ })).toBeVisible();
+
+    const [preview] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: /Preview the site/ }).click()]);
+    await expect(preview).toHaveURL(/\/edit\/preview\/$/);
+    await expect(preview.locator('html')).toHaveAttribute('data-preview', '');
+    await preview.goto('./edit/preview/gallery');
+    await expect(preview.getByRole('main')).toContainText('预览里的新标题');
+    await preview.goto(`./edit/preview/gallery/${item.id}`);
+    await expect(preview.getByRole('heading', { level: 1 })).toContainText('预览里的新标题');
+    const photo = preview.locator('img[alt="预览中的照片"]');
+    await photo.scrollIntoViewIfNeeded();
+    await expect.poll(() => photo.evaluate((img) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    // A preview keeps nothing: the draft is not anyone's last good bundle.
+    expect(await preview.evaluate(() => localStorage.getItem('showcase.bundle.last-good'))).toBeNull();
+    // It follows the draft: an edit made now is there once kept, with no reload by hand.
+    await byId(page, 'field:items[0].title.zh').fill('预览跟着草稿');
+    await expect(preview.getByRole('heading', { level: 1 })).toContainText('预览跟着草稿', { timeout: 15_000 });
+
+    const [kiosk] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: /Preview the kiosk/ }).click()]);
+    await expect(kiosk.getByRole('navigation', { name: /信息亭导航|Kiosk navigation/ })).toBeVisible();
+    await kiosk.goto(`./edit/preview/gallery/${item.id}?kiosk=1`);
+    await expect(kiosk.getByRole('heading', { level: 1 })).toContainText('预览跟着草稿');
+
+    // The published site is as it was.
+    const site = await context.newPage();
+    await site.goto(`./gallery/${item.id}`);
+    await expect(site.getByRole('heading', { level: 1 })).toContainText(item.title.zh);
+    await expect(site.getByRole('heading', { level: 1 })).not.toContainText('预览跟着草稿');
+  });
+
+  test('offline, the editor opens again with its draft', async ({ page, context }) => {
+    await openTheSite(page);
+    await byId(page, 'field:meta.title.en').fill('Edited with no network');
+    await expect(page.getByRole('status').filter({ hasText: /Draft kept/ })).toBeVisible();
+    // The worker active, its files kept (install waits for them): the next navigation is its own,
+    // whether or not this page, loaded while it was installing, was claimed.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await context.setOffline(true);
+    await page.reload();
+    await expect(byId(page, 'field:meta.title.en')).toHaveValue('Edited with no network');
+    await context.setOffline(false);
+  });
 });

@@ -5,7 +5,7 @@
 // CDN), and the headers the build's _headers file gives each path, on every
 // response (scripts/headers.mjs: the page's Content-Security-Policy, nosniff, and `sandbox` on media/ and
 // data/), as Netlify or Cloudflare Pages send them; _headers itself (and its nginx form) is not served.
-// Used by the end-to-end tests, the benchmarks and the screenshot script; `make serve` uses trunk.
+// Used by `make serve`, the end-to-end tests, the benchmarks and the screenshot script (`make dev` uses trunk's).
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';

@@ -143,3 +143,26 @@ test('the editor under /showcase/edit/ opens the sub-path site’s own bundle', 
   await page.getByRole('button', { name: /Open this site's content/ }).click();
   await expect(page.locator('[id="field:meta.title.zh"]')).toHaveValue(SAMPLE.meta.title.zh);
 });
+
+test.describe('with the editor’s service worker', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('the editor’s preview under /showcase/edit/preview/ is the sub-path site with the draft', async ({ page, context }) => {
+    await page.goto('./edit/');
+    await page.getByRole('button', { name: /Open this site's content/ }).click();
+    await page.locator(`[id="field:meta.title.zh"]`).fill('子路径里的预览');
+    await expect(page.getByRole('status').filter({ hasText: /Draft kept/ })).toBeVisible();
+    const [preview] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: /Preview the site/ }).click()]);
+    await expect(preview).toHaveURL(/\/showcase\/edit\/preview\/$/);
+    await expect(preview.locator('html')).toHaveAttribute('data-preview', '');
+    await expect(preview.getByRole('main')).toContainText('子路径里的预览');
+    // Its links stay in the preview.
+    const outside = await preview.evaluate(() =>
+      [...document.querySelectorAll('a[href]')]
+        .map((a) => new URL(a.href))
+        .filter((u) => u.origin === location.origin && !u.pathname.startsWith('/showcase/edit/preview/'))
+        .map((u) => u.pathname),
+    );
+    expect(outside).toEqual([]);
+  });
+});

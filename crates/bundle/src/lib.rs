@@ -26,7 +26,7 @@ pub use query::{
     first_in_default_order, search, search_after, GalleryQuery, SearchIndex, SortOrder, Spell,
 };
 pub use text::{Lang, Text};
-pub use validate::{check_url, errors_briefly, validate, Problem, Severity, UrlRule};
+pub use validate::{check_url, errors_briefly, validate, Problem, Severity, UrlRule, RULES};
 
 /// A bundle that parsed, with the validation problems located in its text.
 #[derive(Debug, Clone)]

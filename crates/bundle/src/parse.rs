@@ -55,6 +55,20 @@ pub enum ParseErrorKind {
     TooLarge,
 }
 
+impl ParseErrorKind {
+    /// Every kind, for tools that explain each in their own words (the editor's Chinese lines).
+    pub const ALL: [ParseErrorKind; 3] = [Self::Syntax, Self::Shape, Self::TooLarge];
+
+    /// The kind's code, as `bundle check` reports it beside the validation rules' codes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Syntax => "syntax",
+            Self::Shape => "shape",
+            Self::TooLarge => "too-large",
+        }
+    }
+}
+
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.location, self.message)

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use bundle::{ParseError, ParseErrorKind, Problem, Severity};
+use bundle::{Problem, Severity};
 use serde::Serialize;
 
 use crate::check::{CheckReport, Outcome};
@@ -38,14 +38,6 @@ pub fn hint(code: &str) -> Option<&'static str> {
     })
 }
 
-fn parse_error_code(error: &ParseError) -> &'static str {
-    match error.kind {
-        ParseErrorKind::Syntax => "syntax",
-        ParseErrorKind::Shape => "shape",
-        ParseErrorKind::TooLarge => "too-large",
-    }
-}
-
 /// The human-readable report: problems, then notes (awaiting review…) in their own section, then a summary.
 pub fn render_text(report: &CheckReport) -> String {
     let file = report.file.display().to_string();
@@ -55,7 +47,7 @@ pub fn render_text(report: &CheckReport) -> String {
             let _ = writeln!(out, "{file}: error[unreadable]: {why}");
         }
         Outcome::NotABundle(error) => {
-            let code = parse_error_code(error);
+            let code = error.kind.code();
             write_entry(
                 &mut out,
                 &file,
@@ -186,7 +178,7 @@ pub fn render_json(report: &CheckReport, warnings_are_errors: bool) -> String {
             hint: None,
         }),
         Outcome::NotABundle(error) => {
-            let code = parse_error_code(error);
+            let code = error.kind.code();
             findings.push(JsonFinding {
                 severity: "error",
                 code,

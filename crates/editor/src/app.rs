@@ -84,6 +84,7 @@ pub fn App() -> impl IntoView {
         return view! { <main class="open"><h1>{both("editor")}</h1><p role="alert">{both("not_on_kiosk")}</p></main> }.into_any();
     }
     let draft = Draft::new();
+    let worker = crate::preview::Worker::start();
     let opening = RwSignal::new(Opening::Choose);
     let place = RwSignal::new(Place {
         section: "meta".into(),
@@ -144,6 +145,7 @@ pub fn App() -> impl IntoView {
                     && storage::keep(storage::OPENED, &opened.into()).await.is_ok()
                 {
                     kept_revision.set(Some(revision));
+                    worker.draft_kept();
                 }
             });
         }
@@ -171,11 +173,9 @@ pub fn App() -> impl IntoView {
         });
     };
 
-    let open_folder = move |_| {
+    // The site's folder, picked or dropped: its bundle, and where "save" writes.
+    let open_site_folder = move |folder: crate::folder::Folder| {
         leptos::task::spawn_local(async move {
-            let Ok(folder) = crate::folder::pick().await else {
-                return;
-            };
             match crate::folder::read_bundle(&folder).await {
                 Ok(Some(text)) => {
                     site.set_value(Some(folder));
@@ -185,6 +185,46 @@ pub fn App() -> impl IntoView {
                 _ => failure.set(Some(both("no_bundle_in_folder"))),
             }
         });
+    };
+    let open_folder = move |_| {
+        leptos::task::spawn_local(async move {
+            if let Ok(folder) = crate::folder::pick().await {
+                open_site_folder(folder);
+            }
+        });
+    };
+    // Where the browser cannot write a folder, its files are read as a .zip's are: saving then gives a
+    // .zip.
+    let open_files = move |files: Vec<(String, web_sys::File)>| {
+        leptos::task::spawn_local(async move {
+            match crate::changes::open_files(files).await {
+                Ok(text) => {
+                    open_text(text.clone(), Some(text));
+                    draft.settled.update(|n| *n += 1);
+                }
+                Err(why) => failure.set(Some(why)),
+            }
+        });
+    };
+    let pick_folder = move |e: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&e);
+        // Each with its path in the folder picked ("site/data/bundle.json").
+        let path = |f: &web_sys::File| {
+            js_sys::Reflect::get(f, &"webkitRelativePath".into())
+                .ok()
+                .and_then(|p| p.as_string())
+                .unwrap_or_else(|| f.name())
+        };
+        let files: Vec<(String, web_sys::File)> = input
+            .files()
+            .map(|list| {
+                (0..list.length())
+                    .filter_map(|i| list.get(i))
+                    .map(|f| (path(&f), f))
+                    .collect()
+            })
+            .unwrap_or_default();
+        open_files(files);
     };
 
     let read_file = move |file: web_sys::File| {
@@ -216,15 +256,39 @@ pub fn App() -> impl IntoView {
             read_file(file);
         }
     };
+    // A dropped file, or the site's folder: as a folder to write into where the browser hands one
+    // over, else as its files (both asked for during the event, read after it).
     let drop = move |e: leptos::ev::DragEvent| {
         e.prevent_default();
-        if let Some(file) = e
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
-            read_file(file);
-        }
+        let Some(data) = e.data_transfer() else {
+            return;
+        };
+        let file = data.files().and_then(|f| f.get(0));
+        let item = data.items().get(0);
+        let handle = item.as_ref().and_then(crate::folder::dropped);
+        let entry = match handle {
+            Some(_) => None,
+            None => item.as_ref().and_then(crate::folder::dropped_entry),
+        };
+        leptos::task::spawn_local(async move {
+            if let Some(handle) = handle {
+                let handle = wasm_bindgen_futures::JsFuture::from(handle).await.ok();
+                if let Some(folder) = handle.and_then(crate::folder::as_folder) {
+                    open_site_folder(folder);
+                    return;
+                }
+            }
+            if let Some(entry) = entry {
+                match crate::folder::entry_files(entry).await {
+                    Ok(files) => open_files(files),
+                    Err(_) => failure.set(Some(both("no_bundle_in_folder"))),
+                }
+                return;
+            }
+            if let Some(file) = file {
+                read_file(file);
+            }
+        });
     };
 
     // Undo and redo from the keyboard too, outside the text boxes' own.
@@ -250,9 +314,14 @@ pub fn App() -> impl IntoView {
             <section class="open" on:dragover=|e: leptos::ev::DragEvent| e.prevent_default() on:drop=drop>
                 <h2>{both("editor")}</h2>
                 <p><button type="button" class="primary" on:click=open_site>{both("open_site")}</button></p>
-                {crate::folder::available().then(|| view! {
-                    <p><button type="button" on:click=open_folder>{both("open_folder")}</button></p>
-                })}
+                {if crate::folder::available() {
+                    view! { <p><button type="button" on:click=open_folder>{both("open_folder")}</button></p> }.into_any()
+                } else {
+                    view! { <p>
+                        <form::Label name=labels::ui("open_folder") r#for="open-folder".to_owned()/>
+                        <input id="open-folder" type="file" prop:webkitdirectory=true on:change=pick_folder/>
+                    </p> }.into_any()
+                }}
                 <p>
                     <form::Label name=labels::ui("open_file") r#for="open-file".to_owned()/>
                     <input id="open-file" type="file" accept=".json,application/json,.zip,application/zip" on:change=pick/>
@@ -286,7 +355,7 @@ pub fn App() -> impl IntoView {
             <header class="bar">
                 <h1>{both("editor")}</h1>
                 <Show when={move || opening.get() == Opening::Open}>
-                    <Toolbar draft kept/>
+                    <Toolbar draft kept worker/>
                 </Show>
             </header>
             {move || match opening.get() {
@@ -318,7 +387,7 @@ fn draft_error(text: &str) -> Option<String> {
 }
 
 #[component]
-fn Toolbar(draft: Draft, kept: Signal<bool>) -> impl IntoView {
+fn Toolbar(draft: Draft, kept: Signal<bool>, worker: crate::preview::Worker) -> impl IntoView {
     view! {
         <div class="toolbar">
             <button type="button" disabled={move || draft.history.get().0 == 0} on:click=move |_| draft.undo()
@@ -326,6 +395,7 @@ fn Toolbar(draft: Draft, kept: Signal<bool>) -> impl IntoView {
             <button type="button" disabled={move || draft.history.get().1 == 0} on:click=move |_| draft.redo()
                 aria-keyshortcuts="Control+Y">{both("redo")}</button>
             <span class="kept" role="status">{move || kept.get().then(|| both("draft_kept"))}</span>
+            <crate::preview::Links worker/>
         </div>
     }
 }
@@ -491,7 +561,7 @@ fn Problems(draft: Draft, place: RwSignal<Place>) -> impl IntoView {
                 r.problems
                     .iter()
                     .filter(|p| p.severity == severity)
-                    .map(|p| (p.location.path.clone(), p.message.clone()))
+                    .map(|p| (p.location.path.clone(), p.code, p.message.clone()))
                     .collect::<Vec<_>>()
             })
         };
@@ -500,11 +570,11 @@ fn Problems(draft: Draft, place: RwSignal<Place>) -> impl IntoView {
             <section class=severity_class(severity)>
                 <h3>{both(key)}" ("{count}")"</h3>
                 <ul>
-                    {move || listed().into_iter().map(|(at, message)| {
+                    {move || listed().into_iter().map(|(at, code, message)| {
                         let target = at.clone();
                         view! {
                             <li><button type="button" class="go" on:click=move |_| go_to(place, &target)>
-                                <code>{if at.is_empty() { "(bundle)".to_owned() } else { at.clone() }}</code>" "{message}
+                                <code>{if at.is_empty() { "(bundle)".to_owned() } else { at.clone() }}</code>" "<crate::form::Said code message/>
                             </button></li>
                         }
                     }).collect_view()}

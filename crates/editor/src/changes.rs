@@ -211,23 +211,15 @@ pub async fn open_zip(name: &str, bytes: Vec<u8>) -> Result<String, String> {
     let mut archive =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| format!("{name}: {e}"))?;
     let names: Vec<String> = archive.file_names().map(str::to_owned).collect();
-    let bundle = names
-        .iter()
-        .filter(|n| n.ends_with("data/bundle.json"))
-        .min_by_key(|n| n.len())
-        .ok_or_else(|| format!("{name}: {}", both("no_bundle_in_zip")))?
-        .clone();
-    let root = bundle.trim_end_matches("data/bundle.json").to_owned();
+    let (bundle, root) =
+        site_root(&names).ok_or_else(|| format!("{name}: {}", both("no_bundle_in_zip")))?;
     let mut text = String::new();
     archive
         .by_name(&bundle)
         .map_err(|e| e.to_string())?
         .read_to_string(&mut text)
         .map_err(|e| e.to_string())?;
-    for entry in names
-        .iter()
-        .filter(|n| n.starts_with(&format!("{root}media/")) && !n.ends_with('/'))
-    {
+    for entry in names.iter().filter(|n| is_photo(&root, n)) {
         let mut bytes = Vec::new();
         if archive
             .by_name(entry)
@@ -242,6 +234,42 @@ pub async fn open_zip(name: &str, bytes: Vec<u8>) -> Result<String, String> {
         }
     }
     Ok(text)
+}
+
+/// Of a site's files by their paths (a .zip's entries, a folder's files): the bundle's (the shallowest
+/// `data/bundle.json`) and the folder it is in (`""` or `site/`).
+fn site_root(names: &[String]) -> Option<(String, String)> {
+    let bundle = names
+        .iter()
+        .filter(|n| n.ends_with("data/bundle.json"))
+        .min_by_key(|n| n.len())?
+        .clone();
+    let root = bundle.trim_end_matches("data/bundle.json").to_owned();
+    Some((bundle, root))
+}
+
+/// Whether the file `name` is one of the site's photos (under `media/` of the site's folder `root`).
+fn is_photo(root: &str, name: &str) -> bool {
+    name.strip_prefix(root)
+        .is_some_and(|rest| rest.starts_with("media/") && !rest.ends_with('/'))
+}
+
+/// What a site's folder holds, given as its files with their paths from the folder chosen (a folder
+/// picked or dropped where the browser cannot write one: `<input webkitdirectory>`, a dropped folder's
+/// entries), the same as a .zip: the bundle's text, its photos kept with the draft.
+pub async fn open_files(files: Vec<(String, web_sys::File)>) -> Result<String, String> {
+    let (names, files): (Vec<String>, Vec<web_sys::File>) = files.into_iter().unzip();
+    let (bundle, root) = site_root(&names).ok_or_else(|| both("no_bundle_in_folder"))?;
+    let mut text = None;
+    for (name, file) in names.iter().zip(&files) {
+        if *name == bundle {
+            let read = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            text = read.ok().and_then(|t| t.as_string());
+        } else if is_photo(&root, name) {
+            let _ = crate::storage::keep(&name[root.len()..], file).await;
+        }
+    }
+    text.ok_or(bundle)
 }
 
 async fn save_zip(draft: Draft) {

@@ -278,7 +278,7 @@ pub fn check(text: &str) -> Vec<Problem> {
         Ok(bundle) => bundle::validate(&bundle),
         Err(error) => vec![Problem {
             severity: Severity::Error,
-            code: "parse",
+            code: error.kind.code(),
             message: error.message,
             location: Location {
                 path: error.location.path,

@@ -28,6 +28,75 @@ pub async fn pick() -> Result<Folder, JsValue> {
     Ok(JsFuture::from(promise).await?.unchecked_into())
 }
 
+/// A dropped file or folder as a handle, where the browser gives one (`getAsFileSystemHandle`, to be
+/// asked during the drop event): the promise of it.
+pub fn dropped(item: &web_sys::DataTransferItem) -> Option<js_sys::Promise> {
+    let ask: js_sys::Function = js_sys::Reflect::get(item, &"getAsFileSystemHandle".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    ask.call0(item).ok()?.dyn_into().ok()
+}
+
+/// A dropped folder as an entry of the older File and Directory Entries API, where the browser gives
+/// no handle (Firefox, Safari; `webkitGetAsEntry`, also to be asked during the drop event). Read-only:
+/// saving it gives a .zip.
+pub fn dropped_entry(item: &web_sys::DataTransferItem) -> Option<JsValue> {
+    let ask: js_sys::Function = js_sys::Reflect::get(item, &"webkitGetAsEntry".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let entry = ask.call0(item).ok()?;
+    let is_folder = js_sys::Reflect::get(&entry, &"isDirectory".into()).ok()?;
+    is_folder.is_truthy().then_some(entry)
+}
+
+/// Every file under a dropped folder's `entry`, with its path from the folder dropped
+/// (`site/data/bundle.json`), as `<input webkitdirectory>` names them.
+pub async fn entry_files(entry: JsValue) -> Result<Vec<(String, web_sys::File)>, JsValue> {
+    let get = |on: &JsValue, key: &str| js_sys::Reflect::get(on, &key.into());
+    // The API answers by callbacks: each call as a promise.
+    let ask = |on: &JsValue, method: &str| -> Result<js_sys::Promise, JsValue> {
+        let f: js_sys::Function = get(on, method)?.dyn_into()?;
+        let on = on.clone();
+        let mut failed = None;
+        let promise = js_sys::Promise::new(&mut |resolve, reject| {
+            if let Err(e) = f.call2(&on, &resolve, &reject) {
+                failed = Some(e);
+            }
+        });
+        failed.map_or(Ok(promise), Err)
+    };
+    let mut files = Vec::new();
+    let mut pending = vec![entry];
+    while let Some(entry) = pending.pop() {
+        if get(&entry, "isDirectory")?.is_truthy() {
+            let reader = js_sys::Function::from(get(&entry, "createReader")?).call0(&entry)?;
+            // A reader gives its entries a batch at a time, then an empty batch.
+            loop {
+                let batch: js_sys::Array = JsFuture::from(ask(&reader, "readEntries")?)
+                    .await?
+                    .dyn_into()?;
+                if batch.length() == 0 {
+                    break;
+                }
+                pending.extend(batch.iter());
+            }
+        } else {
+            let path = get(&entry, "fullPath")?.as_string().unwrap_or_default();
+            let file = JsFuture::from(ask(&entry, "file")?).await?.dyn_into()?;
+            files.push((path.trim_start_matches('/').to_owned(), file));
+        }
+    }
+    Ok(files)
+}
+
+/// The handle as a folder, if it is one.
+pub fn as_folder(handle: JsValue) -> Option<Folder> {
+    let kind = js_sys::Reflect::get(&handle, &"kind".into()).ok()?;
+    (kind.as_string()? == "directory").then(|| handle.unchecked_into())
+}
+
 /// The folder `name` in `parent` (made when `create`).
 pub async fn folder(parent: &Folder, name: &str, create: bool) -> Result<Folder, JsValue> {
     let options = web_sys::FileSystemGetDirectoryOptions::new();

@@ -50,16 +50,25 @@ pub fn ProblemsAt(draft: Draft, path: Path) -> impl IntoView {
             r.problems
                 .iter()
                 .filter(|p| p.location.path == text)
-                .map(|p| (p.severity, p.message.clone()))
+                .map(|p| (p.severity, p.code, p.message.clone()))
                 .collect::<Vec<_>>()
         })
     });
     view! {
         <ul class="field-problems" id=id aria-live="polite">
-            {move || here.get().into_iter().map(|(severity, message)| view! {
-                <li class=severity_class(severity)>{message}</li>
+            {move || here.get().into_iter().map(|(severity, code, message)| view! {
+                <li class=severity_class(severity)><Said code message/></li>
             }).collect_view()}
         </ul>
+    }
+}
+
+/// A problem in both languages: its rule said in Chinese, the checker's own English message.
+#[component]
+pub fn Said(code: &'static str, message: String) -> impl IntoView {
+    view! {
+        {crate::labels::rule(code).map(|zh| view! { <span class="said" lang="zh-CN">{zh}</span>" " })}
+        <span class="said en" lang="en">{message}</span>
     }
 }
 
@@ -110,7 +119,8 @@ pub fn field(draft: Draft, path: Path, node: Value) -> AnyView {
         || matches!(node.get("type"), Some(Value::Array(t)) if t.contains(&"null".into()));
     match schema().kind(&node) {
         Kind::Text => text(draft, path, label, LONG.contains(&name.as_str())),
-        Kind::Object { fields, .. } => object(draft, path, label, fields, optional),
+        Kind::Object { fields, .. } => object(draft, path, label, fields, optional, false),
+        Kind::Position { fields, .. } => object(draft, path, label, fields, optional, true),
         Kind::List { item } => list(draft, path, label, item),
         Kind::Choice(choices) => choice(draft, path, label, choices, optional),
         Kind::Reference {
@@ -243,6 +253,7 @@ fn object(
     label: (String, String),
     fields_of: Vec<(String, Value)>,
     optional: bool,
+    on_map: bool,
 ) -> AnyView {
     let present = {
         let path = path.clone();
@@ -279,6 +290,7 @@ fn object(
             {legend(label)}
             {toggle}
             {inner}
+            {on_map.then(|| view! { <crate::map::Picker draft path=path.clone()/> })}
             <ProblemsAt draft path=path.clone()/>
         </fieldset>
     }

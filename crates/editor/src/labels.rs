@@ -12,6 +12,8 @@ struct Labels {
     fields: HashMap<String, (String, String)>,
     choices: HashMap<String, (String, String)>,
     ui: HashMap<String, (String, String)>,
+    /// A rule of the checker (its code) said in Chinese; its English is the checker's own message.
+    rules: HashMap<String, String>,
 }
 
 fn labels() -> &'static Labels {
@@ -41,6 +43,12 @@ pub fn choice(value: &str) -> (String, String) {
 /// One of the editor's own words.
 pub fn ui(key: &str) -> (String, String) {
     pair(&labels().ui, key)
+}
+
+/// What a rule of the checker asks, in Chinese (the checker's messages are English), or nothing for a
+/// code the table does not know.
+pub fn rule(code: &str) -> Option<&'static str> {
+    labels().rules.get(code).map(String::as_str)
 }
 
 /// Both languages in one line, for a title or an announcement.
@@ -103,6 +111,23 @@ mod tests {
             .chain(labels().ui.values())
         {
             assert!(!zh.is_empty() && !en.is_empty() && zh != en, "{zh} / {en}");
+        }
+    }
+
+    #[test]
+    fn every_rule_of_the_checker_is_said_in_chinese() {
+        let parse = bundle::ParseErrorKind::ALL.map(bundle::ParseErrorKind::code);
+        let codes: Vec<&str> = bundle::RULES.iter().copied().chain(parse).collect();
+        let missing: Vec<_> = codes.iter().filter(|c| rule(c).is_none()).collect();
+        assert!(
+            missing.is_empty(),
+            "rules without a line in labels.json: {missing:?}"
+        );
+        for code in labels().rules.keys() {
+            assert!(
+                codes.contains(&code.as_str()),
+                "labels.json explains a rule the checker does not have: {code}"
+            );
         }
     }
 }

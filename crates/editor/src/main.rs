@@ -8,8 +8,10 @@ mod folder;
 mod form;
 mod ids;
 mod labels;
+mod map;
 mod path;
 mod photos;
+mod preview;
 mod schema;
 mod storage;
 

@@ -17,6 +17,11 @@ pub enum Kind {
         fields: Vec<(String, Value)>,
         required: Vec<String>,
     },
+    /// A position on the earth (the model's `Coordinates`): its fields, and a map to click.
+    Position {
+        fields: Vec<(String, Value)>,
+        required: Vec<String>,
+    },
     /// A list of `item`s.
     List {
         item: Value,
@@ -99,6 +104,11 @@ impl Schema {
         if name == Some("Text") {
             return Kind::Text;
         }
+        if name == Some("Coordinates") {
+            if let Kind::Object { fields, required } = self.kind(node) {
+                return Kind::Position { fields, required };
+            }
+        }
         if let Some(choices) = node.get("enum").and_then(Value::as_array) {
             return Kind::Choice(
                 choices
@@ -165,13 +175,15 @@ impl Schema {
     pub fn empty(&self, node: &Value) -> Value {
         match self.kind(node) {
             Kind::Text => serde_json::json!({ "zh": "", "en": "" }),
-            Kind::Object { fields, required } => Value::Object(
-                fields
-                    .iter()
-                    .filter(|(name, _)| required.contains(name))
-                    .map(|(name, field)| (name.clone(), self.empty(field)))
-                    .collect(),
-            ),
+            Kind::Object { fields, required } | Kind::Position { fields, required } => {
+                Value::Object(
+                    fields
+                        .iter()
+                        .filter(|(name, _)| required.contains(name))
+                        .map(|(name, field)| (name.clone(), self.empty(field)))
+                        .collect(),
+                )
+            }
             Kind::List { .. } | Kind::Reference { many: true, .. } => Value::Array(Vec::new()),
             Kind::Choice(choices) => choices
                 .first()
@@ -221,6 +233,22 @@ mod tests {
         assert!(matches!(kind_of("media"), Kind::List { .. }));
         assert!(matches!(kind_of("artwork"), Kind::Object { .. }));
         assert_eq!(kind_of("featured"), Kind::Flag);
+    }
+
+    #[test]
+    fn a_units_location_is_a_position_with_its_fields() {
+        let schema = Schema::load();
+        let unit = &schema.root()["$defs"]["Unit"];
+        let Kind::Object { fields, .. } = schema.kind(unit) else {
+            panic!("a unit is an object");
+        };
+        let location = &fields.iter().find(|(n, _)| n == "location").unwrap().1;
+        let Kind::Position { fields, required } = schema.kind(location) else {
+            panic!("a unit's location is a position");
+        };
+        let names: Vec<&str> = fields.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["lat", "lon", "approximate"]);
+        assert!(required.contains(&"lat".to_owned()) && required.contains(&"lon".to_owned()));
     }
 
     #[test]
