@@ -235,6 +235,70 @@ test('a new item with a photo: its problems at its fields until it is complete, 
   }
 });
 
+test('photos dropped on an item, several at once, each under a name no other picture has, even one an undo could bring back', async ({ page }) => {
+  await openTheSite(page);
+  await page.getByRole('button', { name: /展品 Items/ }).click();
+  await page.getByRole('region', { name: /Entries/ }).locator('.entry-name').first().click();
+  const item = SAMPLE.items[0];
+  const had = item.media.length;
+  const src = (k) => byId(page, `field:items[0].media[${k}].src`);
+  const field = byId(page, 'field:items[0].media:photo').locator('xpath=..');
+  /** Drops on the photo field files made in the page: PNGs of the given colours, and a text file. */
+  const drop = (colours, withText = false) => field.evaluate(async (target, { colours, withText }) => {
+    const data = new DataTransfer();
+    for (const [i, colour] of colours.entries()) {
+      const canvas = document.createElement('canvas');
+      canvas.width = 640;
+      canvas.height = 480;
+      const context = canvas.getContext('2d');
+      context.fillStyle = colour;
+      context.fillRect(0, 0, 640, 480);
+      const blob = await new Promise((ok) => canvas.toBlob(ok, 'image/png'));
+      data.items.add(new File([blob], `photo-${i}.png`, { type: 'image/png' }));
+    }
+    if (withText) data.items.add(new File(['not a photo'], 'notes.txt', { type: 'text/plain' }));
+    target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
+    target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+  }, { colours, withText });
+  const added = page.getByRole('status').filter({ hasText: /Photo added/ });
+
+  // Two photos and a text file: the photos are added, in order, the text file left out.
+  await drop(['rgb(200, 30, 30)', 'rgb(30, 30, 200)'], true);
+  await expect(added).toBeVisible({ timeout: 30_000 });
+  await expect(src(had)).toHaveValue(`media/${item.id}-1-640.jpg`);
+  await expect(src(had + 1)).toHaveValue(`media/${item.id}-2-640.jpg`);
+  await expect(src(had + 2)).toHaveCount(0);
+
+  // The first removed: undo could bring it back, so the next photo does not take its number.
+  const entry = byId(page, 'field:items[0].media').locator(':scope > ol > li').nth(had);
+  await entry.locator(':scope > .entry-buttons').getByRole('button', { name: /Remove/ }).click();
+  await expect(src(had)).toHaveValue(`media/${item.id}-2-640.jpg`);
+  await drop(['rgb(30, 160, 30)']);
+  await expect(src(had + 1)).toHaveValue(`media/${item.id}-3-640.jpg`, { timeout: 30_000 });
+  // Undone twice, the removed one is back with its own pixels (red), not the green one's.
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await expect(src(had)).toHaveValue(`media/${item.id}-1-640.jpg`);
+  const red = await page.evaluate(async (name) => {
+    const media = await (await navigator.storage.getDirectory()).getDirectoryHandle('media');
+    const bitmap = await createImageBitmap(await (await media.getFileHandle(name)).getFile());
+    const canvas = new OffscreenCanvas(1, 1);
+    canvas.getContext('2d').drawImage(bitmap, 0, 0);
+    return [...canvas.getContext('2d').getImageData(0, 0, 1, 1).data.slice(0, 3)];
+  }, `${item.id}-1-640.jpg`);
+  expect(red[0]).toBeGreaterThan(150);
+  expect(red[1]).toBeLessThan(80);
+
+  // A file that is no photo, alone, is said to be none.
+  await field.evaluate((target) => {
+    const data = new DataTransfer();
+    data.items.add(new File(['x'], 'notes.txt', { type: 'text/plain' }));
+    target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+  });
+  await expect(field.getByRole('status')).toContainText('not a JPEG, PNG or WebP photo');
+  await expectNoAxeViolations(page);
+});
+
 test('the draft survives a reload, and undo and redo step through the changes', async ({ page }) => {
   await openTheSite(page);
   const title = byId(page, 'field:meta.title.en');

@@ -108,6 +108,21 @@ impl Draft {
         self.value.with(|v| !v.is_null())
     }
 
+    /// Whether `hit` holds for the draft, for the bundle it was opened from, or for anything undo or
+    /// redo could bring back.
+    pub fn ever(&self, hit: impl Fn(&Value) -> bool) -> bool {
+        let in_history = |edits: &Vec<Edit>| {
+            edits
+                .iter()
+                .flat_map(|e| &e.patches)
+                .any(|p| hit(&p.before) || hit(&p.after))
+        };
+        self.value.with_untracked(&hit)
+            || self.opened.with_untracked(&hit)
+            || self.undo.with_value(in_history)
+            || self.redo.with_value(in_history)
+    }
+
     /// The value at `path` (a copy).
     pub fn get(&self, path: &Path) -> Value {
         self.value

@@ -371,56 +371,104 @@ const MEDIA: &str = "media/";
 fn AddPhoto(draft: Draft, path: Path) -> impl IntoView {
     let id = format!("{}:photo", path.dom_id());
     let status = RwSignal::new(None::<(bool, String)>);
-    let pick = move |e: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&e);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+    let over = RwSignal::new(false);
+    // Photos picked or dropped, made ready one after another, each added to the list when it is.
+    let add = move |files: Vec<web_sys::File>| {
+        let files: Vec<web_sys::File> = files
+            .into_iter()
+            .filter(|f| crate::photos::TYPES.contains(&f.type_().as_str()))
+            .collect();
+        if files.is_empty() {
+            status.set(Some((false, labels::both("photo_not_a_photo"))));
             return;
-        };
-        input.set_value("");
+        }
         let record = Path(path.0[..path.0.len() - 1].to_vec());
         let item = as_string(&draft.get(&record.field("id")));
         if item.is_empty() {
             status.set(Some((false, labels::both("photo_needs_id"))));
             return;
         }
-        let n = draft.get(&path).as_array().map_or(0, Vec::len) + 1;
-        let stem = format!("{item}-{n}");
         let path = path.clone();
         status.set(Some((true, labels::both("photo_working"))));
         leptos::task::spawn_local(async move {
-            match crate::photos::prepare(&file, &stem).await {
-                Ok(photo) => {
-                    for r in &photo.renditions {
-                        for (name, blob) in [&r.jpeg, &r.webp] {
-                            if crate::storage::keep(&format!("{MEDIA}{name}"), blob)
-                                .await
-                                .is_err()
-                            {
-                                status.set(Some((false, labels::both("photo_not_kept"))));
-                                return;
-                            }
+            for file in files {
+                // A name no picture has that the draft, the site or an undo could show.
+                let stem = crate::photos::free_stem(&item, MEDIA, |taken| {
+                    draft.ever(|v| crate::photos::mentions(v, taken))
+                });
+                let photo = match crate::photos::prepare(&file, &stem).await {
+                    Ok(photo) => photo,
+                    Err(error) => {
+                        let why =
+                            format!("{}: {}: {error}", labels::both("photo_failed"), file.name());
+                        status.set(Some((false, why)));
+                        return;
+                    }
+                };
+                for r in &photo.renditions {
+                    for (name, blob) in [&r.jpeg, &r.webp] {
+                        if crate::storage::keep(&format!("{MEDIA}{name}"), blob)
+                            .await
+                            .is_err()
+                        {
+                            status.set(Some((false, labels::both("photo_not_kept"))));
+                            return;
                         }
                     }
-                    let entry = photo.entry(MEDIA);
-                    draft.edit_list(&path, |l| l.push(entry));
-                    status.set(Some((true, labels::both("photo_added"))));
                 }
-                Err(error) => status.set(Some((
-                    false,
-                    format!("{}: {error}", labels::both("photo_failed")),
-                ))),
+                let entry = photo.entry(MEDIA);
+                draft.edit_list(&path, |l| l.push(entry));
             }
+            status.set(Some((true, labels::both("photo_added"))));
         });
     };
+    let pick = {
+        let add = add.clone();
+        move |e: leptos::ev::Event| {
+            let input: web_sys::HtmlInputElement = event_target(&e);
+            let files = input.files().map(|f| files_of(&f)).unwrap_or_default();
+            input.set_value("");
+            add(files);
+        }
+    };
+    // Files dragged onto the field (not the list's own drags of its entries, which carry none).
+    let carries_files = |e: &leptos::ev::DragEvent| {
+        e.data_transfer().is_some_and(|d| {
+            d.types()
+                .iter()
+                .any(|t| t.as_string().as_deref() == Some("Files"))
+        })
+    };
     view! {
-        <div class="field photo">
+        <div class="field photo" class:over=move || over.get()
+            on:dragover=move |e: leptos::ev::DragEvent| {
+                if carries_files(&e) {
+                    e.prevent_default();
+                    over.set(true);
+                }
+            }
+            on:dragleave=move |_| over.set(false)
+            on:drop=move |e: leptos::ev::DragEvent| {
+                over.set(false);
+                if !carries_files(&e) {
+                    return;
+                }
+                e.prevent_default();
+                e.stop_propagation();
+                add(e.data_transfer().and_then(|d| d.files()).map(|f| files_of(&f)).unwrap_or_default());
+            }>
             <Label name=labels::ui("add_photo") r#for=id.clone()/>
-            <input id=id type="file" accept="image/jpeg,image/png,image/webp" on:change=pick/>
+            <input id=id type="file" multiple accept=crate::photos::TYPES.join(",") on:change=pick/>
+            <p class="hint">{labels::both("photo_drop")}</p>
             <p role="status" class="photo-status">
                 {move || status.get().map(|(ok, text)| view! { <span class=if ok { "" } else { "problem error" }>{text}</span> })}
             </p>
         </div>
     }
+}
+
+fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
 /// A picture of the draft: a photo added in the editor from the files kept with the draft, any other

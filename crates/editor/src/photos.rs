@@ -8,6 +8,29 @@ use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+/// The kinds of file a photo can be (the browser decodes each).
+pub const TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
+
+/// Whether any string in `value` starts with `prefix`.
+pub fn mentions(value: &Value, prefix: &str) -> bool {
+    match value {
+        Value::String(s) => s.starts_with(prefix),
+        Value::Array(list) => list.iter().any(|v| mentions(v, prefix)),
+        Value::Object(map) => map.values().any(|v| mentions(v, prefix)),
+        _ => false,
+    }
+}
+
+/// The name for a new photo of the record `id`: `{id}-{n}` with the first `n` whose files'
+/// beginning (`{prefix}{id}-{n}-`) is not `taken`. A photo removed leaves its number taken while
+/// anything could bring it back, so the files of one added later never replace another's.
+pub fn free_stem(id: &str, prefix: &str, taken: impl Fn(&str) -> bool) -> String {
+    (1..)
+        .map(|n| format!("{id}-{n}"))
+        .find(|stem| !taken(&format!("{prefix}{stem}-")))
+        .expect("some number is free")
+}
+
 /// One size of the photo, in both formats.
 pub struct Rendition {
     pub width: u32,
@@ -159,4 +182,35 @@ pub async fn prepare(file: &web_sys::Blob, stem: &str) -> Result<Photo, String> 
         renditions,
         placeholder,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_photo_takes_the_first_number_no_picture_has() {
+        let media = |srcs: &[&str]| {
+            json!({ "items": [{ "id": "ship", "media": srcs.iter().map(|s| json!({
+                "src": s, "variants": [{ "src": s.replace(".jpg", ".webp") }]
+            })).collect::<Vec<_>>() }] })
+        };
+        let stem = |bundles: &[&Value]| {
+            free_stem("ship", "media/", |taken| {
+                bundles.iter().any(|b| mentions(b, taken))
+            })
+        };
+        assert_eq!(stem(&[&media(&[])]), "ship-1");
+        // The first of two removed: its number is free, the second's is not.
+        let draft = media(&["media/ship-2-1600.jpg"]);
+        assert_eq!(stem(&[&draft]), "ship-1");
+        // Still in the bundle on the site (or anything undo could bring back): not free.
+        let site = media(&["media/ship-1-1600.jpg", "media/ship-2-1600.jpg"]);
+        assert_eq!(stem(&[&draft, &site]), "ship-3");
+        // A variant's name counts as much as the src's.
+        let variant = json!({ "variants": [{ "src": "media/ship-1-400.webp" }] });
+        assert_eq!(stem(&[&variant]), "ship-2");
+        // Another record's photos are not this one's.
+        assert_eq!(stem(&[&media(&["media/shipyard-1-1600.jpg"])]), "ship-1");
+    }
 }
