@@ -315,6 +315,31 @@ test('the draft survives a reload, and undo and redo step through the changes', 
   await expect(byId(page, 'field:meta.title.en')).toHaveValue('Another title');
 });
 
+test('opening other content asks before it discards a draft’s unsaved changes, and the draft is one button away', async ({ page }) => {
+  await openTheSite(page);
+  await byId(page, 'field:meta.title.en').fill('Not saved anywhere');
+  await page.getByRole('button', { name: /Open this site's content/ }).click();
+  // Declined: nothing is opened, and the draft is still there.
+  const asked = [];
+  page.once('dialog', (dialog) => { asked.push(dialog.message()); dialog.dismiss(); });
+  await page.getByRole('button', { name: /Open this site's content/ }).click();
+  await expect.poll(() => asked.length).toBe(1);
+  expect(asked[0]).toContain('changes not saved to the site');
+  await page.getByRole('button', { name: /Back to the draft/ }).click();
+  await expect(byId(page, 'field:meta.title.en')).toHaveValue('Not saved anywhere');
+  // Accepted: the site's content replaces it.
+  await page.getByRole('button', { name: /Open this site's content/ }).click();
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: /Open this site's content/ }).click();
+  await expect(byId(page, 'field:meta.title.en')).toHaveValue(SAMPLE.meta.title.en);
+  // With nothing unsaved, nothing is asked.
+  await page.getByRole('button', { name: /Open this site's content/ }).click();
+  page.once('dialog', (dialog) => { asked.push(dialog.message()); dialog.dismiss(); });
+  await page.getByRole('button', { name: /Open this site's content/ }).click();
+  await expect(byId(page, 'field:meta.title.en')).toHaveValue(SAMPLE.meta.title.en);
+  expect(asked).toHaveLength(1);
+});
+
 test('a broken bundle shows where it breaks and is repaired in the editor', async ({ page }) => {
   await page.goto('./edit/');
   const good = JSON.stringify(SAMPLE, null, 2);
@@ -396,6 +421,21 @@ test('saved into the site’s folder, the bundle it replaced kept; a bundle chan
   expect(await disk.read('data/bundle.previous.json')).toBe(original);
   await expect(page.getByRole('region', { name: /Summary of changes/ })).toContainText('Nothing changed');
 
+  // Closed and opened again once what was saved is kept with the draft: it goes on from the saved
+  // bundle, and its next save is not taken for someone else's change.
+  await expect.poll(() => page.evaluate(async () => {
+    const file = await (await (await navigator.storage.getDirectory()).getFileHandle('opened.json')).getFile();
+    return JSON.parse(await file.text()).meta.title.en;
+  })).toBe('Saved in place');
+  await page.reload();
+  await expect(byId(page, 'field:meta.title.en')).toHaveValue('Saved in place');
+  await expect(page.getByRole('region', { name: /Summary of changes/ })).toContainText('Nothing changed');
+  await byId(page, 'field:meta.title.en').fill('Saved again');
+  await save.click();
+  await expect(page.getByRole('status').filter({ hasText: /Saved into the site's folder/ })).toBeVisible();
+  expect(JSON.parse(await disk.read('data/bundle.json')).meta.title.en).toBe('Saved again');
+  expect(JSON.parse(await disk.read('data/bundle.previous.json')).meta.title.en).toBe('Saved in place');
+
   // Someone else changes the bundle on disk; this draft's next save does not overwrite it.
   const theirs = structuredClone(SAMPLE);
   theirs.meta.title.en = 'Their title';
@@ -428,6 +468,28 @@ test('entries are reordered by dragging and by their buttons, each an undoable s
   await expect.poll(names).toEqual(before);
   // The order is the bundle's: the summary of changes names nothing changed once undone.
   await expect(page.getByRole('region', { name: /Summary of changes/ })).toContainText('Nothing changed');
+
+  // From the keyboard: the first entry, open in the form, moved down twice with Enter; the keyboard
+  // stays with it, the form still shows it, and each move is said.
+  await entries.locator('.entry-name').nth(0).click();
+  await expect(byId(page, 'field:items[0].id')).toHaveValue(SAMPLE.items[0].id);
+  await entries.locator('li').nth(0).getByRole('button', { name: /Move down/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(entries.locator('li').nth(1).getByRole('button', { name: /Move down/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(entries.locator('li').nth(2).getByRole('button', { name: /Move down/ })).toBeFocused();
+  await expect.poll(names).toEqual([before[1], before[2], before[0], ...before.slice(3)]);
+  await expect(byId(page, 'field:items[2].id')).toHaveValue(SAMPLE.items[0].id);
+  await expect(entries.locator('.entry-name').nth(2)).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator('#announce')).toHaveText(`已移到第 3 项（共 ${before.length} 项） · Moved to 3 of ${before.length}`);
+  // Removed: the form closes (no other record's form in its place), the keyboard goes to the entry now
+  // in its place.
+  await page.keyboard.press('Tab');
+  await expect(entries.locator('li').nth(2).getByRole('button', { name: /Remove/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(names).toEqual([before[1], before[2], ...before.slice(3)]);
+  await expect(byId(page, 'field:items[2].id')).toHaveCount(0);
+  await expect(entries.locator('li').nth(2).getByRole('button', { name: /Move down/ })).toBeFocused();
 });
 
 test('an item’s pictures are reordered by dragging, inside its form', async ({ page }) => {
@@ -449,6 +511,11 @@ test('an item’s pictures are reordered by dragging, inside its form', async ({
   });
   await expect(byId(page, `field:items[${item}].media[0].src`)).toHaveValue(sources[1]);
   await expect(byId(page, `field:items[${item}].media[1].src`)).toHaveValue(sources[0]);
+  // Each picture is drawn beside its own fields (its alt text written beside the right one).
+  const shown = media.locator(':scope > ol > li > .thumbnail img');
+  await expect(shown.nth(0)).toHaveAttribute('src', `../${sources[1]}`);
+  await expect(shown.nth(1)).toHaveAttribute('src', `../${sources[0]}`);
+  await expect(shown.nth(0)).toHaveAttribute('alt', SAMPLE.items[item].media[1].alt.zh);
   // The list of entries is as it was: the drag was the pictures'.
   await expect(page.getByRole('region', { name: /Entries/ }).locator('.entry-name').nth(item)).toContainText(SAMPLE.items[item].title.zh);
 });
@@ -499,6 +566,13 @@ test('where the browser cannot write a folder, a picked site folder opens with i
   bundle.meta.title.zh = '文件夹里的标题';
   writeFileSync(join(site, 'data', 'bundle.json'), JSON.stringify(bundle));
   await page.goto('./edit/');
+  // A photo left from another draft is not this one's: it is forgotten when the folder opens.
+  await page.evaluate(async () => {
+    const media = await (await navigator.storage.getDirectory()).getDirectoryHandle('media', { create: true });
+    const writer = await (await media.getFileHandle('left-over-1-480.jpg', { create: true })).createWritable();
+    await writer.write('not this draft’s');
+    await writer.close();
+  });
   // A file input (which the accessibility tree also calls a button), not the picker's button.
   await expect(page.locator('button', { hasText: /Open the site's folder/ })).toHaveCount(0);
   await expect(page.locator('input[type=file][webkitdirectory]')).toHaveCount(1);
@@ -513,6 +587,12 @@ test('where the browser cannot write a folder, a picked site folder opens with i
   });
   const first = SAMPLE.items[0].media[0].src.replace('media/', '');
   expect(kept).toContain(first);
+  await expect.poll(() => page.evaluate(async () => {
+    const media = await (await navigator.storage.getDirectory()).getDirectoryHandle('media');
+    const names = [];
+    for await (const name of media.keys()) names.push(name);
+    return names.includes('left-over-1-480.jpg');
+  })).toBe(false);
 });
 
 test('where the browser gives no folder handle, a dropped site folder opens from its entries, photos too', async ({ page }) => {

@@ -99,7 +99,7 @@ pub fn App() -> impl IntoView {
 
     // Opens `text` (from the site, a file, or the kept draft): JSON goes to the forms, anything else to
     // the text view with its error located.
-    let open_text = move |text: String, opened: Option<String>| {
+    let open_text = move |text: String, opened: Option<String>| -> bool {
         failure.set(None);
         match serde_json::from_str::<Value>(&text) {
             Ok(value) => {
@@ -112,6 +112,7 @@ pub fn App() -> impl IntoView {
                     section: "meta".into(),
                     entry: None,
                 });
+                true
             }
             Err(error) => {
                 let located = draft_error(&text);
@@ -119,8 +120,33 @@ pub fn App() -> impl IntoView {
                     text,
                     error: located.unwrap_or_else(|| error.to_string()),
                 });
+                false
             }
         }
+    };
+    // A bundle opened afresh, not a kept draft resumed: kept at once, and the photos kept for the draft
+    // it replaces forgotten, but those brought in with it (a photo left from another draft must never
+    // stand in for the site's own of the same name).
+    let open_fresh = move |(text, imported): crate::changes::Opened| {
+        if open_text(text.clone(), Some(text)) {
+            draft.settled.update(|n| *n += 1);
+            leptos::task::spawn_local(async move {
+                let _ = storage::forget_photos_but(&imported).await;
+            });
+        }
+    };
+    // Whether the draft may be replaced: asked first when it has changes not saved anywhere.
+    let may_replace = move || -> bool {
+        let unsaved = draft.is_open()
+            && !draft.opened.with_untracked(|o| {
+                draft
+                    .value
+                    .with_untracked(|v| crate::changes::compare(o, v).is_empty())
+            });
+        !unsaved
+            || web_sys::window()
+                .and_then(|w| w.confirm_with_message(&both("discard_draft")).ok())
+                .unwrap_or(false)
     };
 
     // A kept draft is resumed at once: a reload or a closed tab goes on where it was.
@@ -153,6 +179,9 @@ pub fn App() -> impl IntoView {
     });
 
     let open_site = move |_| {
+        if !may_replace() {
+            return;
+        }
         leptos::task::spawn_local(async move {
             let url = site_bundle_url();
             match gloo_net::http::Request::get(&url)
@@ -161,10 +190,7 @@ pub fn App() -> impl IntoView {
                 .await
             {
                 Ok(response) if response.ok() => match response.text().await {
-                    Ok(text) => {
-                        open_text(text.clone(), Some(text));
-                        draft.settled.update(|n| *n += 1);
-                    }
+                    Ok(text) => open_fresh((text, Vec::new())),
                     Err(e) => failure.set(Some(e.to_string())),
                 },
                 Ok(response) => failure.set(Some(format!("{url}: HTTP {}", response.status()))),
@@ -179,14 +205,16 @@ pub fn App() -> impl IntoView {
             match crate::folder::read_bundle(&folder).await {
                 Ok(Some(text)) => {
                     site.set_value(Some(folder));
-                    open_text(text.clone(), Some(text));
-                    draft.settled.update(|n| *n += 1);
+                    open_fresh((text, Vec::new()));
                 }
                 _ => failure.set(Some(both("no_bundle_in_folder"))),
             }
         });
     };
     let open_folder = move |_| {
+        if !may_replace() {
+            return;
+        }
         leptos::task::spawn_local(async move {
             if let Ok(folder) = crate::folder::pick().await {
                 open_site_folder(folder);
@@ -198,16 +226,17 @@ pub fn App() -> impl IntoView {
     let open_files = move |files: Vec<(String, web_sys::File)>| {
         leptos::task::spawn_local(async move {
             match crate::changes::open_files(files).await {
-                Ok(text) => {
-                    open_text(text.clone(), Some(text));
-                    draft.settled.update(|n| *n += 1);
-                }
+                Ok(opened) => open_fresh(opened),
                 Err(why) => failure.set(Some(why)),
             }
         });
     };
     let pick_folder = move |e: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&e);
+        if !may_replace() {
+            input.set_value("");
+            return;
+        }
         // Each with its path in the folder picked ("site/data/bundle.json").
         let path = |f: &web_sys::File| {
             js_sys::Reflect::get(f, &"webkitRelativePath".into())
@@ -236,22 +265,23 @@ pub fn App() -> impl IntoView {
                     if bytes.starts_with(b"PK\x03\x04") {
                         crate::changes::open_zip(&file.name(), bytes).await
                     } else {
-                        Ok(String::from_utf8_lossy(&bytes).into_owned())
+                        Ok((String::from_utf8_lossy(&bytes).into_owned(), Vec::new()))
                     }
                 }
                 Err(_) => Err(file.name()),
             };
             match text {
-                Ok(text) => {
-                    open_text(text.clone(), Some(text));
-                    draft.settled.update(|n| *n += 1);
-                }
+                Ok(opened) => open_fresh(opened),
                 Err(why) => failure.set(Some(why)),
             }
         });
     };
     let pick = move |e: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&e);
+        if !may_replace() {
+            input.set_value("");
+            return;
+        }
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
             read_file(file);
         }
@@ -263,6 +293,7 @@ pub fn App() -> impl IntoView {
         let Some(data) = e.data_transfer() else {
             return;
         };
+        // What is dropped is asked for during the event, before the question.
         let file = data.files().and_then(|f| f.get(0));
         let item = data.items().get(0);
         let handle = item.as_ref().and_then(crate::folder::dropped);
@@ -270,6 +301,9 @@ pub fn App() -> impl IntoView {
             Some(_) => None,
             None => item.as_ref().and_then(crate::folder::dropped_entry),
         };
+        if !may_replace() {
+            return;
+        }
         leptos::task::spawn_local(async move {
             if let Some(handle) = handle {
                 let handle = wasm_bindgen_futures::JsFuture::from(handle).await.ok();
@@ -313,6 +347,9 @@ pub fn App() -> impl IntoView {
         view! {
             <section class="open" on:dragover=|e: leptos::ev::DragEvent| e.prevent_default() on:drop=drop>
                 <h2>{both("editor")}</h2>
+                {draft.is_open().then(|| view! {
+                    <p><button type="button" on:click=move |_| opening.set(Opening::Open)>{both("back_to_draft")}</button></p>
+                })}
                 <p><button type="button" class="primary" on:click=open_site>{both("open_site")}</button></p>
                 {if crate::folder::available() {
                     view! { <p><button type="button" on:click=open_folder>{both("open_folder")}</button></p> }.into_any()
@@ -352,6 +389,8 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="editor" on:keydown=keys>
+            // What an action did where nothing on screen says it (an entry moved, removed).
+            <p id="announce" class="visually-hidden" role="status"></p>
             <header class="bar">
                 <h1>{both("editor")}</h1>
                 <Show when={move || opening.get() == Opening::Open}>
@@ -457,6 +496,7 @@ fn section_view(
 /// added.
 #[component]
 fn Entries(draft: Draft, place: RwSignal<Place>, path: Path, item: Value) -> impl IntoView {
+    let list_id = path.dom_id();
     // Each entry's name in a signal of its own, set again when a change touches that entry; the whole
     // list made again only when the list itself changes (an entry added, removed, moved; a bundle
     // opened). At 5,000 entries a keystroke then costs one name, not 5,000.
@@ -509,6 +549,18 @@ fn Entries(draft: Draft, place: RwSignal<Place>, path: Path, item: Value) -> imp
     };
     // One row per entry, kept while the list keeps its length.
     let count = Memo::new(move |_| names.with(Vec::len));
+    // The form shown stays with its record when entries move or one is removed.
+    let follow = Callback::new(move |(from, to): (usize, Option<usize>)| {
+        place.update(|p| {
+            p.entry = match (p.entry, to) {
+                (Some(e), Some(to)) if e == from => Some(to),
+                (Some(e), Some(to)) if e == to => Some(from),
+                (Some(e), None) if e == from => None,
+                (Some(e), None) if e > from => Some(e - 1),
+                (e, _) => e,
+            }
+        })
+    });
     let row = move |n: usize| {
         let path = path.clone();
         let drop_path = path.clone();
@@ -527,13 +579,13 @@ fn Entries(draft: Draft, place: RwSignal<Place>, path: Path, item: Value) -> imp
                     }>
                     {name}
                 </button>
-                {entry_buttons(draft, path, n, count.into())}
+                {entry_buttons(draft, path, n, count.into(), Some(follow))}
             </Draggable>
         }
     };
     let rows = view! { <For each=move || 0..count.get() key=|n| *n children=row/> };
     view! {
-        <section class="entries" aria-label=both("entries")>
+        <section class="entries" aria-label=both("entries") id=format!("{}:entries", list_id)>
             <ol>{rows}</ol>
             <button type="button" class="primary" on:click=add>{both("add")}</button>
         </section>

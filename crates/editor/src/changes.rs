@@ -34,48 +34,39 @@ impl Changes {
     }
 }
 
-fn by_id(value: &Value, list: &str) -> Vec<(String, Value)> {
+/// A list's records by id, in the list's order (borrowed: at 5,000 records a copy of each would cost
+/// more than the comparison).
+fn by_id<'a>(value: &'a Value, list: &str) -> Vec<(&'a str, &'a Value)> {
     value
         .get(list)
         .and_then(Value::as_array)
         .map(|l| {
             l.iter()
-                .map(|r| {
-                    (
-                        r.get("id").and_then(Value::as_str).unwrap_or("").to_owned(),
-                        r.clone(),
-                    )
-                })
+                .map(|r| (r.get("id").and_then(Value::as_str).unwrap_or(""), r))
                 .collect()
         })
         .unwrap_or_default()
 }
 
 pub fn compare(opened: &Value, draft: &Value) -> Changes {
+    use std::collections::HashMap;
     let mut changes = Changes::default();
     for list in COLLECTIONS {
         let (before, after) = (by_id(opened, list), by_id(draft, list));
-        let find = |records: &[(String, Value)], id: &str| {
+        let (old, new): (HashMap<&str, &Value>, HashMap<&str, &Value>) = (
+            before.iter().copied().collect(),
+            after.iter().copied().collect(),
+        );
+        let ids = |records: &[(&str, &Value)], keep: &dyn Fn(&str, &Value) -> bool| {
             records
                 .iter()
-                .find(|(i, _)| i == id)
-                .map(|(_, r)| r.clone())
+                .filter(|(id, r)| keep(id, r))
+                .map(|(id, _)| (*id).to_owned())
+                .collect::<Vec<String>>()
         };
-        let added: Vec<String> = after
-            .iter()
-            .filter(|(id, _)| find(&before, id).is_none())
-            .map(|(id, _)| id.clone())
-            .collect();
-        let removed: Vec<String> = before
-            .iter()
-            .filter(|(id, _)| find(&after, id).is_none())
-            .map(|(id, _)| id.clone())
-            .collect();
-        let changed: Vec<String> = after
-            .iter()
-            .filter(|(id, record)| find(&before, id).is_some_and(|old| old != *record))
-            .map(|(id, _)| id.clone())
-            .collect();
+        let added = ids(&after, &|id, _| !old.contains_key(id));
+        let removed = ids(&before, &|id, _| !new.contains_key(id));
+        let changed = ids(&after, &|id, r| old.get(id).is_some_and(|o| *o != r));
         if !(added.is_empty() && removed.is_empty() && changed.is_empty()) {
             changes.lists.push(ListChanges {
                 list: list.to_owned(),
@@ -178,10 +169,10 @@ pub fn zip(
     Ok(zip.finish()?.into_inner())
 }
 
-/// The photos added in the editor that the draft's pictures name, as kept with the draft: each file a
-/// picture names, and for each WebP rendition its JPEG twin, which `bundle media` writes too.
-async fn kept_photos(draft: Draft) -> Vec<(String, web_sys::File)> {
-    let mut wanted = draft.value.with_untracked(media_files);
+/// The photos added in the editor that the pictures of `value` name, as kept with the draft: each file
+/// a picture names, and for each WebP rendition its JPEG twin, which `bundle media` writes too.
+async fn kept_photos(value: &Value) -> Vec<(String, web_sys::File)> {
+    let mut wanted = media_files(value);
     let twins: Vec<String> = wanted
         .iter()
         .filter_map(|f| Some(format!("{}.jpg", f.strip_suffix(".webp")?)))
@@ -200,13 +191,39 @@ async fn kept_photos(draft: Draft) -> Vec<(String, web_sys::File)> {
     photos
 }
 
+/// What a save writes, taken at once when it is asked for (edits typed while it writes are the next
+/// save's): the draft as it is, its text, and whether the site's own rules find errors in it.
+struct Snapshot {
+    value: Value,
+    text: String,
+    errors: bool,
+}
+
+impl Snapshot {
+    fn of(draft: Draft) -> Self {
+        let value = draft.value.get_untracked();
+        let text = draft.text();
+        let errors = crate::draft::check(&text)
+            .iter()
+            .any(|p| p.severity == bundle::Severity::Error);
+        Self {
+            value,
+            text,
+            errors,
+        }
+    }
+}
+
 fn previous_text(draft: Draft) -> String {
     serde_json::to_string_pretty(&draft.opened.get_untracked()).unwrap_or_default() + "\n"
 }
 
+/// A bundle's text as opened, and the photos brought in with it (kept with the draft: `media/…`).
+pub type Opened = (String, Vec<String>);
+
 /// What a .zip of the site's `data/` and `media/` holds (as "Save as a .zip" writes it, or packed by
 /// hand, in a folder of its own or not): the bundle's text, its photos kept with the draft.
-pub async fn open_zip(name: &str, bytes: Vec<u8>) -> Result<String, String> {
+pub async fn open_zip(name: &str, bytes: Vec<u8>) -> Result<Opened, String> {
     use std::io::Read;
     let mut archive =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| format!("{name}: {e}"))?;
@@ -219,6 +236,7 @@ pub async fn open_zip(name: &str, bytes: Vec<u8>) -> Result<String, String> {
         .map_err(|e| e.to_string())?
         .read_to_string(&mut text)
         .map_err(|e| e.to_string())?;
+    let mut imported = Vec::new();
     for entry in names.iter().filter(|n| is_photo(&root, n)) {
         let mut bytes = Vec::new();
         if archive
@@ -229,11 +247,14 @@ pub async fn open_zip(name: &str, bytes: Vec<u8>) -> Result<String, String> {
         {
             let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
             if let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence(&parts) {
-                let _ = crate::storage::keep(&entry[root.len()..], &blob).await;
+                let name = &entry[root.len()..];
+                if crate::storage::keep(name, &blob).await.is_ok() {
+                    imported.push(name.to_owned());
+                }
             }
         }
     }
-    Ok(text)
+    Ok((text, imported))
 }
 
 /// Of a site's files by their paths (a .zip's entries, a folder's files): the bundle's (the shallowest
@@ -257,31 +278,37 @@ fn is_photo(root: &str, name: &str) -> bool {
 /// What a site's folder holds, given as its files with their paths from the folder chosen (a folder
 /// picked or dropped where the browser cannot write one: `<input webkitdirectory>`, a dropped folder's
 /// entries), the same as a .zip: the bundle's text, its photos kept with the draft.
-pub async fn open_files(files: Vec<(String, web_sys::File)>) -> Result<String, String> {
+pub async fn open_files(files: Vec<(String, web_sys::File)>) -> Result<Opened, String> {
     let (names, files): (Vec<String>, Vec<web_sys::File>) = files.into_iter().unzip();
     let (bundle, root) = site_root(&names).ok_or_else(|| both("no_bundle_in_folder"))?;
-    let mut text = None;
+    let (mut text, mut imported) = (None, Vec::new());
     for (name, file) in names.iter().zip(&files) {
         if *name == bundle {
             let read = wasm_bindgen_futures::JsFuture::from(file.text()).await;
             text = read.ok().and_then(|t| t.as_string());
         } else if is_photo(&root, name) {
-            let _ = crate::storage::keep(&name[root.len()..], file).await;
+            let name = &name[root.len()..];
+            if crate::storage::keep(name, file).await.is_ok() {
+                imported.push(name.to_owned());
+            }
         }
     }
-    text.ok_or(bundle)
+    text.map(|t| (t, imported)).ok_or(bundle)
 }
 
-async fn save_zip(draft: Draft) {
-    let text = draft.text();
+async fn save_zip(draft: Draft, snapshot: Snapshot) -> Option<(bool, String)> {
     let mut photos = Vec::new();
-    for (name, file) in kept_photos(draft).await {
+    for (name, file) in kept_photos(&snapshot.value).await {
         if let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
             photos.push((name, js_sys::Uint8Array::new(&buffer).to_vec()));
         }
     }
-    if let Ok(bytes) = zip(&text, &previous_text(draft), &photos) {
-        download("showcase-content.zip", "application/zip", &bytes);
+    match zip(&snapshot.text, &previous_text(draft), &photos) {
+        Ok(bytes) => {
+            download("showcase-content.zip", "application/zip", &bytes);
+            None
+        }
+        Err(why) => Some((false, format!("{}: {why}", both("save_failed")))),
     }
 }
 
@@ -289,6 +316,7 @@ async fn save_zip(draft: Draft) {
 async fn save_folder(
     draft: Draft,
     site: StoredValue<Option<Folder>, LocalStorage>,
+    snapshot: Snapshot,
 ) -> (bool, String) {
     let chosen = site.get_value();
     let folder = match chosen {
@@ -301,17 +329,18 @@ async fn save_folder(
             Err(_) => return (false, both("no_folder")),
         },
     };
-    let photos: Vec<(String, web_sys::Blob)> = kept_photos(draft)
+    let photos: Vec<(String, web_sys::Blob)> = kept_photos(&snapshot.value)
         .await
         .into_iter()
         .map(|(n, f)| (n, f.into()))
         .collect();
-    let text = draft.text();
     let opened = draft.opened.get_untracked();
-    match crate::folder::save(&folder, &text, &opened, &photos).await {
+    match crate::folder::save(&folder, &snapshot.text, &opened, &photos).await {
         Ok(()) => {
-            // What is on disk now is what the next save compares with.
-            draft.opened.set(draft.value.get_untracked());
+            // What is on disk now is what the next save compares with, kept with the draft at once
+            // (a reload after saving must not compare with the bundle from before).
+            draft.opened.set(snapshot.value);
+            draft.settled.update(|n| *n += 1);
             (true, both("saved_folder"))
         }
         Err(SaveError::ChangedOnDisk) => (false, both("changed_on_disk")),
@@ -327,9 +356,39 @@ fn ids(label: &str, ids: &[String]) -> impl IntoView {
 #[component]
 pub fn Save(draft: Draft, site: StoredValue<Option<Folder>, LocalStorage>) -> impl IntoView {
     let outcome = RwSignal::new(None::<(bool, String)>);
-    let to_folder = move |_| {
+    // One save at a time; each from the draft as it was when asked for, checked again then.
+    let saving = RwSignal::new(false);
+    let start = move || -> Option<Snapshot> {
+        if saving.get_untracked() {
+            return None;
+        }
+        let snapshot = Snapshot::of(draft);
+        if snapshot.errors {
+            outcome.set(Some((false, both("save_blocked"))));
+            return None;
+        }
         outcome.set(None);
-        leptos::task::spawn_local(async move { outcome.set(Some(save_folder(draft, site).await)) });
+        saving.set(true);
+        Some(snapshot)
+    };
+    let to_folder = move |_| {
+        let Some(snapshot) = start() else { return };
+        leptos::task::spawn_local(async move {
+            outcome.set(Some(save_folder(draft, site, snapshot).await));
+            saving.set(false);
+        });
+    };
+    let to_zip = move |_| {
+        let Some(snapshot) = start() else { return };
+        leptos::task::spawn_local(async move {
+            outcome.set(save_zip(draft, snapshot).await);
+            saving.set(false);
+        });
+    };
+    let to_file = move |_| {
+        let Some(snapshot) = start() else { return };
+        download("bundle.json", "application/json", snapshot.text.as_bytes());
+        saving.set(false);
     };
     // Against what was opened (or last saved into the folder), once each change is checked.
     let changes = Memo::new(move |_| {
@@ -367,21 +426,22 @@ pub fn Save(draft: Draft, site: StoredValue<Option<Folder>, LocalStorage>) -> im
             }}
             <p>
                 {crate::folder::available().then(|| view! {
-                    <button type="button" class="primary" id="save-folder" disabled={move || errors() > 0}
+                    <button type="button" class="primary" id="save-folder" disabled={move || errors() > 0 || saving.get()}
                         aria-describedby="save-blocked" on:click=to_folder>
                         {both("save_folder")}
                     </button>" "
                 })}
-                <button type="button" class="primary" id="save-zip" disabled={move || errors() > 0}
-                    aria-describedby="save-blocked" on:click=move |_| leptos::task::spawn_local(save_zip(draft))>
+                <button type="button" class="primary" id="save-zip" disabled={move || errors() > 0 || saving.get()}
+                    aria-describedby="save-blocked" on:click=to_zip>
                     {both("save_zip")}
                 </button>" "
-                <button type="button" id="save" disabled={move || errors() > 0}
-                    aria-describedby="save-blocked" on:click=move |_| download("bundle.json", "application/json", draft.text().as_bytes())>
+                <button type="button" id="save" disabled={move || errors() > 0 || saving.get()}
+                    aria-describedby="save-blocked" on:click=to_file>
                     {both("save")}
                 </button>
             </p>
             <p role="status" class="save-outcome">
+                {move || saving.get().then(|| both("saving"))}
                 {move || outcome.get().map(|(ok, text)| view! { <span class=if ok { "saved" } else { "problem error" }>{text}</span> })}
             </p>
             <p id="save-blocked" class="problem error">{move || (errors() > 0).then(|| both("save_blocked"))}</p>

@@ -139,6 +139,25 @@ pub async fn write(parent: &Folder, name: &str, data: &JsValue) -> Result<(), Js
     Ok(())
 }
 
+/// The names of what `parent` holds (its async iterator of keys, read to the end).
+pub async fn names(parent: &Folder) -> Result<Vec<String>, JsValue> {
+    let keys: js_sys::Function = js_sys::Reflect::get(parent, &"keys".into())?.dyn_into()?;
+    let iterator: js_sys::AsyncIterator = keys.call0(parent)?.unchecked_into();
+    let mut names = Vec::new();
+    loop {
+        let step: js_sys::IteratorNext = JsFuture::from(iterator.next()?).await?.unchecked_into();
+        if step.done() {
+            return Ok(names);
+        }
+        names.extend(step.value().as_string());
+    }
+}
+
+/// Removes the file `name` from `parent`.
+pub async fn remove(parent: &Folder, name: &str) -> Result<(), JsValue> {
+    JsFuture::from(parent.remove_entry(name)).await.map(drop)
+}
+
 /// The text of the folder's `data/bundle.json`, if it has one.
 pub async fn read_bundle(site: &Folder) -> Result<Option<String>, JsValue> {
     let Ok(data) = folder(site, "data", false).await else {

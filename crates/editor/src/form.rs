@@ -316,19 +316,30 @@ fn list(draft: Draft, path: Path, label: (String, String), item: Value) -> AnyVi
             (0..count.get())
                 .map(|n| {
                     let list_path = path.clone();
-                    let controls = entry_buttons(draft, list_path, n, count.into());
+                    let controls = entry_buttons(draft, list_path, n, count.into(), None);
                     let picture = (name_of(&path) == "media").then(|| {
-                        // Read once: the entries are drawn again when the list changes, not at each keystroke.
-                        let entry = draft
-                            .value
-                            .with_untracked(|v| path.index(n).get(v).cloned())
-                            .unwrap_or_default();
-                        let alt = entry["alt"]["zh"]
-                            .as_str()
-                            .or(entry["alt"]["en"].as_str())
-                            .unwrap_or("")
-                            .to_owned();
-                        view! { <Thumbnail src=as_string(&entry["src"]) alt/> }
+                        // The picture at this place now: a move or an undo changes it in place, and a
+                        // keystroke elsewhere (a memo's unchanged answer) does not draw it again.
+                        let at = path.index(n);
+                        let shown = Memo::new(move |_| {
+                            draft.value.with(|v| {
+                                let entry = at.get(v);
+                                let text = |key: &str| {
+                                    entry.and_then(|e| e[key].as_str()).unwrap_or("").to_owned()
+                                };
+                                let alt = entry.and_then(|e| {
+                                    e["alt"]["zh"]
+                                        .as_str()
+                                        .filter(|a| !a.is_empty())
+                                        .or(e["alt"]["en"].as_str())
+                                });
+                                (text("src"), alt.unwrap_or("").to_owned())
+                            })
+                        });
+                        view! {
+                            <Thumbnail src=Signal::derive(move || shown.with(|s| s.0.clone()))
+                                alt=Signal::derive(move || shown.with(|s| s.1.clone()))/>
+                        }
                     });
                     let entry = field(draft, path.index(n), item.clone());
                     view! {
@@ -370,56 +381,84 @@ const MEDIA: &str = "media/";
 #[component]
 fn AddPhoto(draft: Draft, path: Path) -> impl IntoView {
     let id = format!("{}:photo", path.dom_id());
+    let status_id = format!("{id}:status");
     let status = RwSignal::new(None::<(bool, String)>);
     let over = RwSignal::new(false);
+    // One batch at a time: a second, while the first is made ready, would take the same names.
+    let busy = RwSignal::new(false);
     // Photos picked or dropped, made ready one after another, each added to the list when it is.
     let add = move |files: Vec<web_sys::File>| {
         let files: Vec<web_sys::File> = files
             .into_iter()
             .filter(|f| crate::photos::TYPES.contains(&f.type_().as_str()))
             .collect();
+        if busy.get_untracked() {
+            return;
+        }
         if files.is_empty() {
             status.set(Some((false, labels::both("photo_not_a_photo"))));
             return;
         }
+        // The record's list (`items`), the record's place in it and the field (`media`): the record is
+        // found again by its id when each photo is ready, wherever it has moved meanwhile.
+        let (list, field) = match path.0.as_slice() {
+            [list @ .., Step::Index(_), Step::Field(field)] => (Path(list.to_vec()), field.clone()),
+            _ => return,
+        };
         let record = Path(path.0[..path.0.len() - 1].to_vec());
         let item = as_string(&draft.get(&record.field("id")));
         if item.is_empty() {
             status.set(Some((false, labels::both("photo_needs_id"))));
             return;
         }
-        let path = path.clone();
+        busy.set(true);
         status.set(Some((true, labels::both("photo_working"))));
         leptos::task::spawn_local(async move {
-            for file in files {
-                // A name no picture has that the draft, the site or an undo could show.
-                let stem = crate::photos::free_stem(&item, MEDIA, |taken| {
-                    draft.ever(|v| crate::photos::mentions(v, taken))
-                });
-                let photo = match crate::photos::prepare(&file, &stem).await {
-                    Ok(photo) => photo,
-                    Err(error) => {
-                        let why =
-                            format!("{}: {}: {error}", labels::both("photo_failed"), file.name());
-                        status.set(Some((false, why)));
-                        return;
-                    }
-                };
-                for r in &photo.renditions {
-                    for (name, blob) in [&r.jpeg, &r.webp] {
-                        if crate::storage::keep(&format!("{MEDIA}{name}"), blob)
-                            .await
-                            .is_err()
-                        {
-                            status.set(Some((false, labels::both("photo_not_kept"))));
+            let done = async {
+                for file in files {
+                    // A name no picture has that the draft, the site or an undo could show.
+                    let stem = crate::photos::free_stem(&item, MEDIA, |taken| {
+                        draft.ever(|v| crate::photos::mentions(v, taken))
+                    });
+                    let photo = match crate::photos::prepare(&file, &stem).await {
+                        Ok(photo) => photo,
+                        Err(error) => {
+                            let why = format!(
+                                "{}: {}: {error}",
+                                labels::both("photo_failed"),
+                                file.name()
+                            );
+                            status.set(Some((false, why)));
                             return;
                         }
+                    };
+                    for r in &photo.renditions {
+                        for (name, blob) in [&r.jpeg, &r.webp] {
+                            if crate::storage::keep(&format!("{MEDIA}{name}"), blob)
+                                .await
+                                .is_err()
+                            {
+                                status.set(Some((false, labels::both("photo_not_kept"))));
+                                return;
+                            }
+                        }
                     }
+                    let at = draft.get(&list).as_array().and_then(|records| {
+                        records
+                            .iter()
+                            .position(|r| r.get("id").and_then(Value::as_str) == Some(&item))
+                    });
+                    let Some(at) = at else {
+                        status.set(Some((false, labels::both("photo_record_gone"))));
+                        return;
+                    };
+                    let entry = photo.entry(MEDIA);
+                    draft.edit_list(&list.index(at).field(&field), |l| l.push(entry));
                 }
-                let entry = photo.entry(MEDIA);
-                draft.edit_list(&path, |l| l.push(entry));
-            }
-            status.set(Some((true, labels::both("photo_added"))));
+                status.set(Some((true, labels::both("photo_added"))));
+            };
+            done.await;
+            busy.set(false);
         });
     };
     let pick = {
@@ -442,7 +481,7 @@ fn AddPhoto(draft: Draft, path: Path) -> impl IntoView {
     view! {
         <div class="field photo" class:over=move || over.get()
             on:dragover=move |e: leptos::ev::DragEvent| {
-                if carries_files(&e) {
+                if carries_files(&e) && !busy.get_untracked() {
                     e.prevent_default();
                     over.set(true);
                 }
@@ -458,9 +497,10 @@ fn AddPhoto(draft: Draft, path: Path) -> impl IntoView {
                 add(e.data_transfer().and_then(|d| d.files()).map(|f| files_of(&f)).unwrap_or_default());
             }>
             <Label name=labels::ui("add_photo") r#for=id.clone()/>
-            <input id=id type="file" multiple accept=crate::photos::TYPES.join(",") on:change=pick/>
+            <input id=id type="file" multiple accept=crate::photos::TYPES.join(",") on:change=pick
+                disabled=move || busy.get() aria-describedby=status_id.clone()/>
             <p class="hint">{labels::both("photo_drop")}</p>
-            <p role="status" class="photo-status">
+            <p role="status" class="photo-status" id=status_id>
                 {move || status.get().map(|(ok, text)| view! { <span class=if ok { "" } else { "problem error" }>{text}</span> })}
             </p>
         </div>
@@ -472,29 +512,59 @@ fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
 }
 
 /// A picture of the draft: a photo added in the editor from the files kept with the draft, any other
-/// from the site. A picture that cannot be shown shows its alt text in its place.
+/// from the site (its address checked as the site checks it). A picture that cannot be shown shows its
+/// alt text in its place. Follows `src` as it changes, the answer of an older one never taking its place.
 #[component]
-pub fn Thumbnail(src: String, alt: String) -> impl IntoView {
+pub fn Thumbnail(
+    #[prop(into)] src: Signal<String>,
+    #[prop(into)] alt: Signal<String>,
+) -> impl IntoView {
     let shown = RwSignal::new(None::<String>);
-    let relative = !src.contains("://") && !src.starts_with('/');
-    {
-        let src = src.clone();
+    // The object URL made for a kept photo, let go when another is shown or the picture goes.
+    let made = StoredValue::new(None::<String>);
+    let forget = move || {
+        if let Some(url) = made.try_update_value(Option::take).flatten() {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }
+    };
+    let asked = StoredValue::new(0_u64);
+    Effect::new(move |_| {
+        let src = src.get();
+        let n = asked.try_update_value(|n| {
+            *n += 1;
+            *n
+        });
         leptos::task::spawn_local(async move {
+            let relative = !src.contains("://") && !src.starts_with('/');
             let kept = match src.strip_prefix(MEDIA) {
                 Some(_) if relative => crate::storage::read_file(&src).await,
                 _ => None,
             };
+            if asked.try_get_value() != n {
+                return;
+            }
+            forget();
             let url = match kept {
-                Some(file) => web_sys::Url::create_object_url_with_blob(&file).unwrap_or_default(),
-                None if relative => format!("../{src}"),
-                None => src.clone(),
+                Some(file) => {
+                    let url = web_sys::Url::create_object_url_with_blob(&file).ok();
+                    made.set_value(url.clone());
+                    url
+                }
+                None if relative => Some(format!("../{src}")),
+                None => bundle::check_url(&src, bundle::UrlRule::HttpsOnly)
+                    .is_ok()
+                    .then_some(src),
             };
-            shown.set(Some(url));
+            shown.set(url);
         });
-    }
+    });
+    on_cleanup(forget);
     view! {
         <span class="thumbnail">
-            {move || shown.get().map(|url| view! { <img src=url alt=alt.clone() width="96" loading="lazy"/> })}
+            {move || match shown.get() {
+                Some(url) => view! { <img src=url alt=move || alt.get() width="96" loading="lazy"/> }.into_any(),
+                None => view! { <span class="no-picture">{move || alt.get()}</span> }.into_any(),
+            }}
         </span>
     }
 }
@@ -541,22 +611,108 @@ pub fn Draggable(
     }
 }
 
-/// Move up, move down and remove, for entry `n` of `count` in the list at `path`.
-pub fn entry_buttons(draft: Draft, path: Path, n: usize, count: Signal<usize>) -> impl IntoView {
-    let (up, down, remove) = (path.clone(), path.clone(), path);
+/// Move up, move down and remove, for entry `n` of `count` in the list at `path`; `changed` is told
+/// where an entry went (`(from, Some(to))`) or that it was removed (`(n, None)`). The keyboard stays
+/// with the entry moved (a second "move up" moves it on), and what happened is said.
+pub fn entry_buttons(
+    draft: Draft,
+    path: Path,
+    n: usize,
+    count: Signal<usize>,
+    changed: Option<Callback<(usize, Option<usize>)>>,
+) -> impl IntoView {
+    let button_id = {
+        let path = path.clone();
+        move |n: usize, which: &str| format!("{}:{which}", path.index(n).dom_id())
+    };
+    let moved = {
+        let (path, button_id) = (path.clone(), button_id.clone());
+        move |to: usize, which: &'static str| {
+            draft.edit_list(&path, |l| l.swap(n, to));
+            if let Some(changed) = changed {
+                changed.run((n, Some(to)));
+            }
+            let total = count.get_untracked();
+            announce(format!(
+                "已移到第 {} 项（共 {total} 项） · Moved to {} of {total}",
+                to + 1,
+                to + 1
+            ));
+            // The same button of the entry's new place, or the other one where it is at an end.
+            let other = if which == "up" { "down" } else { "up" };
+            focus_first(vec![button_id(to, which), button_id(to, other)]);
+        }
+    };
+    let (up, down) = (moved.clone(), moved);
+    let remove = {
+        let (path, button_id) = (path.clone(), button_id.clone());
+        move |_| {
+            draft.edit_list(&path, |l| {
+                l.remove(n);
+            });
+            if let Some(changed) = changed {
+                changed.run((n, None));
+            }
+            announce(labels::both("entry_removed"));
+            // The entry now in its place, else the one before, else the list.
+            let mut ids = Vec::new();
+            for at in [Some(n), n.checked_sub(1)].into_iter().flatten() {
+                ids.extend(["down", "up", "remove"].map(|w| button_id(at, w)));
+            }
+            ids.push(format!("{}:entries", path.dom_id()));
+            ids.push(path.dom_id());
+            focus_first(ids);
+        }
+    };
     view! {
         <div class="entry-buttons">
-            <button type="button" disabled={n == 0} on:click=move |_| draft.edit_list(&up, |l| l.swap(n, n - 1))>
+            <button type="button" id=button_id(n, "up") disabled={n == 0} on:click=move |_| up(n - 1, "up")>
                 {labels::both("move_up")}
             </button>
-            <button type="button" disabled={move || n + 1 >= count.get()} on:click=move |_| draft.edit_list(&down, |l| l.swap(n, n + 1))>
+            <button type="button" id=button_id(n, "down") disabled={move || n + 1 >= count.get()} on:click=move |_| down(n + 1, "down")>
                 {labels::both("move_down")}
             </button>
-            <button type="button" class="danger" on:click=move |_| draft.edit_list(&remove, |l| { l.remove(n); })>
+            <button type="button" id=button_id(n, "remove") class="danger" on:click=remove>
                 {labels::both("remove")}
             </button>
         </div>
     }
+}
+
+/// Says `text` to a screen reader (the page's one polite live region, `#announce`).
+pub fn announce(text: String) {
+    if let Some(region) = document().get_element_by_id("announce") {
+        // Emptied first, so the same words said twice are said again.
+        region.set_text_content(None);
+        leptos::task::spawn_local(async move {
+            gloo_timers::future::TimeoutFuture::new(50).await;
+            region.set_text_content(Some(&text));
+        });
+    }
+}
+
+/// Focuses the first of the elements `ids` that is drawn and enabled, once the change is drawn.
+pub fn focus_first(ids: Vec<String>) {
+    leptos::task::spawn_local(async move {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        for id in ids {
+            let Some(element) = document().get_element_by_id(&id) else {
+                continue;
+            };
+            if element.has_attribute("disabled") {
+                continue;
+            }
+            let element: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(element);
+            if !element
+                .matches("button, input, select, textarea")
+                .unwrap_or(false)
+            {
+                let _ = element.set_attribute("tabindex", "-1");
+            }
+            let _ = element.focus();
+            return;
+        }
+    });
 }
 
 fn choice(

@@ -49,3 +49,19 @@ pub async fn read(name: &str) -> Option<String> {
     let file = read_file(name).await?;
     JsFuture::from(file.text()).await.ok()?.as_string()
 }
+
+/// Forgets every photo kept with the draft but those named in `keep` (`media/<file>`).
+pub async fn forget_photos_but(keep: &[String]) -> Result<(), JsValue> {
+    let Ok((media, _)) = place("media/", false).await else {
+        return Ok(());
+    };
+    for name in folder::names(&media).await? {
+        if !keep
+            .iter()
+            .any(|k| k.strip_prefix("media/") == Some(name.as_str()))
+        {
+            folder::remove(&media, &name).await?;
+        }
+    }
+    Ok(())
+}
