@@ -340,6 +340,26 @@ test('opening other content asks before it discards a draft’s unsaved changes,
   expect(asked).toHaveLength(1);
 });
 
+test('a draft the browser cannot keep is said to be not kept, until it is kept again', async ({ page }) => {
+  // As in Safari before 26, whose file handles have no writer; then as a browser that has one again.
+  await page.addInitScript(() => {
+    window.writer = FileSystemFileHandle.prototype.createWritable;
+  });
+  await openTheSite(page);
+  await page.evaluate(() => { delete FileSystemFileHandle.prototype.createWritable; });
+  await byId(page, 'field:meta.title.en').fill('Typed where nothing is kept');
+  const alert = page.getByRole('alert').filter({ hasText: /NOT kept in this browser/ });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('cannot write files');
+  await expect(page.getByRole('status').filter({ hasText: /Draft kept/ })).toHaveCount(0);
+  await page.evaluate(() => { FileSystemFileHandle.prototype.createWritable = window.writer; });
+  await byId(page, 'field:meta.title.en').fill('Typed where it is kept');
+  await expect(alert).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: /Draft kept/ })).toBeVisible();
+  await page.reload();
+  await expect(byId(page, 'field:meta.title.en')).toHaveValue('Typed where it is kept');
+});
+
 test('a broken bundle shows where it breaks and is repaired in the editor', async ({ page }) => {
   await page.goto('./edit/');
   const good = JSON.stringify(SAMPLE, null, 2);

@@ -158,22 +158,50 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // Kept as it changes: each time the draft settles after a change.
+    // Kept as it changes: each time the draft settles after a change. One write at a time, the newest
+    // draft written when it is done (an older write finishing last would leave an older draft kept); a
+    // write that fails is said until one succeeds.
+    let writing = StoredValue::new(false);
+    let again = StoredValue::new(false);
+    let keep_failed = RwSignal::new(None::<String>);
+    let keep = move || {
+        if writing.get_value() {
+            again.set_value(true);
+            return;
+        }
+        writing.set_value(true);
+        leptos::task::spawn_local(async move {
+            loop {
+                again.set_value(false);
+                let revision = draft.revision.get_untracked();
+                let text = draft.text();
+                let opened =
+                    serde_json::to_string_pretty(&draft.opened.get_untracked()).unwrap_or_default();
+                let written = match storage::keep(storage::DRAFT, &text.into()).await {
+                    Ok(()) => storage::keep(storage::OPENED, &opened.into()).await,
+                    Err(e) => Err(e),
+                };
+                match written {
+                    Ok(()) => {
+                        keep_failed.set(None);
+                        kept_revision.set(Some(revision));
+                        worker.draft_kept();
+                    }
+                    Err(e) => {
+                        keep_failed.set(Some(e.as_string().unwrap_or_else(|| format!("{e:?}"))))
+                    }
+                }
+                if !again.get_value() {
+                    break;
+                }
+            }
+            writing.set_value(false);
+        });
+    };
     Effect::new(move |previous: Option<u64>| {
         let n = draft.settled.get();
         if previous.is_some_and(|p| p != n) && draft.is_open() {
-            let revision = draft.revision.get_untracked();
-            let text = draft.text();
-            let opened =
-                serde_json::to_string_pretty(&draft.opened.get_untracked()).unwrap_or_default();
-            leptos::task::spawn_local(async move {
-                if storage::keep(storage::DRAFT, &text.into()).await.is_ok()
-                    && storage::keep(storage::OPENED, &opened.into()).await.is_ok()
-                {
-                    kept_revision.set(Some(revision));
-                    worker.draft_kept();
-                }
-            });
+            keep();
         }
         n
     });
@@ -395,6 +423,9 @@ pub fn App() -> impl IntoView {
                 <h1>{both("editor")}</h1>
                 <Show when={move || opening.get() == Opening::Open}>
                     <Toolbar draft kept worker/>
+                    {move || keep_failed.get().map(|why| view! {
+                        <p class="problem error" role="alert">{both("draft_not_kept")}": "{why}</p>
+                    })}
                 </Show>
             </header>
             {move || match opening.get() {

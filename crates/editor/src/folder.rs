@@ -127,6 +127,10 @@ pub async fn file(
 /// closes.
 pub async fn write(parent: &Folder, name: &str, data: &JsValue) -> Result<(), JsValue> {
     let handle = file(parent, name, true).await?;
+    // Safari before 26 has handles without writers: calling one would throw through the wasm.
+    if !js_sys::Reflect::has(&handle, &"createWritable".into()).unwrap_or(false) {
+        return Err("this browser cannot write files (no createWritable)".into());
+    }
     let writer: web_sys::FileSystemWritableFileStream = JsFuture::from(handle.create_writable())
         .await?
         .unchecked_into();
