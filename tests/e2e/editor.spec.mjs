@@ -135,8 +135,20 @@ test('a new item with a photo: its problems at its fields until it is complete, 
   await at('description.zh').fill('一件新的赠礼。');
   await at('description.en').fill('A new gift.');
   await at('date').fill('2021-06-08');
-  await byId(page, `field:items[${n}].donors:add`).selectOption(SAMPLE.units[0].id);
-  await byId(page, `field:items[${n}].recipients:add`).selectOption(SAMPLE.units[1].id);
+  // A reference is chosen from a list and added by its button (arrow keys in the list add nothing).
+  const choose = async (field, id) => {
+    await byId(page, `field:items[${n}].${field}:add`).selectOption(id);
+    await byId(page, `field:items[${n}].${field}`).getByRole('button', { name: /^添加 · Add$/ }).click();
+  };
+  await byId(page, `field:items[${n}].donors:add`).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  // The list's choice moved (and told it changed), and nothing was added.
+  await expect(byId(page, `field:items[${n}].donors:add`)).toHaveValue(SAMPLE.units[1].id);
+  await expect(byId(page, `field:items[${n}].donors`).locator('.chosen li')).toHaveCount(0);
+  await choose('donors', SAMPLE.units[0].id);
+  await choose('recipients', SAMPLE.units[1].id);
+  await expect(byId(page, `field:items[${n}].donors`).locator('.chosen li')).toHaveCount(1);
   await expect(problems.locator('section.error').getByRole('button', { name: new RegExp(`items\\[${n}\\]`) })).toHaveCount(0);
   await expect(save).toBeEnabled();
 
@@ -384,9 +396,13 @@ test('a broken bundle shows where it breaks and is repaired in the editor', asyn
   await expect(problem.locator('[lang="en"]')).toContainText('there is no');
   await expect(page.getByRole('button', { name: /Save bundle.json/ })).toBeDisabled();
   await problem.click();
-  await expect(byId(page, 'field:items[0].donors')).toBeVisible();
-  await byId(page, 'field:items[0].donors').getByRole('button', { name: /Remove no-such-unit/ }).click();
+  // The problem goes to the reference that is wrong, and is said beside it.
+  const wrong = byId(page, 'field:items[0].donors').getByRole('button', { name: /Remove no-such-unit/ });
+  await expect(wrong).toBeFocused();
+  await expect(wrong.locator('xpath=..').locator('.field-problems')).toContainText('there is no');
+  await wrong.click();
   await byId(page, 'field:items[0].donors:add').selectOption(SAMPLE.units[0].id);
+  await byId(page, 'field:items[0].donors').getByRole('button', { name: /^添加 · Add$/ }).click();
   await expect(page.getByRole('button', { name: /Save bundle.json/ })).toBeEnabled();
 });
 

@@ -841,13 +841,18 @@ fn references(draft: Draft, path: Path, label: (String, String), collection: Str
                 .map(|(n, id)| {
                     let name = names.iter().find(|(i, _)| *i == id).map_or(id.clone(), |(_, name)| name.clone());
                     let path = path.clone();
+                    // Its problems (a reference to a record that is not there) beside it; a problem
+                    // chosen in the list goes to its button (the entry's path as its id).
+                    let at = path.index(n);
+                    let described = format!("{}:problems", at.dom_id());
                     view! {
                         <li>
                             <span>{name}</span>" "
-                            <button type="button" class="small" aria-label=format!("{} {}", labels::both("remove"), id)
-                                on:click=move |_| draft.edit_list(&path, |l| { l.remove(n); })>
+                            <button type="button" class="small" id=at.dom_id() aria-label=format!("{} {}", labels::both("remove"), id)
+                                aria-describedby=described on:click=move |_| draft.edit_list(&path, |l| { l.remove(n); })>
                                 {labels::both("remove")}
                             </button>
+                            <ProblemsAt draft path=at/>
                         </li>
                     }
                 })
@@ -865,12 +870,19 @@ fn references(draft: Draft, path: Path, label: (String, String), collection: Str
                 .collect_view()
         }
     };
+    // Added by its button, not when the choice changes: arrow keys on a closed list change it at each
+    // press (Windows), and would add a record at each.
+    let select = NodeRef::<leptos::html::Select>::new();
     let add = {
         let path = path.clone();
-        move |e: leptos::ev::Event| {
-            let v = event_target_value(&e);
+        move |_| {
+            let Some(select) = select.get_untracked() else {
+                return;
+            };
+            let v = select.value();
             if !v.is_empty() {
                 draft.edit_list(&path, |l| l.push(Value::String(v)));
+                select.set_value("");
             }
         }
     };
@@ -880,10 +892,13 @@ fn references(draft: Draft, path: Path, label: (String, String), collection: Str
             {legend(label)}
             <ul class="chosen">{shown}</ul>
             <label for=add_id.clone()>{format!("{} {zh} · {} {en}", labels::ui("add").0, labels::ui("add").1)}</label>
-            <select id=add_id on:change=add prop:value="">
-                <option value="">"…"</option>
-                {options}
-            </select>
+            <div class="add-reference">
+                <select id=add_id node_ref=select prop:value="">
+                    <option value="">"…"</option>
+                    {options}
+                </select>
+                <button type="button" on:click=add>{labels::both("add")}</button>
+            </div>
             <ProblemsAt draft path=path.clone()/>
         </fieldset>
     }
