@@ -372,6 +372,38 @@ test('a draft the browser cannot keep is said to be not kept, until it is kept a
   await expect(byId(page, 'field:meta.title.en')).toHaveValue('Typed where it is kept');
 });
 
+test('a new record’s id follows its name, and what refers to it follows too, until the id is typed by hand', async ({ page }) => {
+  await openTheSite(page);
+  const sections = page.getByRole('navigation', { name: /Sections/ });
+  const entries = page.getByRole('region', { name: /Entries/ });
+  const k = SAMPLE.units.length;
+  await sections.getByRole('button', { name: /Units/ }).click();
+  await entries.getByRole('button', { name: /添加 · Add/ }).click();
+  await byId(page, `field:units[${k}].name.en`).fill('New Partner');
+  await expect(byId(page, `field:units[${k}].id`)).toHaveValue('new-partner');
+  // Chosen as the first item's donor.
+  await sections.getByRole('button', { name: /Items/ }).click();
+  await entries.locator('.entry-name').first().click();
+  await byId(page, 'field:items[0].donors:add').selectOption('new-partner');
+  await byId(page, 'field:items[0].donors').getByRole('button', { name: /^添加 · Add$/ }).click();
+  // Renamed: its id follows, and so does the donor that named it (no reference left dangling).
+  await sections.getByRole('button', { name: /Units/ }).click();
+  await entries.locator('.entry-name').nth(k).click();
+  await byId(page, `field:units[${k}].name.en`).fill('New Partner School');
+  await expect(byId(page, `field:units[${k}].id`)).toHaveValue('new-partner-school');
+  await sections.getByRole('button', { name: /Items/ }).click();
+  await entries.locator('.entry-name').first().click();
+  await expect(byId(page, 'field:items[0].donors').getByRole('button', { name: /Remove new-partner-school/ })).toBeVisible();
+  const problems = page.getByRole('complementary', { name: /Problems/ });
+  await expect(problems.getByRole('button', { name: /unknown-reference|there is no/ })).toHaveCount(0);
+  // An id typed by hand is the maintainer's: the name no longer changes it.
+  await sections.getByRole('button', { name: /Units/ }).click();
+  await entries.locator('.entry-name').nth(k).click();
+  await byId(page, `field:units[${k}].id`).fill('np-school');
+  await byId(page, `field:units[${k}].name.en`).fill('Newer Partner School');
+  await expect(byId(page, `field:units[${k}].id`)).toHaveValue('np-school');
+});
+
 test('a broken bundle shows where it breaks and is repaired in the editor', async ({ page }) => {
   await page.goto('./edit/');
   const good = JSON.stringify(SAMPLE, null, 2);

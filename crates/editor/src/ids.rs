@@ -79,6 +79,11 @@ pub fn follow_title(draft: Draft, path: &Path) {
     {
         return;
     }
+    // An id the maintainer typed is theirs: only one made here (or none yet) follows the title.
+    let made_here = MADE.with_borrow(|made| made.contains(&current));
+    if !current.is_empty() && !made_here && !is_placeholder(&current, word) {
+        return;
+    }
     let title = draft.get(&record.field(field));
     let english = title["en"].as_str().map(slug).unwrap_or_default();
     let base = if english.is_empty() {
@@ -94,13 +99,52 @@ pub fn follow_title(draft: Draft, path: &Path) {
     }
     let id = unique(&base, &taken);
     if id != current {
-        draft.set_quietly(&id_path, Value::String(id));
+        // What already refers to the record follows it, in the same step of undo.
+        let references = if current.is_empty() {
+            Vec::new()
+        } else {
+            draft.value.with_untracked(|v| {
+                crate::schema::schema().references_to(
+                    crate::schema::schema().root(),
+                    v,
+                    &Path::default(),
+                    (list, &current),
+                )
+            })
+        };
+        MADE.with_borrow_mut(|made| made.push(id.clone()));
+        draft.set_quietly(&id_path, Value::String(id.clone()));
+        for at in references {
+            draft.set_quietly(&at, Value::String(id.clone()));
+        }
     }
+}
+
+thread_local! {
+    /// The ids made from titles in this visit.
+    static MADE: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Whether `id` is what a record gets before it has an English title (`item-3`).
+fn is_placeholder(id: &str, word: &str) -> bool {
+    id.strip_prefix(word)
+        .and_then(|rest| rest.strip_prefix('-'))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_placeholder_is_the_word_and_a_number() {
+        assert!(is_placeholder("item-3", "item"));
+        assert!(is_placeholder("item-12", "item"));
+        assert!(!is_placeholder("item-", "item"));
+        assert!(!is_placeholder("item-3a", "item"));
+        assert!(!is_placeholder("items-3", "item"));
+        assert!(!is_placeholder("red-ship", "item"));
+    }
 
     #[test]
     fn ids_are_made_from_titles() {

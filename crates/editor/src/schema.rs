@@ -5,6 +5,8 @@
 
 use serde_json::Value;
 
+use crate::path::Path;
+
 const SCHEMA_TEXT: &str = include_str!("../../../public/data/bundle.schema.json");
 
 /// What a node of the schema asks the form for.
@@ -171,6 +173,45 @@ impl Schema {
         }
     }
 
+    /// Where `value` (drawn by `node`, at `at`) refers to the record `id` of `collection`: the paths of
+    /// those references, each a string equal to `id`.
+    pub fn references_to(
+        &self,
+        node: &Value,
+        value: &Value,
+        at: &Path,
+        to: (&str, &str),
+    ) -> Vec<Path> {
+        let (collection, id) = to;
+        let mut found = Vec::new();
+        match (self.kind(node), value) {
+            (Kind::Reference { collection: c, .. }, _) if c == collection => match value {
+                Value::String(s) if s == id => found.push(at.clone()),
+                Value::Array(list) => found.extend(
+                    list.iter()
+                        .enumerate()
+                        .filter(|(_, v)| v.as_str() == Some(id))
+                        .map(|(n, _)| at.index(n)),
+                ),
+                _ => {}
+            },
+            (Kind::Object { fields, .. } | Kind::Position { fields, .. }, Value::Object(map)) => {
+                for (name, field) in &fields {
+                    if let Some(v) = map.get(name) {
+                        found.extend(self.references_to(field, v, &at.field(name), to));
+                    }
+                }
+            }
+            (Kind::List { item }, Value::Array(list)) => {
+                for (n, v) in list.iter().enumerate() {
+                    found.extend(self.references_to(&item, v, &at.index(n), to));
+                }
+            }
+            _ => {}
+        }
+        found
+    }
+
     /// A new, empty value for `node`: what "add" puts in a list (required fields present, empty).
     pub fn empty(&self, node: &Value) -> Value {
         match self.kind(node) {
@@ -200,6 +241,25 @@ impl Schema {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn references_to_a_record_are_found_wherever_the_model_has_them() {
+        let bundle = serde_json::json!({
+            "units": [{ "id": "a" }, { "id": "b" }],
+            "items": [
+                { "id": "x", "donors": ["b", "a"], "recipients": ["a"] },
+                { "id": "y", "donors": ["b"] }
+            ],
+        });
+        let s = schema();
+        let found = s.references_to(s.root(), &bundle, &Path::default(), ("units", "a"));
+        let found: Vec<String> = found.iter().map(ToString::to_string).collect();
+        assert_eq!(found, ["items[0].donors[1]", "items[0].recipients[0]"]);
+        // An id is not a reference to itself, nor a record of another list one to this.
+        assert!(s
+            .references_to(s.root(), &bundle, &Path::default(), ("items", "a"))
+            .is_empty());
+    }
+
     use super::*;
 
     #[test]
