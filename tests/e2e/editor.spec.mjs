@@ -448,6 +448,20 @@ test('a kiosk’s tab is refused the editor', async ({ page }) => {
   await expect(page.getByRole('alert')).toContainText('not available on a kiosk');
 });
 
+test('where the site makes every visitor a kiosk, the editor is refused unless the tab left kiosk mode', async ({ page }) => {
+  const bundle = structuredClone(SAMPLE);
+  bundle.kiosk = { ...(bundle.kiosk ?? {}), enabled: true };
+  await page.route('**/data/bundle.json', (route) => route.fulfill({ json: bundle }));
+  await page.goto('./edit/');
+  await expect(page.getByRole('alert')).toContainText('not available on a kiosk');
+  await expect(page.getByRole('button', { name: /Open this site's content/ })).toHaveCount(0);
+  // A maintainer's tab says it is none (as the site's own `?kiosk=0`), and is remembered for the tab.
+  await page.goto('./edit/?kiosk=0');
+  await expect(page.getByRole('button', { name: /Open this site's content/ })).toBeVisible();
+  await page.goto('./edit/');
+  await expect(page.getByRole('button', { name: /Open this site's content/ })).toBeVisible();
+});
+
 test('no visitor page links to the editor', async ({ page, request }) => {
   for (const path of ['./', './gallery', './story', './books', './map', `./gallery/${SAMPLE.items[0].id}`]) {
     const html = await (await request.get(path)).text();

@@ -57,32 +57,68 @@ fn site_bundle_url() -> String {
         .unwrap_or_else(|_| "../data/bundle.json".into())
 }
 
-/// Whether this tab is a kiosk's (`?kiosk`, or the flag the site's kiosk keeps for the tab): the
-/// editor is not offered there, whatever a visitor types into the address.
-fn kiosk_tab() -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
+/// The tab's own choice of kiosk mode, as the site reads it: `?kiosk` (`?kiosk=0` off), remembered for
+/// the tab, else the flag the site's kiosk keeps for it; `None` where the tab has not chosen.
+fn tab_choice() -> Option<bool> {
+    const KEY: &str = "showcase.kiosk";
+    let window = web_sys::window()?;
+    let session = window.session_storage().ok().flatten();
     let search = window.location().search().unwrap_or_default();
     let asked = web_sys::UrlSearchParams::new_with_str(&search)
         .ok()
         .and_then(|q| q.get("kiosk"));
     match asked {
-        Some(value) => value != "0" && value != "false",
-        None => window
-            .session_storage()
-            .ok()
-            .flatten()
-            .and_then(|s| s.get_item("showcase.kiosk").ok().flatten())
-            .is_some_and(|v| v == "1"),
+        Some(value) => {
+            let on = value != "0" && value != "false";
+            if let Some(session) = &session {
+                let _ = session.set_item(KEY, if on { "1" } else { "0" });
+            }
+            Some(on)
+        }
+        None => session
+            .and_then(|s| s.get_item(KEY).ok().flatten())
+            .map(|v| v == "1"),
+    }
+}
+
+/// Whether the site's own bundle puts every visitor in kiosk mode (`kiosk.enabled`). A bundle that
+/// cannot be read (offline, say) does not.
+async fn site_is_kiosk() -> bool {
+    let Ok(response) = gloo_net::http::Request::get(&site_bundle_url())
+        .cache(web_sys::RequestCache::NoCache)
+        .send()
+        .await
+    else {
+        return false;
+    };
+    let text = response.text().await.unwrap_or_default();
+    let bundle: Option<Value> = serde_json::from_str(&text).ok();
+    bundle.is_some_and(|b| b["kiosk"]["enabled"] == Value::Bool(true))
+}
+
+/// The editor, refused on a kiosk, whatever a visitor types into the address: where the tab is a
+/// kiosk's, or where the site makes every visitor's one and the tab has not left kiosk mode.
+#[component]
+pub fn App() -> impl IntoView {
+    let refused = RwSignal::new(None::<bool>);
+    match tab_choice() {
+        Some(kiosk) => refused.set(Some(kiosk)),
+        None => leptos::task::spawn_local(async move { refused.set(Some(site_is_kiosk().await)) }),
+    }
+    move || {
+        match refused.get() {
+        None => ().into_any(),
+        Some(true) => view! {
+            <main class="open"><h1>{both("editor")}</h1><p role="alert">{both("not_on_kiosk")}</p></main>
+        }
+        .into_any(),
+        Some(false) => view! { <Editor/> }.into_any(),
+    }
     }
 }
 
 #[component]
-pub fn App() -> impl IntoView {
-    if kiosk_tab() {
-        return view! { <main class="open"><h1>{both("editor")}</h1><p role="alert">{both("not_on_kiosk")}</p></main> }.into_any();
-    }
+fn Editor() -> impl IntoView {
     let draft = Draft::new();
     let worker = crate::preview::Worker::start();
     let opening = RwSignal::new(Opening::Choose);
