@@ -404,6 +404,23 @@ test('a new record’s id follows its name, and what refers to it follows too, u
   await expect(byId(page, `field:units[${k}].id`)).toHaveValue('np-school');
 });
 
+test('a review note is shown at its text and cleared there, the keyboard going on to the text', async ({ page }) => {
+  expect(SAMPLE.event.theme.review).toBeTruthy();
+  await openTheSite(page);
+  await page.getByRole('navigation', { name: /Sections/ }).getByRole('button', { name: /Event/ }).click();
+  const theme = byId(page, 'field:event.theme');
+  await expect(theme.locator('.review')).toContainText(SAMPLE.event.theme.review);
+  const notes = page.getByRole('complementary', { name: /Problems/ }).locator('section.note');
+  const before = await notes.getByRole('button').count();
+  await theme.getByRole('button', { name: /Reviewed: clear/ }).click();
+  await expect(theme.locator('.review')).toHaveCount(0);
+  await expect(byId(page, 'field:event.theme.zh')).toBeFocused();
+  await expect(page.locator('#announce')).toContainText('Review note cleared');
+  await expect(notes.getByRole('button')).toHaveCount(before - 1);
+  await page.getByRole('button', { name: /撤销 · Undo/ }).click();
+  await expect(theme.locator('.review')).toContainText(SAMPLE.event.theme.review);
+});
+
 test('a broken bundle shows where it breaks and is repaired in the editor', async ({ page }) => {
   await page.goto('./edit/');
   const good = JSON.stringify(SAMPLE, null, 2);

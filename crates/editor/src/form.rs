@@ -226,9 +226,14 @@ fn text(draft: Draft, path: Path, label: (String, String), long: bool) -> AnyVie
             </div>
         }
     });
+    // The button goes with the note: the keyboard goes on to the text it was about.
     let clear = {
-        let review = review.clone();
-        move |_| draft.set(&review, Value::Null)
+        let (review, first) = (review.clone(), path.field("zh").dom_id());
+        move |_| {
+            draft.set(&review, Value::Null);
+            announce(labels::both("review_cleared"));
+            focus_first(vec![first.clone()]);
+        }
     };
     view! {
         <fieldset class="text" id=path.dom_id()>
