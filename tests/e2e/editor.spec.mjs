@@ -448,6 +448,9 @@ test('a broken bundle shows where it breaks and is repaired in the editor', asyn
   // The problem goes to the reference that is wrong, and is said beside it.
   const wrong = byId(page, 'field:items[0].donors').getByRole('button', { name: /Remove no-such-unit/ });
   await expect(wrong).toBeFocused();
+  // In sight, not under the sticky bar.
+  const bar = await page.locator('header.bar').boundingBox();
+  expect((await wrong.boundingBox()).y).toBeGreaterThanOrEqual(bar.y + bar.height);
   await expect(wrong.locator('xpath=..').locator('.field-problems')).toContainText('there is no');
   await wrong.click();
   await byId(page, 'field:items[0].donors:add').selectOption(SAMPLE.units[0].id);

@@ -739,7 +739,10 @@ fn go_to(place: RwSignal<Place>, at: &str) {
             let id = Path(steps.clone()).dom_id();
             if let Some(element) = document().get_element_by_id(&id) {
                 let element: web_sys::HtmlElement = element.unchecked_into();
-                element.scroll_into_view();
+                // In the middle of the screen: never under the sticky bar, however tall it is.
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                element.scroll_into_view_with_scroll_into_view_options(&options);
                 if element.tag_name() == "FIELDSET" {
                     let _ = element.set_attribute("tabindex", "-1");
                 }
