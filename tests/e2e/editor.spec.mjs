@@ -5,6 +5,7 @@
 // opened in it shows where it breaks and is repaired there.
 import { test, expect, SAMPLE, expectNoAxeViolations } from './fixtures.mjs';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -177,11 +178,13 @@ test('a new item with a photo: its problems at its fields until it is complete, 
   expect(bundle.items.slice(0, n)).toEqual(SAMPLE.items);
   // Upright (1000 × 1300), at the site's widths, never upscaled, JPEG and WebP, without EXIF.
   const sizes = [[480, 624], [960, 1248], [1000, 1300]];
-  expect(item.media[0]).toMatchObject({ src: 'media/a-new-gift-1-1000.jpg', width: 1000, height: 1300, alt: { zh: '一幅红色的画', en: 'A red painting' } });
-  expect(item.media[0].variants).toEqual(sizes.map(([width, height]) => ({ src: `media/a-new-gift-1-${width}.webp`, width, height })));
+  // Named by the item and the first 8 bytes of the SHA-256 of the file as picked.
+  const stem = `a-new-gift-${createHash('sha256').update(photo).digest('hex').slice(0, 16)}`;
+  expect(item.media[0]).toMatchObject({ src: `media/${stem}-1000.jpg`, width: 1000, height: 1300, alt: { zh: '一幅红色的画', en: 'A red painting' } });
+  expect(item.media[0].variants).toEqual(sizes.map(([width, height]) => ({ src: `media/${stem}-${width}.webp`, width, height })));
   expect(item.media[0].placeholder).toMatch(/^#[0-9a-f]{6}$/);
   const photos = [...files.keys()].filter((f) => f.startsWith('media/')).sort();
-  expect(photos).toEqual(sizes.flatMap(([w]) => [`media/a-new-gift-1-${w}.jpg`, `media/a-new-gift-1-${w}.webp`]).sort());
+  expect(photos).toEqual(sizes.flatMap(([w]) => [`media/${stem}-${w}.jpg`, `media/${stem}-${w}.webp`]).sort());
   for (const name of photos) {
     const bytes = files.get(name);
     expect(bytes.includes('Exif') || bytes.includes('EXIF') || bytes.includes('XMP '), name).toBe(false);
@@ -229,7 +232,12 @@ test('a new item with a photo: its problems at its fields until it is complete, 
   const cli = spawnSync('sh', ['scripts/host-cargo.sh', 'run', '-q', '-p', 'bundle-cli', '--', 'media', originals, '--item', 'a-new-gift', '--bundle', join(site, 'data', 'bundle.json')], { cwd: ROOT, encoding: 'utf8' });
   expect(cli.status, cli.stdout + cli.stderr).toBe(0);
   const byCli = JSON.parse(readFileSync(join(site, 'data', 'bundle.json'), 'utf8')).items.at(-1).media[0];
-  const shape = (m) => ({ src: m.src, width: m.width, height: m.height, variants: m.variants });
+  // The same sizes, JPEG and WebP (the CLI names them by number, the editor by the file's digest).
+  const shape = (m) => ({
+    jpeg: m.src.endsWith('.jpg'), width: m.width, height: m.height,
+    variants: m.variants.map((v) => ({ webp: v.src.endsWith('.webp'), width: v.width, height: v.height })),
+  });
+  expect(byCli.src).toBe('media/a-new-gift-1-1000.jpg');
   expect(shape(byCli)).toEqual(shape(item.media[0]));
   writeFileSync(join(site, 'data', 'bundle.json'), saved);
 
@@ -274,30 +282,35 @@ test('photos dropped on an item, several at once, each under a name no other pic
   }, { colours, withText });
   const added = page.getByRole('status').filter({ hasText: /Photo added/ });
 
+  // Each named by its record and the digest of its file: never another photo's name.
+  const named = new RegExp(`^media/${item.id}-[0-9a-f]{16}-640\\.jpg$`);
   // Two photos and a text file: the photos are added, in order, the text file left out.
   await drop(['rgb(200, 30, 30)', 'rgb(30, 30, 200)'], true);
   await expect(added).toBeVisible({ timeout: 30_000 });
-  await expect(src(had)).toHaveValue(`media/${item.id}-1-640.jpg`);
-  await expect(src(had + 1)).toHaveValue(`media/${item.id}-2-640.jpg`);
+  await expect(src(had)).toHaveValue(named);
+  await expect(src(had + 1)).toHaveValue(named);
   await expect(src(had + 2)).toHaveCount(0);
+  const [redName, blueName] = [await src(had).inputValue(), await src(had + 1).inputValue()];
+  expect(redName).not.toBe(blueName);
 
-  // The first removed: undo could bring it back, so the next photo does not take its number.
+  // The first removed (undo could bring it back), then another added: it takes no other's name.
   const entry = byId(page, 'field:items[0].media').locator(':scope > ol > li').nth(had);
   await entry.locator(':scope > .entry-buttons').getByRole('button', { name: /Remove/ }).click();
-  await expect(src(had)).toHaveValue(`media/${item.id}-2-640.jpg`);
+  await expect(src(had)).toHaveValue(blueName);
   await drop(['rgb(30, 160, 30)']);
-  await expect(src(had + 1)).toHaveValue(`media/${item.id}-3-640.jpg`, { timeout: 30_000 });
+  await expect(src(had + 1)).toHaveValue(named, { timeout: 30_000 });
+  expect([redName, blueName]).not.toContain(await src(had + 1).inputValue());
   // Undone twice, the removed one is back with its own pixels (red), not the green one's.
   await page.getByRole('button', { name: /Undo/ }).click();
   await page.getByRole('button', { name: /Undo/ }).click();
-  await expect(src(had)).toHaveValue(`media/${item.id}-1-640.jpg`);
+  await expect(src(had)).toHaveValue(redName);
   const red = await page.evaluate(async (name) => {
     const media = await (await navigator.storage.getDirectory()).getDirectoryHandle('media');
     const bitmap = await createImageBitmap(await (await media.getFileHandle(name)).getFile());
     const canvas = new OffscreenCanvas(1, 1);
     canvas.getContext('2d').drawImage(bitmap, 0, 0);
     return [...canvas.getContext('2d').getImageData(0, 0, 1, 1).data.slice(0, 3)];
-  }, `${item.id}-1-640.jpg`);
+  }, redName.replace('media/', ''));
   expect(red[0]).toBeGreaterThan(150);
   expect(red[1]).toBeLessThan(80);
 
@@ -350,6 +363,14 @@ test('opening other content asks before it discards a draft’s unsaved changes,
   await page.getByRole('button', { name: /Open this site's content/ }).click();
   await expect(byId(page, 'field:meta.title.en')).toHaveValue(SAMPLE.meta.title.en);
   expect(asked).toHaveLength(1);
+  // A new order of the entries alone is a change too (the summary does not list it): asked.
+  page.removeAllListeners('dialog');
+  await page.getByRole('button', { name: /展品 Items/ }).click();
+  await page.getByRole('region', { name: /Entries/ }).locator('li').nth(0).getByRole('button', { name: /Move down/ }).click();
+  await page.getByRole('button', { name: /Open this site's content/ }).click();
+  page.once('dialog', (dialog) => { asked.push(dialog.message()); dialog.dismiss(); });
+  await page.getByRole('button', { name: /Open this site's content/ }).click();
+  await expect.poll(() => asked.length).toBe(2);
 });
 
 test('a draft the browser cannot keep is said to be not kept, until it is kept again', async ({ page }) => {

@@ -167,31 +167,39 @@ fn Editor() -> impl IntoView {
         if open_text(text.clone(), Some(text)) {
             draft.settled.update(|n| *n += 1);
             leptos::task::spawn_local(async move {
-                let _ = storage::forget_photos_but(&imported).await;
+                if let Err(left) = storage::forget_photos_but(&imported).await {
+                    failure.set(Some(format!(
+                        "{}: {}",
+                        both("photos_not_forgotten"),
+                        left.join(", ")
+                    )));
+                }
             });
         }
     };
     // Whether the draft may be replaced: asked first when it has changes not saved anywhere.
     let may_replace = move || -> bool {
+        // Any difference, a new order of entries too (which the summary of changes does not list).
         let unsaved = draft.is_open()
-            && !draft.opened.with_untracked(|o| {
-                draft
-                    .value
-                    .with_untracked(|v| crate::changes::compare(o, v).is_empty())
-            });
+            && draft
+                .opened
+                .with_untracked(|o| draft.value.with_untracked(|v| o != v));
         !unsaved
             || web_sys::window()
                 .and_then(|w| w.confirm_with_message(&both("discard_draft")).ok())
                 .unwrap_or(false)
     };
 
-    // A kept draft is resumed at once: a reload or a closed tab goes on where it was.
+    // A kept draft is resumed at once: a reload or a closed tab goes on where it was. Until it is read
+    // the ways to open are not offered (an open then would replace it unasked).
+    let resuming = RwSignal::new(true);
     leptos::task::spawn_local(async move {
         if let Some(text) = storage::read(storage::DRAFT).await {
             let opened = storage::read(storage::OPENED).await;
             open_text(text, opened);
             kept_revision.set(Some(draft.revision.get_untracked()));
         }
+        resuming.set(false);
     });
 
     // Kept as it changes: each time the draft settles after a change. One write at a time, the newest
@@ -452,7 +460,11 @@ fn Editor() -> impl IntoView {
     };
 
     view! {
-        <div class="editor" on:keydown=keys>
+        // Files dropped anywhere else are not taken: not opened in the tab either, which would leave
+        // the editor.
+        <div class="editor" on:keydown=keys
+            on:dragover=|e: leptos::ev::DragEvent| e.prevent_default()
+            on:drop=|e: leptos::ev::DragEvent| e.prevent_default()>
             // What an action did where nothing on screen says it (an entry moved, removed).
             <p id="announce" class="visually-hidden" role="status"></p>
             <header class="bar">
@@ -462,9 +474,11 @@ fn Editor() -> impl IntoView {
                     {move || keep_failed.get().map(|why| view! {
                         <p class="problem error" role="alert">{both("draft_not_kept")}": "{why}</p>
                     })}
+                    {move || failure.get().map(|why| view! { <p class="problem error" role="alert">{why}</p> })}
                 </Show>
             </header>
             {move || match opening.get() {
+                Opening::Choose if resuming.get() => ().into_any(),
                 Opening::Choose => chooser().into_any(),
                 Opening::Broken { text, error } => broken(text, error).into_any(),
                 Opening::Open => view! {

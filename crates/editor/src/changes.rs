@@ -194,6 +194,8 @@ async fn kept_photos(value: &Value) -> Vec<(String, web_sys::File)> {
 /// What a save writes, taken at once when it is asked for (edits typed while it writes are the next
 /// save's): the draft as it is, its text, and whether the site's own rules find errors in it.
 struct Snapshot {
+    /// The draft's generation (`Draft::generation`) when it was taken.
+    generation: u64,
     value: Value,
     text: String,
     errors: bool,
@@ -207,6 +209,7 @@ impl Snapshot {
             .iter()
             .any(|p| p.severity == bundle::Severity::Error);
         Self {
+            generation: draft.generation.get_value(),
             value,
             text,
             errors,
@@ -248,9 +251,10 @@ pub async fn open_zip(name: &str, bytes: Vec<u8>) -> Result<Opened, String> {
             let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
             if let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence(&parts) {
                 let name = &entry[root.len()..];
-                if crate::storage::keep(name, &blob).await.is_ok() {
-                    imported.push(name.to_owned());
-                }
+                crate::storage::keep(name, &blob)
+                    .await
+                    .map_err(|_| format!("{name}: {}", both("photo_not_kept")))?;
+                imported.push(name.to_owned());
             }
         }
     }
@@ -288,9 +292,10 @@ pub async fn open_files(files: Vec<(String, web_sys::File)>) -> Result<Opened, S
             text = read.ok().and_then(|t| t.as_string());
         } else if is_photo(&root, name) {
             let name = &name[root.len()..];
-            if crate::storage::keep(name, file).await.is_ok() {
-                imported.push(name.to_owned());
-            }
+            crate::storage::keep(name, file)
+                .await
+                .map_err(|_| format!("{name}: {}", both("photo_not_kept")))?;
+            imported.push(name.to_owned());
         }
     }
     text.map(|t| (t, imported)).ok_or(bundle)
@@ -339,8 +344,11 @@ async fn save_folder(
         Ok(()) => {
             // What is on disk now is what the next save compares with, kept with the draft at once
             // (a reload after saving must not compare with the bundle from before).
-            draft.opened.set(snapshot.value);
-            draft.settled.update(|n| *n += 1);
+            // Unless another bundle was opened meanwhile: its baseline is its own.
+            if draft.generation.get_value() == snapshot.generation {
+                draft.opened.set(snapshot.value);
+                draft.settled.update(|n| *n += 1);
+            }
             (true, both("saved_folder"))
         }
         Err(SaveError::ChangedOnDisk) => (false, both("changed_on_disk")),
@@ -426,16 +434,16 @@ pub fn Save(draft: Draft, site: StoredValue<Option<Folder>, LocalStorage>) -> im
             }}
             <p>
                 {crate::folder::available().then(|| view! {
-                    <button type="button" class="primary" id="save-folder" disabled={move || errors() > 0 || saving.get()}
+                    <button type="button" class="primary" id="save-folder" disabled={move || errors() > 0} aria-busy=move || saving.get().then_some("true")
                         aria-describedby="save-blocked" on:click=to_folder>
                         {both("save_folder")}
                     </button>" "
                 })}
-                <button type="button" class="primary" id="save-zip" disabled={move || errors() > 0 || saving.get()}
+                <button type="button" class="primary" id="save-zip" disabled={move || errors() > 0} aria-busy=move || saving.get().then_some("true")
                     aria-describedby="save-blocked" on:click=to_zip>
                     {both("save_zip")}
                 </button>" "
-                <button type="button" id="save" disabled={move || errors() > 0 || saving.get()}
+                <button type="button" id="save" disabled={move || errors() > 0} aria-busy=move || saving.get().then_some("true")
                     aria-describedby="save-blocked" on:click=to_file>
                     {both("save")}
                 </button>

@@ -61,6 +61,9 @@ pub struct Draft {
     pub report: RwSignal<Report>,
     /// Bumped when the draft has settled after a change: the cue to keep it.
     pub settled: RwSignal<u64>,
+    /// Bumped when a bundle is opened: work begun on one draft (a photo made ready, a save) that ends
+    /// after another was opened leaves the new one alone.
+    pub generation: StoredValue<u64>,
     /// Bumped by every change: what has been kept is told by the revision it had.
     pub revision: RwSignal<u64>,
     /// Where the last change was (each place it wrote; the root when a bundle was opened): for views of
@@ -84,6 +87,7 @@ impl Draft {
             history: RwSignal::new((0, 0)),
             report: RwSignal::new(Report::default()),
             settled: RwSignal::new(0),
+            generation: StoredValue::new(0),
             revision: RwSignal::new(0),
             changed_at: RwSignal::new(Vec::new()),
             written: StoredValue::new(Vec::new()),
@@ -94,6 +98,7 @@ impl Draft {
     /// Starts editing `value`; `opened` is what it was opened from (the same, unless a kept draft is
     /// being resumed).
     pub fn open(&self, value: Value, opened: Value) {
+        self.generation.update_value(|n| *n += 1);
         self.opened.set(opened);
         self.value.set(value);
         self.undo.update_value(Vec::clear);
@@ -106,21 +111,6 @@ impl Draft {
 
     pub fn is_open(&self) -> bool {
         self.value.with(|v| !v.is_null())
-    }
-
-    /// Whether `hit` holds for the draft, for the bundle it was opened from, or for anything undo or
-    /// redo could bring back.
-    pub fn ever(&self, hit: impl Fn(&Value) -> bool) -> bool {
-        let in_history = |edits: &Vec<Edit>| {
-            edits
-                .iter()
-                .flat_map(|e| &e.patches)
-                .any(|p| hit(&p.before) || hit(&p.after))
-        };
-        self.value.with_untracked(&hit)
-            || self.opened.with_untracked(&hit)
-            || self.undo.with_value(in_history)
-            || self.redo.with_value(in_history)
     }
 
     /// The value at `path` (a copy).

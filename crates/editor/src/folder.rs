@@ -157,9 +157,13 @@ pub async fn names(parent: &Folder) -> Result<Vec<String>, JsValue> {
     }
 }
 
-/// Removes the file `name` from `parent`.
+/// Removes the file or folder `name` from `parent` (a folder with all it holds).
 pub async fn remove(parent: &Folder, name: &str) -> Result<(), JsValue> {
-    JsFuture::from(parent.remove_entry(name)).await.map(drop)
+    let options = web_sys::FileSystemRemoveOptions::new();
+    options.set_recursive(true);
+    JsFuture::from(parent.remove_entry_with_options(name, &options))
+        .await
+        .map(drop)
 }
 
 /// The text of the folder's `data/bundle.json`, if it has one.

@@ -198,6 +198,7 @@ fn text(draft: Draft, path: Path, label: (String, String), long: bool) -> AnyVie
             let p = p.clone();
             move |e: leptos::ev::Event| {
                 let v = event_target_value(&e);
+                let before = draft.get(&p);
                 draft.set(
                     &p,
                     if v.is_empty() {
@@ -206,7 +207,7 @@ fn text(draft: Draft, path: Path, label: (String, String), long: bool) -> AnyVie
                         Value::String(v)
                     },
                 );
-                crate::ids::follow_title(draft, &p);
+                crate::ids::follow_title(draft, &p, &before);
             }
         };
         let control = if long {
@@ -416,15 +417,29 @@ fn AddPhoto(draft: Draft, path: Path) -> impl IntoView {
             status.set(Some((false, labels::both("photo_needs_id"))));
             return;
         }
+        let (generation, place) = (draft.generation.get_value(), path.0.len() - 2);
+        let index = match path.0.get(place) {
+            Some(Step::Index(n)) => *n,
+            _ => return,
+        };
+        let count = draft.get(&list).as_array().map_or(0, Vec::len);
         busy.set(true);
         status.set(Some((true, labels::both("photo_working"))));
         leptos::task::spawn_local(async move {
             let done = async {
                 for file in files {
-                    // A name no picture has that the draft, the site or an undo could show.
-                    let stem = crate::photos::free_stem(&item, MEDIA, |taken| {
-                        draft.ever(|v| crate::photos::mentions(v, taken))
-                    });
+                    let stem = match crate::photos::stem(&item, &file).await {
+                        Ok(stem) => stem,
+                        Err(error) => {
+                            let why = format!(
+                                "{}: {}: {error}",
+                                labels::both("photo_failed"),
+                                file.name()
+                            );
+                            status.set(Some((false, why)));
+                            return;
+                        }
+                    };
                     let photo = match crate::photos::prepare(&file, &stem).await {
                         Ok(photo) => photo,
                         Err(error) => {
@@ -448,12 +463,15 @@ fn AddPhoto(draft: Draft, path: Path) -> impl IntoView {
                             }
                         }
                     }
-                    let at = draft.get(&list).as_array().and_then(|records| {
-                        records
-                            .iter()
-                            .position(|r| r.get("id").and_then(Value::as_str) == Some(&item))
-                    });
-                    let Some(at) = at else {
+                    // The draft it began on, and its record: by id, else (its id followed a name
+                    // typed meanwhile) where it was, while the list is as long as it was.
+                    let records = draft.get(&list);
+                    let records = records.as_array().map(Vec::as_slice).unwrap_or_default();
+                    let at = records
+                        .iter()
+                        .position(|r| r.get("id").and_then(Value::as_str) == Some(&item))
+                        .or((records.len() == count && index < count).then_some(index));
+                    let Some(at) = at.filter(|_| draft.generation.get_value() == generation) else {
                         status.set(Some((false, labels::both("photo_record_gone"))));
                         return;
                     };
@@ -486,9 +504,17 @@ fn AddPhoto(draft: Draft, path: Path) -> impl IntoView {
     view! {
         <div class="field photo" class:over=move || over.get()
             on:dragover=move |e: leptos::ev::DragEvent| {
-                if carries_files(&e) && !busy.get_untracked() {
+                // Files are always taken here (a drop the page does not take opens the file in the
+                // tab, and the editor is gone); while a batch is made ready, as nothing.
+                if carries_files(&e) {
                     e.prevent_default();
-                    over.set(true);
+                    if busy.get_untracked() {
+                        if let Some(data) = e.data_transfer() {
+                            data.set_drop_effect("none");
+                        }
+                    } else {
+                        over.set(true);
+                    }
                 }
             }
             on:dragleave=move |_| over.set(false)
@@ -503,7 +529,7 @@ fn AddPhoto(draft: Draft, path: Path) -> impl IntoView {
             }>
             <Label name=labels::ui("add_photo") r#for=id.clone()/>
             <input id=id type="file" multiple accept=crate::photos::TYPES.join(",") on:change=pick
-                disabled=move || busy.get() aria-describedby=status_id.clone()/>
+                aria-busy=move || busy.get().then_some("true") aria-describedby=status_id.clone()/>
             <p class="hint">{labels::both("photo_drop")}</p>
             <p role="status" class="photo-status" id=status_id>
                 {move || status.get().map(|(ok, text)| view! { <span class=if ok { "" } else { "problem error" }>{text}</span> })}

@@ -47,9 +47,10 @@ pub fn unique(base: &str, taken: &[String]) -> String {
     }
 }
 
-/// After the title (or name) at `path` changed: if it belongs to a record the opened bundle did not
-/// have, its id is made again from it.
-pub fn follow_title(draft: Draft, path: &Path) {
+/// After the title (or name) at `path` changed from `before`: if it belongs to a record the opened
+/// bundle did not have, and its id is still the one the title gave it (none, `item-3`, or the old
+/// English title's), its id is made again from it.
+pub fn follow_title(draft: Draft, path: &Path, before: &Value) {
     let [Step::Field(list), Step::Index(n), Step::Field(field), ..] = path.0.as_slice() else {
         return;
     };
@@ -79,9 +80,15 @@ pub fn follow_title(draft: Draft, path: &Path) {
     {
         return;
     }
-    // An id the maintainer typed is theirs: only one made here (or none yet) follows the title.
-    let made_here = MADE.with_borrow(|made| made.contains(&current));
-    if !current.is_empty() && !made_here && !is_placeholder(&current, word) {
+    // An id the maintainer typed is theirs: only one the title made (or none yet) follows it.
+    let old_english = match path.0.get(3) {
+        Some(Step::Field(language)) if language == "en" => before.as_str().map(slug),
+        _ => draft.get(&record.field(field))["en"].as_str().map(slug),
+    };
+    let made = current.is_empty()
+        || is_placeholder(&current, word)
+        || old_english.is_some_and(|old| !old.is_empty() && made_from(&current, &old));
+    if !made {
         return;
     }
     let title = draft.get(&record.field(field));
@@ -112,7 +119,6 @@ pub fn follow_title(draft: Draft, path: &Path) {
                 )
             })
         };
-        MADE.with_borrow_mut(|made| made.push(id.clone()));
         draft.set_quietly(&id_path, Value::String(id.clone()));
         for at in references {
             draft.set_quietly(&at, Value::String(id.clone()));
@@ -120,9 +126,13 @@ pub fn follow_title(draft: Draft, path: &Path) {
     }
 }
 
-thread_local! {
-    /// The ids made from titles in this visit.
-    static MADE: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+/// Whether `id` is what [`unique`] makes of `base` (`base`, `base-2`…).
+fn made_from(id: &str, base: &str) -> bool {
+    id == base
+        || id
+            .strip_prefix(base)
+            .and_then(|rest| rest.strip_prefix('-'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether `id` is what a record gets before it has an English title (`item-3`).
@@ -135,6 +145,14 @@ fn is_placeholder(id: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_id_made_from_a_title_is_told_from_one_typed() {
+        assert!(made_from("red-ship", "red-ship"));
+        assert!(made_from("red-ship-2", "red-ship"));
+        assert!(!made_from("red-ship-x", "red-ship"));
+        assert!(!made_from("my-own", "red-ship"));
+    }
 
     #[test]
     fn a_placeholder_is_the_word_and_a_number() {

@@ -11,24 +11,26 @@ use wasm_bindgen_futures::JsFuture;
 /// The kinds of file a photo can be (the browser decodes each).
 pub const TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
 
-/// Whether any string in `value` starts with `prefix`.
-pub fn mentions(value: &Value, prefix: &str) -> bool {
-    match value {
-        Value::String(s) => s.starts_with(prefix),
-        Value::Array(list) => list.iter().any(|v| mentions(v, prefix)),
-        Value::Object(map) => map.values().any(|v| mentions(v, prefix)),
-        _ => false,
-    }
+/// The name of a new photo of the record `id`: `{id}-` and the first 8 bytes, in hex, of the SHA-256 of
+/// the file as picked (the browser's own digest). Another photo never gets the same name, in this
+/// draft or any later one, so its files never replace another's on the site (where visitors' and
+/// kiosks' caches keep a photo's files by name); the same photo again gets the same files.
+pub async fn stem(id: &str, file: &web_sys::Blob) -> Result<String, String> {
+    let describe = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+    let bytes = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(describe)?;
+    let subtle = window().crypto().map_err(describe)?.subtle();
+    let digest = subtle
+        .digest_with_str_and_js_u8_array("SHA-256", &js_sys::Uint8Array::new(&bytes))
+        .map_err(describe)?;
+    let digest = js_sys::Uint8Array::new(&JsFuture::from(digest).await.map_err(describe)?).to_vec();
+    Ok(stem_of(id, &digest))
 }
 
-/// The name for a new photo of the record `id`: `{id}-{n}` with the first `n` whose files'
-/// beginning (`{prefix}{id}-{n}-`) is not `taken`. A photo removed leaves its number taken while
-/// anything could bring it back, so the files of one added later never replace another's.
-pub fn free_stem(id: &str, prefix: &str, taken: impl Fn(&str) -> bool) -> String {
-    (1..)
-        .map(|n| format!("{id}-{n}"))
-        .find(|stem| !taken(&format!("{prefix}{stem}-")))
-        .expect("some number is free")
+fn stem_of(id: &str, digest: &[u8]) -> String {
+    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    format!("{id}-{hex}")
 }
 
 /// One size of the photo, in both formats.
@@ -189,28 +191,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_new_photo_takes_the_first_number_no_picture_has() {
-        let media = |srcs: &[&str]| {
-            json!({ "items": [{ "id": "ship", "media": srcs.iter().map(|s| json!({
-                "src": s, "variants": [{ "src": s.replace(".jpg", ".webp") }]
-            })).collect::<Vec<_>>() }] })
-        };
-        let stem = |bundles: &[&Value]| {
-            free_stem("ship", "media/", |taken| {
-                bundles.iter().any(|b| mentions(b, taken))
-            })
-        };
-        assert_eq!(stem(&[&media(&[])]), "ship-1");
-        // The first of two removed: its number is free, the second's is not.
-        let draft = media(&["media/ship-2-1600.jpg"]);
-        assert_eq!(stem(&[&draft]), "ship-1");
-        // Still in the bundle on the site (or anything undo could bring back): not free.
-        let site = media(&["media/ship-1-1600.jpg", "media/ship-2-1600.jpg"]);
-        assert_eq!(stem(&[&draft, &site]), "ship-3");
-        // A variant's name counts as much as the src's.
-        let variant = json!({ "variants": [{ "src": "media/ship-1-400.webp" }] });
-        assert_eq!(stem(&[&variant]), "ship-2");
-        // Another record's photos are not this one's.
-        assert_eq!(stem(&[&media(&["media/shipyard-1-1600.jpg"])]), "ship-1");
+    fn a_photo_is_named_by_its_record_and_its_digest() {
+        let digest: Vec<u8> = (0..32).collect();
+        assert_eq!(stem_of("red-ship", &digest), "red-ship-0001020304050607");
     }
 }

@@ -50,18 +50,27 @@ pub async fn read(name: &str) -> Option<String> {
     JsFuture::from(file.text()).await.ok()?.as_string()
 }
 
-/// Forgets every photo kept with the draft but those named in `keep` (`media/<file>`).
-pub async fn forget_photos_but(keep: &[String]) -> Result<(), JsValue> {
+/// Forgets every photo kept with the draft but those named in `keep` (`media/<file>`): all it can,
+/// the names of those it could not.
+pub async fn forget_photos_but(keep: &[String]) -> Result<(), Vec<String>> {
     let Ok((media, _)) = place("media/", false).await else {
         return Ok(());
     };
-    for name in folder::names(&media).await? {
-        if !keep
+    let names = folder::names(&media)
+        .await
+        .map_err(|_| vec!["media/".to_owned()])?;
+    let mut left = Vec::new();
+    for name in names {
+        let kept = keep
             .iter()
-            .any(|k| k.strip_prefix("media/") == Some(name.as_str()))
-        {
-            folder::remove(&media, &name).await?;
+            .any(|k| k.strip_prefix("media/") == Some(name.as_str()));
+        if !kept && folder::remove(&media, &name).await.is_err() {
+            left.push(format!("media/{name}"));
         }
     }
-    Ok(())
+    if left.is_empty() {
+        Ok(())
+    } else {
+        Err(left)
+    }
 }
