@@ -164,8 +164,10 @@ test('a new item with a photo: its problems at its fields until it is complete, 
   await at('media[0].alt.zh').fill('一幅红色的画');
   await at('media[0].alt.en').fill('A red painting');
   await expect(save).toBeEnabled();
-  // The summary of changes names the new item.
-  await expect(page.getByRole('region', { name: /Summary of changes/ })).toContainText('a-new-gift');
+  // The summary of changes names the new item and its photo.
+  const summary = page.getByRole('region', { name: /Summary of changes/ });
+  await expect(summary).toContainText('a-new-gift');
+  await expect(summary.getByRole('listitem').filter({ hasText: /Photos added/ })).toContainText(/media\/a-new-gift-[0-9a-f]{16}-\d+\.jpg/);
 
   const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
   const files = unzip(readFileSync(await download.path()));
@@ -324,6 +326,36 @@ test('photos dropped on an item, several at once, each under a name no other pic
   await expectNoAxeViolations(page);
 });
 
+test('a photo made ready while another entry is open is added to its own, and what it said is there on return', async ({ page }) => {
+  // The browser's decoder held until the test lets it go: the other entry is open while the photo waits.
+  await page.addInitScript(() => {
+    const decode = window.createImageBitmap;
+    window.gate = new Promise((open) => { window.openGate = open; });
+    window.createImageBitmap = async function (...args) {
+      await window.gate;
+      return decode.apply(this, args);
+    };
+  });
+  await openTheSite(page);
+  await page.getByRole('button', { name: /展品 Items/ }).click();
+  const entries = page.getByRole('region', { name: /Entries/ }).locator('.entry-name');
+  await entries.nth(0).click();
+  const had = SAMPLE.items[0].media.length;
+  const field = byId(page, 'field:items[0].media:photo').locator('xpath=..');
+  await byId(page, 'field:items[0].media:photo').setInputFiles({ name: 'IMG_0003.JPG', mimeType: 'image/jpeg', buffer: await phonePhoto(page) });
+  await expect(field.getByRole('status')).toContainText('Preparing the photo');
+  await entries.nth(1).click();
+  await expect(byId(page, 'field:items[1].id')).toHaveValue(SAMPLE.items[1].id);
+  await page.evaluate(() => window.openGate());
+  // Its field is not on the screen: said aloud instead.
+  await expect(page.locator('#announce')).toContainText('Photo added', { timeout: 30_000 });
+  await expect(byId(page, `field:items[1].media[${SAMPLE.items[1].media?.length ?? 0}].src`)).toHaveCount(0);
+  await entries.nth(0).click();
+  await expect(byId(page, `field:items[0].media[${had}].src`)).toHaveValue(new RegExp(`^media/${SAMPLE.items[0].id}-`));
+  await expect(field.getByRole('status')).toContainText('Photo added');
+  await expect(byId(page, 'field:items[0].media:photo')).not.toHaveAttribute('aria-busy', 'true');
+});
+
 test('the draft survives a reload, and undo and redo step through the changes', async ({ page }) => {
   await openTheSite(page);
   const title = byId(page, 'field:meta.title.en');
@@ -363,7 +395,7 @@ test('opening other content asks before it discards a draft’s unsaved changes,
   await page.getByRole('button', { name: /Open this site's content/ }).click();
   await expect(byId(page, 'field:meta.title.en')).toHaveValue(SAMPLE.meta.title.en);
   expect(asked).toHaveLength(1);
-  // A new order of the entries alone is a change too (the summary does not list it): asked.
+  // A new order of the entries alone is a change too: asked.
   page.removeAllListeners('dialog');
   await page.getByRole('button', { name: /展品 Items/ }).click();
   await page.getByRole('region', { name: /Entries/ }).locator('li').nth(0).getByRole('button', { name: /Move down/ }).click();
@@ -586,6 +618,10 @@ test('entries are reordered by dragging and by their buttons, each an undoable s
   // The keyboard's way: the buttons of the second entry move it down, then up.
   await entries.locator('li').nth(1).getByRole('button', { name: /Move down/ }).click();
   await expect.poll(names).toEqual([before[1], before[0], before[2], ...before.slice(3)]);
+  // A new order is a change the summary tells, though no record changed.
+  const summary = page.getByRole('region', { name: /Summary of changes/ });
+  await expect(summary).toContainText('In a new order');
+  await expect(summary).not.toContainText('Changed:');
   await page.getByRole('button', { name: /撤销 · Undo/ }).click();
   await page.getByRole('button', { name: /撤销 · Undo/ }).click();
   await expect.poll(names).toEqual(before);
@@ -605,6 +641,13 @@ test('entries are reordered by dragging and by their buttons, each an undoable s
   await expect(byId(page, 'field:items[2].id')).toHaveValue(SAMPLE.items[0].id);
   await expect(entries.locator('.entry-name').nth(2)).toHaveAttribute('aria-current', 'true');
   await expect(page.locator('#announce')).toHaveText(`已移到第 3 项（共 ${before.length} 项） · Moved to 3 of ${before.length}`);
+  // Undo and redo carry the form with its record too.
+  await page.getByRole('button', { name: /撤销 · Undo/ }).click();
+  await expect(byId(page, 'field:items[1].id')).toHaveValue(SAMPLE.items[0].id);
+  await expect(entries.locator('.entry-name').nth(1)).toHaveAttribute('aria-current', 'true');
+  await page.getByRole('button', { name: /重做 · Redo/ }).click();
+  await expect(byId(page, 'field:items[2].id')).toHaveValue(SAMPLE.items[0].id);
+  await entries.locator('li').nth(2).getByRole('button', { name: /Move down/ }).focus();
   // Removed: the form closes (no other record's form in its place), the keyboard goes to the entry now
   // in its place.
   await page.keyboard.press('Tab');

@@ -120,11 +120,26 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Editor() -> impl IntoView {
     let draft = Draft::new();
+    provide_context(form::PhotoBatches::new());
     let worker = crate::preview::Worker::start();
     let opening = RwSignal::new(Opening::Choose);
     let place = RwSignal::new(Place {
         section: "meta".into(),
         entry: None,
+    });
+    // The form shown stays with its record, however its list changes (an entry moved, dragged or
+    // removed; undone, redone).
+    draft.on_moves(move |list, moves| {
+        let (before, after) = place.with_untracked(|p| match p.entry {
+            Some(e) if *list == Path::default().field(&p.section) => {
+                (Some(e), moves.get(e).copied().flatten())
+            }
+            _ => (None, None),
+        });
+        // Told only when it moved: the form is drawn again only then.
+        if before != after {
+            place.update(|p| p.entry = after);
+        }
     });
     // The draft's revision last kept in the browser.
     let kept_revision = RwSignal::new(None::<u64>);
@@ -630,18 +645,6 @@ fn Entries(draft: Draft, place: RwSignal<Place>, path: Path, item: Value) -> imp
     };
     // One row per entry, kept while the list keeps its length.
     let count = Memo::new(move |_| names.with(Vec::len));
-    // The form shown stays with its record when entries move or one is removed.
-    let follow = Callback::new(move |(from, to): (usize, Option<usize>)| {
-        place.update(|p| {
-            p.entry = match (p.entry, to) {
-                (Some(e), Some(to)) if e == from => Some(to),
-                (Some(e), Some(to)) if e == to => Some(from),
-                (Some(e), None) if e == from => None,
-                (Some(e), None) if e > from => Some(e - 1),
-                (e, _) => e,
-            }
-        })
-    });
     let row = move |n: usize| {
         let path = path.clone();
         let drop_path = path.clone();
@@ -652,7 +655,7 @@ fn Entries(draft: Draft, place: RwSignal<Place>, path: Path, item: Value) -> imp
         };
         let current = move || place.with(|p| p.entry == Some(n)).then_some("true");
         view! {
-            <Draggable draft path=drop_path n dragged moved=Callback::new(move |to| place.update(|p| p.entry = Some(to)))>
+            <Draggable draft path=drop_path n dragged>
                 <button type="button" class="entry-name" aria-current=current
                     on:click=move |_| {
                         place.update(|p| p.entry = Some(n));
@@ -660,7 +663,7 @@ fn Entries(draft: Draft, place: RwSignal<Place>, path: Path, item: Value) -> imp
                     }>
                     {name}
                 </button>
-                {entry_buttons(draft, path, n, count.into(), Some(follow))}
+                {entry_buttons(draft, path, n, count.into())}
             </Draggable>
         }
     };

@@ -12,13 +12,15 @@ use crate::labels::{self, both};
 /// The lists whose records have ids.
 const COLLECTIONS: [&str; 4] = ["units", "people", "items", "timeline"];
 
-/// The changes to one list: its name, and the ids of the records added, removed and changed.
+/// The changes to one list: its name, the ids of the records added, removed and changed, and whether
+/// the records it had still there are in another order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListChanges {
     pub list: String,
     pub added: Vec<String>,
     pub removed: Vec<String>,
     pub changed: Vec<String>,
+    pub reordered: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -26,11 +28,18 @@ pub struct Changes {
     pub lists: Vec<ListChanges>,
     /// Other top-level sections that differ.
     pub sections: Vec<String>,
+    /// The pictures (each by its file, `src`) the draft has and the bundle opened had not, and the
+    /// other way round.
+    pub photos_added: Vec<String>,
+    pub photos_removed: Vec<String>,
 }
 
 impl Changes {
     pub fn is_empty(&self) -> bool {
-        self.lists.is_empty() && self.sections.is_empty()
+        self.lists.is_empty()
+            && self.sections.is_empty()
+            && self.photos_added.is_empty()
+            && self.photos_removed.is_empty()
     }
 }
 
@@ -67,15 +76,28 @@ pub fn compare(opened: &Value, draft: &Value) -> Changes {
         let added = ids(&after, &|id, _| !old.contains_key(id));
         let removed = ids(&before, &|id, _| !new.contains_key(id));
         let changed = ids(&after, &|id, r| old.get(id).is_some_and(|o| *o != r));
-        if !(added.is_empty() && removed.is_empty() && changed.is_empty()) {
+        // The ids of `records` that `other` has too, in their order.
+        fn kept<'k>(records: &[(&'k str, &Value)], other: &HashMap<&str, &Value>) -> Vec<&'k str> {
+            records
+                .iter()
+                .map(|(id, _)| *id)
+                .filter(|id| other.contains_key(id))
+                .collect()
+        }
+        let reordered = kept(&before, &new) != kept(&after, &old);
+        if reordered || !(added.is_empty() && removed.is_empty() && changed.is_empty()) {
             changes.lists.push(ListChanges {
                 list: list.to_owned(),
                 added,
                 removed,
                 changed,
+                reordered,
             });
         }
     }
+    let (before, after) = (pictures(opened), pictures(draft));
+    changes.photos_added = after.difference(&before).cloned().collect();
+    changes.photos_removed = before.difference(&after).cloned().collect();
     let keys = |v: &Value| {
         v.as_object()
             .map(|o| o.keys().cloned().collect::<Vec<_>>())
@@ -111,34 +133,49 @@ fn download(name: &str, kind: &str, bytes: &[u8]) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-/// Every file the draft's pictures name (`src` of each media entry and of its variants).
-pub fn media_files(draft: &Value) -> Vec<String> {
-    let mut files = Vec::new();
+/// Every picture of the draft (each entry of a `media` list), wherever it is.
+fn media_entries(draft: &Value) -> Vec<&Value> {
+    let mut entries = Vec::new();
     let mut walk = vec![draft];
     while let Some(value) = walk.pop() {
         match value {
             Value::Object(map) => {
                 if let Some(Value::Array(media)) = map.get("media") {
-                    for entry in media {
-                        let variants = entry
-                            .get("variants")
-                            .and_then(Value::as_array)
-                            .into_iter()
-                            .flatten();
-                        for src in std::iter::once(entry)
-                            .chain(variants)
-                            .filter_map(|e| e.get("src")?.as_str())
-                        {
-                            if !files.iter().any(|f| f == src) {
-                                files.push(src.to_owned());
-                            }
-                        }
-                    }
+                    entries.extend(media);
                 }
                 walk.extend(map.values());
             }
             Value::Array(list) => walk.extend(list),
             _ => {}
+        }
+    }
+    entries
+}
+
+/// Each picture's own file (`src`), once, in a set for comparing.
+fn pictures(draft: &Value) -> std::collections::BTreeSet<String> {
+    media_entries(draft)
+        .into_iter()
+        .filter_map(|e| Some(e.get("src")?.as_str()?.to_owned()))
+        .collect()
+}
+
+/// Every file the draft's pictures name (`src` of each media entry and of its variants).
+pub fn media_files(draft: &Value) -> Vec<String> {
+    let mut files: Vec<String> = Vec::new();
+    for entry in media_entries(draft) {
+        let variants = entry
+            .get("variants")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten();
+        for src in std::iter::once(entry)
+            .chain(variants)
+            .filter_map(|e| e.get("src")?.as_str())
+        {
+            if !files.iter().any(|f| f == src) {
+                files.push(src.to_owned());
+            }
         }
     }
     files
@@ -416,14 +453,19 @@ pub fn Save(draft: Draft, site: StoredValue<Option<Folder>, LocalStorage>) -> im
                 }
                 view! {
                     <ul class="changes">
-                        {changes.lists.iter().map(|ListChanges { list, added, removed, changed }| {
+                        {changes.lists.iter().map(|ListChanges { list, added, removed, changed, reordered }| {
                             let (zh, en) = labels::field(list);
                             view! {
                                 <li>{format!("{zh} · {en}")}
-                                    <ul>{ids("added", added)}{ids("removed", removed)}{ids("changed", changed)}</ul>
+                                    <ul>
+                                        {ids("added", added)}{ids("removed", removed)}{ids("changed", changed)}
+                                        {reordered.then(|| view! { <li>{both("reordered")}</li> })}
+                                    </ul>
                                 </li>
                             }
                         }).collect_view()}
+                        {ids("photos_added", &changes.photos_added)}
+                        {ids("photos_removed", &changes.photos_removed)}
                         {(!changes.sections.is_empty()).then(|| {
                             let names: Vec<String> = changes.sections.iter().map(|s| { let (zh, en) = labels::field(s); format!("{zh} · {en}") }).collect();
                             view! { <li>{both("changed")}": "{names.join(", ")}</li> }
@@ -475,11 +517,33 @@ mod tests {
                 list: "items".into(),
                 added: vec!["c".into()],
                 removed: vec!["b".into()],
-                changed: vec!["a".into()]
+                changed: vec!["a".into()],
+                reordered: false,
             }]
         );
         assert_eq!(changes.sections, vec!["meta".to_owned()]);
         assert!(compare(&opened, &opened).is_empty());
+    }
+
+    #[test]
+    fn a_new_order_and_photos_added_and_removed_are_told() {
+        let opened = json!({ "items": [
+            { "id": "a", "media": [{ "src": "media/a-1-960.jpg", "variants": [{ "src": "media/a-1-480.webp" }] }] },
+            { "id": "b" }, { "id": "c" }] });
+        // "c" before "a" (with "b" gone, the rest keep their order or not), a photo for another.
+        let draft = json!({ "items": [
+            { "id": "c" },
+            { "id": "a", "media": [{ "src": "media/a-2-960.jpg", "variants": [{ "src": "media/a-2-480.webp" }] }] }] });
+        let changes = compare(&opened, &draft);
+        assert!(changes.lists[0].reordered);
+        assert_eq!(changes.lists[0].removed, ["b"]);
+        assert_eq!(changes.photos_added, ["media/a-2-960.jpg"]);
+        assert_eq!(changes.photos_removed, ["media/a-1-960.jpg"]);
+        // A removal alone is no new order.
+        let fewer = json!({ "items": [opened["items"][0].clone(), { "id": "c" }] });
+        let changes = compare(&opened, &fewer);
+        assert!(!changes.lists[0].reordered);
+        assert!(changes.photos_added.is_empty() && changes.photos_removed.is_empty());
     }
 
     #[test]

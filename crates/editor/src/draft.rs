@@ -49,6 +49,11 @@ impl Report {
     }
 }
 
+/// Told, as a list is written whole (an entry added, removed or moved, by hand or by undo and redo),
+/// its path and where each entry of the list before went: `moves[i]` the place of entry `i` now,
+/// `None` where it is gone.
+type OnMoves = std::rc::Rc<dyn Fn(&Path, &[Option<usize>])>;
+
 #[derive(Clone, Copy)]
 pub struct Draft {
     pub value: RwSignal<Value>,
@@ -70,6 +75,9 @@ pub struct Draft {
     /// many records, which redraw the one that changed rather than all of them.
     pub changed_at: RwSignal<Vec<Path>>,
     written: StoredValue<Vec<Path>>,
+    /// What follows a record when its list is written whole (the form shown): told at once, within the
+    /// change, so that what the caller does next (a new entry opened) is not undone by it.
+    on_moves: StoredValue<Option<OnMoves>, LocalStorage>,
     pending: StoredValue<Option<gloo_timers::callback::Timeout>, LocalStorage>,
 }
 
@@ -91,6 +99,7 @@ impl Draft {
             revision: RwSignal::new(0),
             changed_at: RwSignal::new(Vec::new()),
             written: StoredValue::new(Vec::new()),
+            on_moves: StoredValue::new_local(None),
             pending: StoredValue::new_local(None),
         }
     }
@@ -107,6 +116,11 @@ impl Draft {
         self.revision.update(|n| *n += 1);
         self.changed_at.set(vec![Path::default()]);
         self.check_now();
+    }
+
+    /// Sets what is told where entries went each time a list is written whole (`OnMoves`).
+    pub fn on_moves(&self, f: impl Fn(&Path, &[Option<usize>]) + 'static) {
+        self.on_moves.set_value(Some(std::rc::Rc::new(f)));
     }
 
     pub fn is_open(&self) -> bool {
@@ -204,6 +218,16 @@ impl Draft {
     /// absent from the file, as the model writes it).
     fn write(&self, path: &Path, value: Value) {
         self.written.update_value(|w| w.push(path.clone()));
+        if let (Value::Array(after), Some(on_moves)) = (&value, self.on_moves.get_value()) {
+            let moves = self.value.with_untracked(|v| {
+                path.get(v)
+                    .and_then(Value::as_array)
+                    .map(|before| moves(before, after))
+            });
+            if let Some(moves) = moves {
+                on_moves(path, &moves);
+            }
+        }
         self.value.update(|v| {
             if let (true, Some((Step::Field(name), parent))) =
                 (value.is_null(), path.0.split_last())
@@ -277,6 +301,31 @@ impl Draft {
     }
 }
 
+/// Where each entry of the list `before` is in the list `after`: a record found by its id, any other
+/// entry by its value (the same one twice, in its order).
+pub fn moves(before: &[Value], after: &[Value]) -> Vec<Option<usize>> {
+    use std::collections::{HashMap, VecDeque};
+    #[derive(PartialEq, Eq, Hash)]
+    enum Key<'a> {
+        Id(&'a str),
+        Value(String),
+    }
+    fn key(entry: &Value) -> Key<'_> {
+        match entry.get("id").and_then(Value::as_str) {
+            Some(id) if !id.is_empty() => Key::Id(id),
+            _ => Key::Value(entry.to_string()),
+        }
+    }
+    let mut places: HashMap<Key, VecDeque<usize>> = HashMap::new();
+    for (n, entry) in after.iter().enumerate() {
+        places.entry(key(entry)).or_default().push_back(n);
+    }
+    before
+        .iter()
+        .map(|entry| places.get_mut(&key(entry))?.pop_front())
+        .collect()
+}
+
 /// The problems of a bundle's text: its one parse error, or what validation finds.
 pub fn check(text: &str) -> Vec<Problem> {
     match bundle::parse(text) {
@@ -291,5 +340,31 @@ pub fn check(text: &str) -> Vec<Problem> {
                 column: error.location.column,
             },
         }],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn entries_are_followed_by_id_or_by_value() {
+        let before = [
+            json!({ "id": "a" }),
+            json!({ "id": "b" }),
+            json!({ "id": "c" }),
+        ];
+        // "b" moved up, "c" removed, one added.
+        let after = [
+            json!({ "id": "b" }),
+            json!({ "id": "a", "t": 1 }),
+            json!({ "id": "" }),
+        ];
+        assert_eq!(moves(&before, &after), [Some(1), Some(0), None]);
+        // Entries without ids (pictures, words), the same one twice in its order.
+        let before = [json!("x"), json!("y"), json!("x"), json!({ "id": "" })];
+        let after = [json!({ "id": "" }), json!("x"), json!("x")];
+        assert_eq!(moves(&before, &after), [Some(1), None, Some(2), Some(0)]);
     }
 }

@@ -322,7 +322,7 @@ fn list(draft: Draft, path: Path, label: (String, String), item: Value) -> AnyVi
             (0..count.get())
                 .map(|n| {
                     let list_path = path.clone();
-                    let controls = entry_buttons(draft, list_path, n, count.into(), None);
+                    let controls = entry_buttons(draft, list_path, n, count.into());
                     let picture = (name_of(&path) == "media").then(|| {
                         // The picture at this place now: a move or an undo changes it in place, and a
                         // keystroke elsewhere (a memo's unchanged answer) does not draw it again.
@@ -382,107 +382,166 @@ fn list(draft: Draft, path: Path, label: (String, String), item: Value) -> AnyVi
 /// Where the site's media are, as the bundle writes them (`bundle media` writes the same).
 const MEDIA: &str = "media/";
 
+/// What a batch of photos is doing: whether it is still at work, and what it last said (`true` for
+/// good news).
+#[derive(Debug, Clone, Default)]
+struct Batch {
+    busy: bool,
+    status: Option<(bool, String)>,
+}
+
+/// The photo batches of this visit, by the draft, record and field they add to, provided by the
+/// composition root: what a batch says outlives its form, drawn again when another entry is opened
+/// meanwhile and this one again.
+#[derive(Clone, Copy)]
+pub struct PhotoBatches(RwSignal<std::collections::HashMap<String, Batch>>);
+
+impl PhotoBatches {
+    pub fn new() -> Self {
+        Self(RwSignal::new(Default::default()))
+    }
+}
+
 /// A photo added to a record's pictures: made ready in the browser (`photos`), its files kept with the
 /// draft until they are saved, and its entry added with the alt text still to write.
 #[component]
 fn AddPhoto(draft: Draft, path: Path) -> impl IntoView {
     let id = format!("{}:photo", path.dom_id());
     let status_id = format!("{id}:status");
-    let status = RwSignal::new(None::<(bool, String)>);
     let over = RwSignal::new(false);
-    // One batch at a time: a second, while the first is made ready, would take the same names.
-    let busy = RwSignal::new(false);
+    let batches = expect_context::<PhotoBatches>().0;
+    // This field's batch: of this draft, for the record by its id, to this field.
+    let key = {
+        let steps = path.0.len();
+        let record = Path(path.0[..steps.saturating_sub(1)].to_vec());
+        let list = Path(path.0[..steps.saturating_sub(2)].to_vec());
+        let field = name_of(&path);
+        move || {
+            let item = as_string(&draft.get(&record.field("id")));
+            format!("{}/{list}/{item}/{field}", draft.generation.get_value())
+        }
+    };
+    let status = {
+        let key = key.clone();
+        Signal::derive(move || batches.with(|b| b.get(&key()).and_then(|b| b.status.clone())))
+    };
+    // One batch at a time for a field.
+    let busy = {
+        let key = key.clone();
+        Signal::derive(move || batches.with(|b| b.get(&key()).is_some_and(|b| b.busy)))
+    };
     // Photos picked or dropped, made ready one after another, each added to the list when it is.
-    let add = move |files: Vec<web_sys::File>| {
-        let files: Vec<web_sys::File> = files
-            .into_iter()
-            .filter(|f| crate::photos::TYPES.contains(&f.type_().as_str()))
-            .collect();
-        if busy.get_untracked() {
-            return;
-        }
-        if files.is_empty() {
-            status.set(Some((false, labels::both("photo_not_a_photo"))));
-            return;
-        }
-        // The record's list (`items`), the record's place in it and the field (`media`): the record is
-        // found again by its id when each photo is ready, wherever it has moved meanwhile.
-        let (list, field) = match path.0.as_slice() {
-            [list @ .., Step::Index(_), Step::Field(field)] => (Path(list.to_vec()), field.clone()),
-            _ => return,
-        };
-        let record = Path(path.0[..path.0.len() - 1].to_vec());
-        let item = as_string(&draft.get(&record.field("id")));
-        if item.is_empty() {
-            status.set(Some((false, labels::both("photo_needs_id"))));
-            return;
-        }
-        let (generation, place) = (draft.generation.get_value(), path.0.len() - 2);
-        let index = match path.0.get(place) {
-            Some(Step::Index(n)) => *n,
-            _ => return,
-        };
-        let count = draft.get(&list).as_array().map_or(0, Vec::len);
-        busy.set(true);
-        status.set(Some((true, labels::both("photo_working"))));
-        leptos::task::spawn_local(async move {
-            let done = async {
-                for file in files {
-                    let stem = match crate::photos::stem(&item, &file).await {
-                        Ok(stem) => stem,
-                        Err(error) => {
-                            let why = format!(
-                                "{}: {}: {error}",
-                                labels::both("photo_failed"),
-                                file.name()
-                            );
-                            status.set(Some((false, why)));
-                            return;
-                        }
-                    };
-                    let photo = match crate::photos::prepare(&file, &stem).await {
-                        Ok(photo) => photo,
-                        Err(error) => {
-                            let why = format!(
-                                "{}: {}: {error}",
-                                labels::both("photo_failed"),
-                                file.name()
-                            );
-                            status.set(Some((false, why)));
-                            return;
-                        }
-                    };
-                    for r in &photo.renditions {
-                        for (name, blob) in [&r.jpeg, &r.webp] {
-                            if crate::storage::keep(&format!("{MEDIA}{name}"), blob)
-                                .await
-                                .is_err()
-                            {
-                                status.set(Some((false, labels::both("photo_not_kept"))));
+    let add = {
+        let status_id = status_id.clone();
+        move |files: Vec<web_sys::File>| {
+            let files: Vec<web_sys::File> = files
+                .into_iter()
+                .filter(|f| crate::photos::TYPES.contains(&f.type_().as_str()))
+                .collect();
+            if busy.get_untracked() {
+                return;
+            }
+            let key = untrack(&key);
+            // What the batch says: in its field, when the field is drawn; said aloud when it is not.
+            let say = {
+                let (key, status_id) = (key.clone(), status_id.clone());
+                move |ok: bool, text: String| {
+                    if document().get_element_by_id(&status_id).is_none() {
+                        announce(text.clone());
+                    }
+                    batches.update(|b| b.entry(key.clone()).or_default().status = Some((ok, text)));
+                }
+            };
+            let set_busy = {
+                let key = key.clone();
+                move |busy: bool| batches.update(|b| b.entry(key.clone()).or_default().busy = busy)
+            };
+            if files.is_empty() {
+                say(false, labels::both("photo_not_a_photo"));
+                return;
+            }
+            // The record's list (`items`), the record's place in it and the field (`media`): the record is
+            // found again by its id when each photo is ready, wherever it has moved meanwhile.
+            let (list, field) = match path.0.as_slice() {
+                [list @ .., Step::Index(_), Step::Field(field)] => {
+                    (Path(list.to_vec()), field.clone())
+                }
+                _ => return,
+            };
+            let record = Path(path.0[..path.0.len() - 1].to_vec());
+            let item = as_string(&draft.get(&record.field("id")));
+            if item.is_empty() {
+                say(false, labels::both("photo_needs_id"));
+                return;
+            }
+            let (generation, place) = (draft.generation.get_value(), path.0.len() - 2);
+            let index = match path.0.get(place) {
+                Some(Step::Index(n)) => *n,
+                _ => return,
+            };
+            let count = draft.get(&list).as_array().map_or(0, Vec::len);
+            set_busy(true);
+            say(true, labels::both("photo_working"));
+            leptos::task::spawn_local(async move {
+                let done = async {
+                    for file in files {
+                        let stem = match crate::photos::stem(&item, &file).await {
+                            Ok(stem) => stem,
+                            Err(error) => {
+                                let why = format!(
+                                    "{}: {}: {error}",
+                                    labels::both("photo_failed"),
+                                    file.name()
+                                );
+                                say(false, why);
                                 return;
                             }
+                        };
+                        let photo = match crate::photos::prepare(&file, &stem).await {
+                            Ok(photo) => photo,
+                            Err(error) => {
+                                let why = format!(
+                                    "{}: {}: {error}",
+                                    labels::both("photo_failed"),
+                                    file.name()
+                                );
+                                say(false, why);
+                                return;
+                            }
+                        };
+                        for r in &photo.renditions {
+                            for (name, blob) in [&r.jpeg, &r.webp] {
+                                if crate::storage::keep(&format!("{MEDIA}{name}"), blob)
+                                    .await
+                                    .is_err()
+                                {
+                                    say(false, labels::both("photo_not_kept"));
+                                    return;
+                                }
+                            }
                         }
+                        // The draft it began on, and its record: by id, else (its id followed a name
+                        // typed meanwhile) where it was, while the list is as long as it was.
+                        let records = draft.get(&list);
+                        let records = records.as_array().map(Vec::as_slice).unwrap_or_default();
+                        let at = records
+                            .iter()
+                            .position(|r| r.get("id").and_then(Value::as_str) == Some(&item))
+                            .or((records.len() == count && index < count).then_some(index));
+                        let Some(at) = at.filter(|_| draft.generation.get_value() == generation)
+                        else {
+                            say(false, labels::both("photo_record_gone"));
+                            return;
+                        };
+                        let entry = photo.entry(MEDIA);
+                        draft.edit_list(&list.index(at).field(&field), |l| l.push(entry));
                     }
-                    // The draft it began on, and its record: by id, else (its id followed a name
-                    // typed meanwhile) where it was, while the list is as long as it was.
-                    let records = draft.get(&list);
-                    let records = records.as_array().map(Vec::as_slice).unwrap_or_default();
-                    let at = records
-                        .iter()
-                        .position(|r| r.get("id").and_then(Value::as_str) == Some(&item))
-                        .or((records.len() == count && index < count).then_some(index));
-                    let Some(at) = at.filter(|_| draft.generation.get_value() == generation) else {
-                        status.set(Some((false, labels::both("photo_record_gone"))));
-                        return;
-                    };
-                    let entry = photo.entry(MEDIA);
-                    draft.edit_list(&list.index(at).field(&field), |l| l.push(entry));
-                }
-                status.set(Some((true, labels::both("photo_added"))));
-            };
-            done.await;
-            busy.set(false);
-        });
+                    say(true, labels::both("photo_added"));
+                };
+                done.await;
+                set_busy(false);
+            });
+        }
     };
     let pick = {
         let add = add.clone();
@@ -601,14 +660,13 @@ pub fn Thumbnail(
 }
 
 /// Entry `n` of the list at `path`, movable by dragging it onto another (`dragged`: the one being
-/// dragged, shared by the list's entries); `moved` is told where it went.
+/// dragged, shared by the list's entries).
 #[component]
 pub fn Draggable(
     draft: Draft,
     path: Path,
     n: usize,
     dragged: RwSignal<Option<usize>>,
-    #[prop(optional)] moved: Option<Callback<usize>>,
     #[prop(optional, into)] class: Option<String>,
     children: Children,
 ) -> impl IntoView {
@@ -631,9 +689,6 @@ pub fn Draggable(
                         let item = l.remove(from);
                         l.insert(n, item);
                     });
-                    if let Some(moved) = moved {
-                        moved.run(n);
-                    }
                 }
                 dragged.set(None);
             }>
@@ -642,16 +697,9 @@ pub fn Draggable(
     }
 }
 
-/// Move up, move down and remove, for entry `n` of `count` in the list at `path`; `changed` is told
-/// where an entry went (`(from, Some(to))`) or that it was removed (`(n, None)`). The keyboard stays
+/// Move up, move down and remove, for entry `n` of `count` in the list at `path`. The keyboard stays
 /// with the entry moved (a second "move up" moves it on), and what happened is said.
-pub fn entry_buttons(
-    draft: Draft,
-    path: Path,
-    n: usize,
-    count: Signal<usize>,
-    changed: Option<Callback<(usize, Option<usize>)>>,
-) -> impl IntoView {
+pub fn entry_buttons(draft: Draft, path: Path, n: usize, count: Signal<usize>) -> impl IntoView {
     let button_id = {
         let path = path.clone();
         move |n: usize, which: &str| format!("{}:{which}", path.index(n).dom_id())
@@ -660,9 +708,6 @@ pub fn entry_buttons(
         let (path, button_id) = (path.clone(), button_id.clone());
         move |to: usize, which: &'static str| {
             draft.edit_list(&path, |l| l.swap(n, to));
-            if let Some(changed) = changed {
-                changed.run((n, Some(to)));
-            }
             let total = count.get_untracked();
             announce(format!(
                 "已移到第 {} 项（共 {total} 项） · Moved to {} of {total}",
@@ -681,9 +726,6 @@ pub fn entry_buttons(
             draft.edit_list(&path, |l| {
                 l.remove(n);
             });
-            if let Some(changed) = changed {
-                changed.run((n, None));
-            }
             announce(labels::both("entry_removed"));
             // The entry now in its place, else the one before, else the list.
             let mut ids = Vec::new();
