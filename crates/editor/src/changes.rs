@@ -96,8 +96,8 @@ pub fn compare(opened: &Value, draft: &Value) -> Changes {
         }
     }
     let (before, after) = (pictures(opened), pictures(draft));
-    changes.photos_added = after.difference(&before).cloned().collect();
-    changes.photos_removed = before.difference(&after).cloned().collect();
+    changes.photos_added = after.difference(&before).map(|p| (*p).to_owned()).collect();
+    changes.photos_removed = before.difference(&after).map(|p| (*p).to_owned()).collect();
     let keys = |v: &Value| {
         v.as_object()
             .map(|o| o.keys().cloned().collect::<Vec<_>>())
@@ -152,11 +152,11 @@ fn media_entries(draft: &Value) -> Vec<&Value> {
     entries
 }
 
-/// Each picture's own file (`src`), once, in a set for comparing.
-fn pictures(draft: &Value) -> std::collections::BTreeSet<String> {
+/// Each picture's own file (`src`), once, in a set for comparing (borrowed, as the records are).
+fn pictures(draft: &Value) -> std::collections::BTreeSet<&str> {
     media_entries(draft)
         .into_iter()
-        .filter_map(|e| Some(e.get("src")?.as_str()?.to_owned()))
+        .filter_map(|e| e.get("src")?.as_str())
         .collect()
 }
 

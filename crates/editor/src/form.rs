@@ -36,6 +36,13 @@ pub fn Label(
     }
 }
 
+/// A control's words in both languages, each marked with its language (a screen reader reads each in
+/// its own voice); where space is short they stand one above the other.
+fn words(key: &str) -> impl IntoView {
+    let (zh, en) = labels::ui(key);
+    view! { <span lang="zh-CN">{zh}</span>" "<span lang="en" class="en">{en}</span> }
+}
+
 fn legend(name: (String, String)) -> impl IntoView {
     view! { <legend><span lang="zh-CN">{name.0}</span>" "<span lang="en" class="en">{name.1}</span></legend> }
 }
@@ -740,13 +747,13 @@ pub fn entry_buttons(draft: Draft, path: Path, n: usize, count: Signal<usize>) -
     view! {
         <div class="entry-buttons">
             <button type="button" id=button_id(n, "up") disabled={n == 0} on:click=move |_| up(n - 1, "up")>
-                {labels::both("move_up")}
+                {words("move_up")}
             </button>
             <button type="button" id=button_id(n, "down") disabled={move || n + 1 >= count.get()} on:click=move |_| down(n + 1, "down")>
-                {labels::both("move_down")}
+                {words("move_down")}
             </button>
             <button type="button" id=button_id(n, "remove") class="danger" on:click=remove>
-                {labels::both("remove")}
+                {words("remove")}
             </button>
         </div>
     }
