@@ -779,6 +779,8 @@ test('where the browser gives no folder handle, a dropped site folder opens from
     'index.html': Buffer.from('<!doctype html>').toString('base64'),
   };
   await page.goto('./edit/');
+  // The ways to open are drawn once the kept draft has been looked for.
+  await expect(page.locator('section.open')).toBeVisible();
   await page.evaluate((files) => {
     const later = (f) => setTimeout(f, 10);
     const fileEntry = (path, bytes) => ({

@@ -492,28 +492,15 @@ fn AddPhoto(draft: Draft, path: Path) -> impl IntoView {
             leptos::task::spawn_local(async move {
                 let done = async {
                     for file in files {
-                        let stem = match crate::photos::stem(&item, &file).await {
-                            Ok(stem) => stem,
-                            Err(error) => {
-                                let why = format!(
-                                    "{}: {}: {error}",
-                                    labels::both("photo_failed"),
-                                    file.name()
-                                );
-                                say(false, why);
-                                return;
-                            }
+                        let made = async {
+                            let stem = crate::photos::stem(&item, &file).await?;
+                            crate::photos::prepare(&file, &stem).await
                         };
-                        let photo = match crate::photos::prepare(&file, &stem).await {
+                        let photo = match made.await {
                             Ok(photo) => photo,
                             Err(error) => {
-                                let why = format!(
-                                    "{}: {}: {error}",
-                                    labels::both("photo_failed"),
-                                    file.name()
-                                );
-                                say(false, why);
-                                return;
+                                let failed = labels::both("photo_failed");
+                                return say(false, format!("{failed}: {}: {error}", file.name()));
                             }
                         };
                         for r in &photo.renditions {
