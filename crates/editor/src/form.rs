@@ -30,21 +30,23 @@ pub fn Label(
     #[prop(optional, into)] r#for: Option<String>,
 ) -> impl IntoView {
     view! {
-        <label for=r#for>
-            <span lang="zh-CN">{name.0}</span>" "<span lang="en" class="en">{name.1}</span>
-        </label>
+        <label for=r#for>{in_both(name)}</label>
     }
 }
 
 /// A control's words in both languages, each marked with its language (a screen reader reads each in
 /// its own voice); where space is short they stand one above the other.
 fn words(key: &str) -> impl IntoView {
-    let (zh, en) = labels::ui(key);
+    in_both(labels::ui(key))
+}
+
+/// A name in both languages, each marked with its language.
+fn in_both((zh, en): (String, String)) -> impl IntoView {
     view! { <span lang="zh-CN">{zh}</span>" "<span lang="en" class="en">{en}</span> }
 }
 
 fn legend(name: (String, String)) -> impl IntoView {
-    view! { <legend><span lang="zh-CN">{name.0}</span>" "<span lang="en" class="en">{name.1}</span></legend> }
+    view! { <legend>{in_both(name)}</legend> }
 }
 
 /// The problems found at exactly `path`, for its control.
@@ -423,20 +425,18 @@ fn AddPhoto(draft: Draft, path: Path) -> impl IntoView {
         let record = Path(path.0[..steps.saturating_sub(1)].to_vec());
         let list = Path(path.0[..steps.saturating_sub(2)].to_vec());
         let field = name_of(&path);
-        move || {
+        // Made once per change of the draft, for both readers below.
+        Memo::new(move |_| {
             let item = as_string(&draft.get(&record.field("id")));
             format!("{}/{list}/{item}/{field}", draft.generation.get_value())
-        }
+        })
     };
-    let status = {
-        let key = key.clone();
-        Signal::derive(move || batches.with(|b| b.get(&key()).and_then(|b| b.status.clone())))
-    };
+    let status = Signal::derive(move || {
+        key.with(|k| batches.with(|b| b.get(k).and_then(|b| b.status.clone())))
+    });
     // One batch at a time for a field.
-    let busy = {
-        let key = key.clone();
-        Signal::derive(move || batches.with(|b| b.get(&key()).is_some_and(|b| b.busy)))
-    };
+    let busy =
+        Signal::derive(move || key.with(|k| batches.with(|b| b.get(k).is_some_and(|b| b.busy))));
     // Photos picked or dropped, made ready one after another, each added to the list when it is.
     let add = {
         let status_id = status_id.clone();
@@ -448,7 +448,7 @@ fn AddPhoto(draft: Draft, path: Path) -> impl IntoView {
             if busy.get_untracked() {
                 return;
             }
-            let key = untrack(&key);
+            let key = key.get_untracked();
             // What the batch says: in its field, when the field is drawn; said aloud when it is not.
             let say = {
                 let (key, status_id) = (key.clone(), status_id.clone());
